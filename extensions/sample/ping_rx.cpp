@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "extensions/sample/ping_rx.hpp"
+
+#include "gxf/core/logger.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+gxf_result_t PingRx::register_interface(Registrar* registrar) {
+  registrar->parameter(signal_, "signal", "Signal", "Receiver to take pings from");
+  return GXF_SUCCESS;
+}
+
+gxf_result_t PingRx::start() {
+  count_ = 0;
+  return GXF_SUCCESS;
+}
+
+gxf_result_t PingRx::tick() {
+  EntityRef message = signal_->receive();
+  ++count_;
+  GXF_LOG_INFO("Message Received: %ld", static_cast<long>(count_));
+  if (!message) {
+    GXF_LOG_ERROR("%s: no message available", describe().c_str());
+    return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+  }
+  return GXF_SUCCESS;
+}
+
+gxf_result_t HelloWorld::tick() {
+  GXF_LOG_INFO("Hello world");
+  return GXF_SUCCESS;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

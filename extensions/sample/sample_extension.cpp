@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+// The sample extension's registration table.
+#include "extensions/sample/ping_rx.hpp"
+#include "extensions/sample/ping_tx.hpp"
+#include "gxf/core/builtin_extensions.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+void sample_extension_factory(Extension& ext) {
+  ext.set_info({0xa6ad78b6168211ec, 0x96210242ac130002}, "SampleExtension",
+               "Sample codelets: ping, hello world", "NVIDIA-compatible", "1.0.0", "Apache-2.0");
+  ext.add<PingTx, Codelet>("nvidia::gxf::PingTx", {0x568ba758168811ec, 0x96210242ac130002});
+  ext.add<PingRx, Codelet>("nvidia::gxf::PingRx", {0xa7fc439a168811ec, 0x96210242ac130002});
+  ext.add<HelloWorld, Codelet>("nvidia::gxf::HelloWorld", {0x3d1e58fc74fa11ed, 0xa7eef7e728cd4c11});
+}
+
+const BuiltinExtensionRegistration kRegistration("libgxf_sample.so", &sample_extension_factory);
+
+}  // namespace
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,274 @@
+# SPDX-License-Identifier: Apache-2.0
+"""GXF core API: contexts, extensions, graph loading and the graph lifecycle."""
+
+import faulthandler
+import os
+import threading
+
+import yaml
+
+from gxf.core import _core
+from gxf.core._core import (
+    MessageEntity,
+    component_add,
+    component_info,
+    component_type_name,
+    context_create,
+    entity_find,
+    entity_find_all,
+    entity_get_name,
+    entity_get_ref_count,
+    entity_get_status,
+    extension_list,
+    gxf_set_severity,
+)
+from gxf.core.errors import (
+    ActivationError,
+    CodeletError,
+    ComponentLookupError,
+    ExtensionError,
+    GraphLoadError,
+    GxfError,
+    HandleError,
+    ParameterError,
+)
+from gxf.core.graph_loader import load_graph_file
+from gxf.core.manifest import load_extension, load_manifest
+from gxf.core.yaml_nodes import compose_documents, to_core_node
+
+__all__ = [
+    "MessageEntity",
+    "GxfError",
+    "GraphLoadError",
+    "ParameterError",
+    "HandleError",
+    "ExtensionError",
+    "ActivationError",
+    "CodeletError",
+    "ComponentLookupError",
+    "context_create",
+    "context_destroy",
+    "gxf_set_severity",
+    "load_extensions",
+    "graph_load_file",
+    "set_root_filepath",
+    "graph_activate",
+    "graph_run",
+    "graph_run_async",
+    "graph_wait",
+    "graph_interrupt",
+    "graph_deactivate",
+    "entity_find",
+    "entity_find_all",
+    "entity_get_name",
+    "entity_get_status",
+    "entity_get_ref_count",
+    "entity_event_notify",
+    "entity_notify_event_type",
+    "component_add",
+    "component_find",
+    "component_info",
+    "component_type_id",
+    "component_type_name",
+    "extension_list",
+    "gxf_tid_t",
+    "tid_null",
+    "parameter_set_from_yaml_node",
+    "parameter_get",
+    "get_gxf_primitive_type",
+]
+
+faulthandler.enable()
+
+_root_paths = {}
+
+
+class gxf_tid_t:  # noqa: N801 - GXF's name
+    """A component type id (two 64-bit halves of a UUID)."""
+
+    def __init__(self, hash1=0, hash2=0):
+        self.hash1 = hash1
+        self.hash2 = hash2
+
+    def __eq__(self, other):
+        return (self.hash1, self.hash2) == (other.hash1, other.hash2)
+
+    def __hash__(self):
+        return hash((self.hash1, self.hash2))
+
+    def __repr__(self):
+        return f"gxf_tid_t({self.hash1:#018x}, {self.hash2:#018x})"
+
+
+def tid_null():
+    """The null type id."""
+    return gxf_tid_t()
+
+
+def context_destroy(context):
+    """Destroy a context: deactivate what is still active and free everything."""
+    _core.context_destroy(context)
+    _root_paths.pop(context, None)
+
+
+def load_extensions(context, extension_filenames=None, manifest_filenames=None,
+                    base_directory=""):
+    """Load extension libraries, then every extension listed in the manifest files."""
+    for filename in extension_filenames or []:
+        path = os.path.join(base_directory, filename) if base_directory else filename
+        load_extension(context, path)
+    for filename in manifest_filenames or []:
+        path = os.path.join(base_directory, filename) if base_directory else filename
+        load_manifest(context, path)
+
+
+def set_root_filepath(context, path):
+    """Root directory for relative graph and subgraph paths."""
+    _root_paths[context] = path
+
+
+def graph_load_file(context, filename, overrides=None):
+    """Load a graph file; `overrides` are 'entity/component/key=value' strings."""
+    root = _root_paths.get(context)
+    if root and not os.path.isabs(filename):
+        filename = os.path.join(root, filename)
+    load_graph_file(context, filename, overrides or ())
+
+
+def graph_activate(context):
+    """Activate the graph: check parameters, initialize components, register routes."""
+    try:
+        _core.graph_activate(context)
+    except GxfError as error:
+        if type(error) is GxfError:
+            raise ActivationError(str(error), code=error.code, detail=error.detail) from error
+        raise
+
+
+def graph_run_async(context):
+    """Start the graph's scheduler and return at once."""
+    _core.graph_run_async(context)
+
+
+def graph_wait(context):
+    """Wait for the run to end; Ctrl-C interrupts the graph instead of abandoning it."""
+    outcome = {}
+
+    def wait():
+        try:
+            _core._graph_wait(context)
+        except BaseException as error:  # handed to the calling thread below
+            outcome["error"] = error
+
+    waiter = threading.Thread(target=wait, name="gxf-graph-wait", daemon=True)
+    waiter.start()
+    interrupted = False
+    while waiter.is_alive():
+        try:
+            waiter.join(0.1)
+        except KeyboardInterrupt:
+            if interrupted:
+                raise
+            interrupted = True
+            try:
+                _core.graph_interrupt(context)
+            except GxfError:
+                pass  # the run already ended
+    if "error" in outcome:
+        raise outcome["error"]
+
+
+def graph_run(context):
+    """Run the graph to the end (run_async + wait)."""
+    graph_run_async(context)
+    graph_wait(context)
+
+
+def graph_interrupt(context):
+    """Ask a running graph to stop; graph_wait then returns."""
+    _core.graph_interrupt(context)
+
+
+def graph_deactivate(context):
+    """Deactivate the graph: stop entities, deinitialize components (runs their checks)."""
+    _core.graph_deactivate(context)
+
+
+def entity_event_notify(context, eid):
+    """Send an EXTERNAL event to the scheduler for entity `eid`."""
+    _core.entity_notify(context, eid, 1)
+
+
+def entity_notify_event_type(context, eid, event):
+    """Send an event of a given type (0 custom .. 5 state update) for entity `eid`."""
+    _core.entity_notify(context, eid, int(event))
+
+
+def _type_name_of(context, tid):
+    if tid is None or isinstance(tid, str):
+        return tid
+    if tid.hash1 == 0 and tid.hash2 == 0:
+        return None
+    return _core.component_type_name(context, tid.hash1, tid.hash2)
+
+
+def component_find(context, eid, tid=None, component_name=None):
+    """Cids of components of entity `eid` matching a type (tid or name) and/or a name."""
+    return _core.component_find(context, eid, _type_name_of(context, tid), component_name)
+
+
+def component_type_id(context, type_name):
+    """Type id of a registered component type."""
+    hash1, hash2 = _core.component_type_id(context, type_name)
+    return gxf_tid_t(hash1, hash2)
+
+
+def parameter_set_from_yaml_node(context, cid, key, yaml_text):
+    """Set a parameter from YAML text, parsed by the parameter's registered type."""
+    documents = compose_documents(str(yaml_text))
+    node = documents[0] if documents else yaml.ScalarNode("tag:yaml.org,2002:null", "")
+    _core.component_set_parameter(context, cid, key, to_core_node(node), "")
+
+
+def parameter_get(context, cid, key):
+    """A parameter's current value as a Python object."""
+    value = _core.parameter_get_yaml(context, cid, key)
+    if isinstance(value, tuple):
+        return yaml.safe_load(value[0]) if not value[2] else value[0]
+    return yaml.safe_load(value) if value != "" else ""
+
+
+def _make_typed_setter(name):
+    def setter(context, cid, key, value):
+        parameter_set_from_yaml_node(context, cid, key, yaml.safe_dump(value).strip()
+                                     if not isinstance(value, str) else value)
+    setter.__name__ = f"parameter_set_{name}"
+    setter.__doc__ = f"Set a {name} parameter."
+    return setter
+
+
+def _make_typed_getter(name):
+    def getter(context, cid, key, *shape):
+        return parameter_get(context, cid, key)
+    getter.__name__ = f"parameter_get_{name}"
+    getter.__doc__ = f"Get a {name} parameter."
+    return getter
+
+
+for _type in ("bool", "int32", "int64", "uint64", "float32", "float64", "str", "path"):
+    globals()[f"parameter_set_{_type}"] = _make_typed_setter(_type)
+    globals()[f"parameter_get_{_type}"] = _make_typed_getter(_type)
+    __all__ += [f"parameter_set_{_type}", f"parameter_get_{_type}"]
+
+
+def get_gxf_primitive_type(dtype):
+    """GXF PrimitiveType name of a NumPy dtype."""
+    import numpy
+
+    names = {
+        numpy.int8: "kInt8", numpy.uint8: "kUInt8", numpy.int16: "kInt16",
+        numpy.uint16: "kUInt16", numpy.int32: "kInt32", numpy.uint32: "kUInt32",
+        numpy.int64: "kInt64", numpy.uint64: "kUInt64", numpy.float16: "kFloat16",
+        numpy.float32: "kFloat32", numpy.float64: "kFloat64",
+    }
+    return "nvidia::gxf::PrimitiveType::" + names.get(numpy.dtype(dtype).type, "kCustom")

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gxf/core/component.hpp"
+
+#include "gxf/core/entity.hpp"
+#include "gxf/core/logger.hpp"
+#include "gxf/core/type_registry.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+// Undeclared keys follow GXF's dynamic-parameter rules: mappings apply their entries to the
+// same component, sequences must hold mappings, scalars are stored as written.
+Result set_dynamic_parameter(Component* component, std::map<std::string, YamlNode>& store,
+                             const std::string& key, const YamlNode& node) {
+  if (node.is_map() && node.tag != "!yaml") {
+    for (const auto& entry : node.entries) {
+      Result result = set_dynamic_parameter(component, store, entry.first, entry.second);
+      if (!result) return result;
+    }
+    return Result();
+  }
+  if (node.is_sequence() && node.tag != "!yaml") {
+    for (const YamlNode& item : node.items) {
+      if (!item.is_map()) {
+        return make_error(GXF_INVALID_DATA_FORMAT,
+                          "unregistered parameter '" + key + "' is a sequence of non-mappings");
+      }
+      Result result = set_dynamic_parameter(component, store, key, item);
+      if (!result) return result;
+    }
+    return Result();
+  }
+  if (node.is_scalar() && !node.tag.empty() && node.tag != "!ms" && node.tag != "!yaml") {
+    return make_error(GXF_INVALID_DATA_FORMAT,
+                      "unregistered parameter '" + key + "' has unsupported tag " + node.tag);
+  }
+  GXF_LOG_WARNING("Using unregistered parameter '%s' in component '%s'.", key.c_str(),
+                  component->name().c_str());
+  store[key] = node;
+  return Result();
+}
+
+}  // namespace
+
+gxf_uid_t Component::eid() const { return entity_ ? entity_->eid() : kNullUid; }
+
+const std::string& Component::type_name() const {
+  static const std::string kUnknown = "<unknown>";
+  return type_ ? type_->name : kUnknown;
+}
+
+ParameterBase* Component::find_parameter(const std::string& key) const {
+  for (ParameterBase* parameter : parameters_) {
+    if (parameter->key() == key) return parameter;
+  }
+  return nullptr;
+}
+
+Result Component::set_parameter(const std::string& key, const YamlNode& node,
+                                const ParseContext& context) {
+  ParameterBase* parameter = find_parameter(key);
+  if (!parameter) return set_dynamic_parameter(this, dynamic_parameters_, key, node);
+  Result result = parameter->set_from_yaml(node, context);
+  if (!result) {
+    result.error().with_context("parameter '" + key + "' (" + parameter->type_name() + ")");
+  }
+  return result;
+}
+
+std::string Component::describe() const {
+  std::string entity_name = entity_ ? entity_->name() : std::string("?");
+  return "entity '" + entity_name + "', component '" + name_ + "' (" + type_name() + ")";
+}
+
+gxf_result_t Registrar::add(ParameterBase& parameter, const char* key, const char* headline,
+                            const char* description, uint32_t flags) {
+  if (component_->find_parameter(key)) return GXF_PARAMETER_ALREADY_REGISTERED;
+  parameter.key_ = key;
+  parameter.headline_ = headline ? headline : "";
+  parameter.description_ = description ? description : "";
+  parameter.flags_ = flags;
+  component_->parameters_.push_back(&parameter);
+  return GXF_SUCCESS;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gxf/core/expected.hpp"
+#include "gxf/core/handle.hpp"
+#include "gxf/core/parameter.hpp"
+#include "gxf/core/yaml_node.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+class Context;
+class Entity;
+class Registrar;
+struct TypeInfo;
+
+// Root of everything a graph entity holds. Lifecycle, in order: constructed by its type's
+// factory, register_interface() declares parameters, parameters are set from the graph file,
+// initialize() at entity activation, deinitialize() at deactivation (reverse component order),
+// destroyed with the entity. Components never outlive their entity.
+class Component {
+ public:
+  virtual ~Component() = default;
+
+  virtual gxf_result_t register_interface(Registrar* registrar) { return GXF_SUCCESS; }
+  virtual gxf_result_t initialize() { return GXF_SUCCESS; }
+  virtual gxf_result_t deinitialize() { return GXF_SUCCESS; }
+
+  gxf_uid_t cid() const { return cid_; }
+  gxf_uid_t eid() const;
+  Entity* entity() const { return entity_; }
+  Context* context() const { return context_; }
+  const std::string& name() const { return name_; }
+  const TypeInfo* type() const { return type_; }
+  const std::string& type_name() const;
+
+  ParameterBase* find_parameter(const std::string& key) const;
+  const std::vector<ParameterBase*>& parameters() const { return parameters_; }
+  // Keys the component does not declare, kept as written ("Using unregistered parameter").
+  const std::map<std::string, YamlNode>& dynamic_parameters() const { return dynamic_parameters_; }
+  // Sets a declared parameter, or records an undeclared key as a dynamic one.
+  Result set_parameter(const std::string& key, const YamlNode& node, const ParseContext& context);
+  // "entity/component (type)" for messages.
+  std::string describe() const;
+
+ private:
+  friend class Context;
+  friend class Registrar;
+  Context* context_ = nullptr;
+  Entity* entity_ = nullptr;
+  gxf_uid_t cid_ = kNullUid;
+  std::string name_;
+  const TypeInfo* type_ = nullptr;
+  std::vector<ParameterBase*> parameters_;
+  std::map<std::string, YamlNode> dynamic_parameters_;
+};
+
+// Declares a component's parameters; used only inside register_interface().
+class Registrar {
+ public:
+  explicit Registrar(Component* component) : component_(component) {}
+
+  template <typename T>
+  gxf_result_t parameter(Parameter<T>& parameter, const char* key, const char* headline = "",
+                         const char* description = "",
+                         ParameterFlags flags = kParameterFlagsNone) {
+    return add(parameter, key, headline, description, flags);
+  }
+  template <typename T, typename D>
+  gxf_result_t parameter(Parameter<T>& parameter, const char* key, const char* headline,
+                         const char* description, const D& default_value,
+                         uint32_t flags = kParameterFlagsNone) {
+    parameter.set_default(T(default_value));
+    return add(parameter, key, headline, description, flags);
+  }
+
+ private:
+  gxf_result_t add(ParameterBase& parameter, const char* key, const char* headline,
+                   const char* description, uint32_t flags);
+  Component* component_;
+};
+
+template <typename T>
+bool ParameterTraits<Handle<T>>::accepts(Component* component) {
+  return dynamic_cast<T*>(component) != nullptr;
+}
+
+template <typename T>
+gxf_uid_t Handle<T>::cid() const {
+  return pointer_ ? static_cast<const Component*>(pointer_)->cid() : kNullUid;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gxf/core/context.hpp"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+
+#include "gxf/core/logger.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+constexpr size_t kMaxPooledMessages = 1024;
+}
+
+Context::Context() = default;
+
+Context::~Context() {
+  for (Entity* message : message_pool_) delete message;
+}
+
+void Context::shutdown() {
+  if (runtime_) runtime_->destroy();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // Reverse creation order, so components referring to earlier entities go first.
+    while (!entities_.empty()) entities_.pop_back();
+    entities_by_name_.clear();
+    entities_by_eid_.clear();
+    components_by_cid_.clear();
+  }
+  runtime_.reset();
+  bool last;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    shut_down_ = true;
+    last = live_messages_ == 0;
+  }
+  if (last) delete this;
+}
+
+Result Context::load_extension(std::unique_ptr<Extension> extension) {
+  for (const auto& loaded : extensions_) {
+    if (loaded->name() == extension->name()) return Result();  // loading twice is harmless
+  }
+  Result result = registry_.add_extension(*extension);
+  if (!result) return result.error().with_context("extension '" + extension->name() + "'");
+  Extension& added = *extension;
+  extensions_.push_back(std::move(extension));
+  if (added.load_hook()) {
+    result = added.load_hook()(*this);
+    if (!result) return result.error().with_context("extension '" + added.name() + "'");
+  }
+  return Result();
+}
+
+Result Context::load_extension_library(const std::string& path) {
+  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    return make_error(GXF_EXTENSION_FILE_NOT_FOUND, "cannot load '" + path + "': " + dlerror());
+  }
+  auto factory = reinterpret_cast<ExtensionFactory>(dlsym(handle, GXF_EXTENSION_FACTORY_SYMBOL));
+  if (!factory) {
+    dlclose(handle);
+    return make_error(GXF_EXTENSION_NO_FACTORY, "'" + path + "' does not define " +
+                                                    GXF_EXTENSION_FACTORY_SYMBOL +
+                                                    " (use GXF_EXTENSION_FACTORY)");
+  }
+  auto extension = std::make_unique<Extension>();
+  factory(*extension);
+  if (extension->name().empty()) {
+    return make_error(GXF_FACTORY_INVALID_INFO, "'" + path + "' did not call set_info()");
+  }
+  library_handles_.push_back(handle);
+  return load_extension(std::move(extension));
+}
+
+Expected<Entity*> Context::create_entity(const std::string& name) {
+  gxf_uid_t eid = next_uid();
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::string entity_name = name.empty() ? "__entity_" + std::to_string(eid) : name;
+  if (entities_by_name_.count(entity_name)) {
+    return make_error(GXF_ARGUMENT_INVALID, "an entity named '" + entity_name + "' already exists");
+  }
+  auto entity = std::make_unique<Entity>(this, eid, entity_name, false);
+  Entity* raw = entity.get();
+  raw->acquire();
+  entities_.push_back(std::move(entity));
+  entities_by_name_[entity_name] = raw;
+  entities_by_eid_[eid] = raw;
+  return raw;
+}
+
+Expected<Component*> Context::create_component(Entity* entity, const TypeInfo* type,
+                                               const std::string& name) {
+  if (type->is_abstract()) {
+    return make_error(GXF_FACTORY_ABSTRACT_CLASS,
+                      "type '" + type->name + "' is abstract and cannot be instantiated");
+  }
+  std::unique_ptr<Component> component(type->factory());
+  component->context_ = this;
+  component->entity_ = entity;
+  component->cid_ = next_uid();
+  component->name_ = name;
+  component->type_ = type;
+  Registrar registrar(component.get());
+  gxf_result_t code = component->register_interface(&registrar);
+  if (code != GXF_SUCCESS) {
+    return make_error(code, "register_interface failed for type '" + type->name + "'");
+  }
+  Component* raw = component.get();
+  entity->components_.push_back(std::move(component));
+  return raw;
+}
+
+Expected<Component*> Context::add_component(Entity* entity, const std::string& type_name,
+                                            const std::string& name) {
+  const TypeInfo* type = registry_.find(type_name);
+  if (!type) {
+    return make_error(GXF_FACTORY_UNKNOWN_CLASS_NAME,
+                      "unknown component type '" + type_name +
+                          "' (is its extension listed in the manifest?)");
+  }
+  auto component = create_component(entity, type, name);
+  if (!component) return component;
+  register_component(component.value());
+  return component;
+}
+
+void Context::register_component(Component* component) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  components_by_cid_[component->cid()] = component;
+}
+
+Result Context::destroy_entity(gxf_uid_t eid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = std::find_if(entities_.begin(), entities_.end(),
+                         [eid](const auto& entity) { return entity->eid() == eid; });
+  if (it == entities_.end()) return make_error(GXF_ENTITY_NOT_FOUND);
+  for (const auto& component : (*it)->components()) components_by_cid_.erase(component->cid());
+  entities_by_name_.erase((*it)->name());
+  entities_by_eid_.erase(eid);
+  entities_.erase(it);
+  return Result();
+}
+
+Entity* Context::find_entity(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entities_by_name_.find(name);
+  return it == entities_by_name_.end() ? nullptr : it->second;
+}
+
+Entity* Context::entity(gxf_uid_t eid) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entities_by_eid_.find(eid);
+  return it == entities_by_eid_.end() ? nullptr : it->second;
+}
+
+Component* Context::component(gxf_uid_t cid) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = components_by_cid_.find(cid);
+  return it == components_by_cid_.end() ? nullptr : it->second;
+}
+
+std::vector<Entity*> Context::graph_entities() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Entity*> result;
+  result.reserve(entities_.size());
+  for (const auto& entity : entities_) result.push_back(entity.get());
+  return result;
+}
+
+void Context::reorder_entities(const std::vector<Entity*>& first) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::stable_partition(entities_.begin(), entities_.end(), [&first](const auto& entity) {
+    return std::find(first.begin(), first.end(), entity.get()) != first.end();
+  });
+  std::stable_sort(entities_.begin(), entities_.begin() + first.size(),
+                   [&first](const auto& a, const auto& b) {
+                     return std::find(first.begin(), first.end(), a.get()) <
+                            std::find(first.begin(), first.end(), b.get());
+                   });
+}
+
+EntityRef Context::create_message() {
+  Entity* message = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    ++live_messages_;
+    if (!message_pool_.empty()) {
+      message = message_pool_.back();
+      message_pool_.pop_back();
+    }
+  }
+  gxf_uid_t eid = next_uid();
+  if (message) {
+    message->eid_ = eid;
+    message->name_.clear();
+  } else {
+    message = new Entity(this, eid, std::string(), true);
+  }
+  return EntityRef(message);
+}
+
+Expected<Component*> Context::add_message_component(Entity* message, const TypeInfo* type,
+                                                    const std::string& name) {
+  return create_component(message, type, name);
+}
+
+void Context::register_message(Entity* message) {
+  if (message->registered_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  message->registered_ = true;
+  entities_by_eid_[message->eid()] = message;
+  for (const auto& component : message->components()) {
+    components_by_cid_[component->cid()] = component.get();
+  }
+}
+
+void Context::recycle(Entity* message) {
+  if (message->registered_) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entities_by_eid_.erase(message->eid());
+    for (const auto& component : message->components()) {
+      components_by_cid_.erase(component->cid());
+    }
+    message->registered_ = false;
+  }
+  while (!message->components_.empty()) message->components_.pop_back();
+  message->interfaces_.clear();
+  bool delete_context = false;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    --live_messages_;
+    if (shut_down_) {
+      delete message;
+      delete_context = live_messages_ == 0;
+    } else if (message_pool_.size() < kMaxPooledMessages) {
+      message_pool_.push_back(message);
+    } else {
+      delete message;
+    }
+  }
+  if (delete_context) delete this;
+}
+
+void Context::set_failure_payload(std::shared_ptr<void> payload) {
+  std::lock_guard<std::mutex> lock(failure_mutex_);
+  if (!failure_payload_) failure_payload_ = std::move(payload);
+}
+
+std::shared_ptr<void> Context::take_failure_payload() {
+  std::lock_guard<std::mutex> lock(failure_mutex_);
+  return std::move(failure_payload_);
+}
+
+}  // namespace gxf
+}  // namespace nvidia

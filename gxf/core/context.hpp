@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gxf/core/entity.hpp"
+#include "gxf/core/extension.hpp"
+#include "gxf/core/runtime.hpp"
+#include "gxf/core/type_registry.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+// Owns everything of one graph: loaded extensions and their types, entities and components,
+// the uid counter, the message-entity pool and the runtime (program) that runs the graph.
+class Context {
+ public:
+  Context();
+  // Frees the graph; the object itself lives on until the last message entity that user code
+  // still holds is released. Use instead of delete.
+  void shutdown();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  gxf_uid_t next_uid() { return uid_counter_.fetch_add(1, std::memory_order_relaxed); }
+
+  // Extensions
+  Result load_extension(std::unique_ptr<Extension> extension);
+  Result load_extension_library(const std::string& path);
+  TypeRegistry& registry() { return registry_; }
+  const std::vector<std::unique_ptr<Extension>>& extensions() const { return extensions_; }
+
+  // Graph entities
+  Expected<Entity*> create_entity(const std::string& name);
+  Expected<Component*> add_component(Entity* entity, const std::string& type_name,
+                                     const std::string& name);
+  Result destroy_entity(gxf_uid_t eid);
+  Entity* find_entity(const std::string& name) const;
+  Entity* entity(gxf_uid_t eid) const;
+  Component* component(gxf_uid_t cid) const;
+  // Graph entities in creation order.
+  std::vector<Entity*> graph_entities() const;
+  // Moves the named entities to the front of the creation order (start_order).
+  void reorder_entities(const std::vector<Entity*>& first);
+
+  // Message entities
+  EntityRef create_message();
+  Expected<Component*> add_message_component(Entity* message, const TypeInfo* type,
+                                             const std::string& name);
+  template <typename T>
+  T* add_message_component(Entity* message, const std::string& name);
+  // Makes a message reachable by eid (for Python and eid-based APIs) until it is freed.
+  void register_message(Entity* message);
+  void recycle(Entity* message);
+
+  // Runtime
+  void install_runtime(std::unique_ptr<Runtime> runtime) { runtime_ = std::move(runtime); }
+  Runtime* runtime() const { return runtime_.get(); }
+
+  // First failure raised by user code (e.g. a Python exception), kept for the caller of
+  // graph_wait. First one wins.
+  void set_failure_payload(std::shared_ptr<void> payload);
+  std::shared_ptr<void> take_failure_payload();
+
+  // Root directory for relative graph and subgraph paths (GxfGraphSetRootPath).
+  std::string root_path;
+
+ private:
+  ~Context();
+  void register_component(Component* component);
+  Expected<Component*> create_component(Entity* entity, const TypeInfo* type,
+                                        const std::string& name);
+
+  std::atomic<gxf_uid_t> uid_counter_{1};
+  TypeRegistry registry_;
+  std::vector<std::unique_ptr<Extension>> extensions_;
+  std::vector<void*> library_handles_;
+
+  mutable std::mutex mutex_;
+  std::vector<std::unique_ptr<Entity>> entities_;
+  std::unordered_map<std::string, Entity*> entities_by_name_;
+  std::unordered_map<gxf_uid_t, Entity*> entities_by_eid_;
+  std::unordered_map<gxf_uid_t, Component*> components_by_cid_;
+
+  std::mutex pool_mutex_;
+  std::vector<Entity*> message_pool_;
+  int64_t live_messages_ = 0;
+  bool shut_down_ = false;
+
+  std::unique_ptr<Runtime> runtime_;
+
+  std::mutex failure_mutex_;
+  std::shared_ptr<void> failure_payload_;
+};
+
+template <typename T>
+T* Context::add_message_component(Entity* message, const std::string& name) {
+  const TypeInfo* type = registry_.find(std::type_index(typeid(T)));
+  if (!type) return nullptr;
+  auto component = add_message_component(message, type, name);
+  return component ? static_cast<T*>(component.value()) : nullptr;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "gxf/core/expected.hpp"
+#include "gxf/core/parameter_parser.hpp"
+#include "gxf/core/yaml_node.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+enum ParameterFlags : uint32_t {
+  kParameterFlagsNone = 0,
+  kParameterFlagsOptional = 1,  // may stay unset without failing activation
+  kParameterFlagsDynamic = 2,   // may change while the graph runs
+};
+
+// Type-erased view of a component parameter: the registry's single source of truth for
+// key, type, default and description.
+class ParameterBase {
+ public:
+  virtual ~ParameterBase() = default;
+
+  const std::string& key() const { return key_; }
+  const std::string& headline() const { return headline_; }
+  const std::string& description() const { return description_; }
+  uint32_t flags() const { return flags_; }
+  bool is_optional() const { return (flags_ & kParameterFlagsOptional) != 0; }
+  bool is_set() const { return is_set_; }
+  bool has_default() const { return has_default_; }
+  const std::string& default_text() const { return default_text_; }
+
+  virtual Result set_from_yaml(const YamlNode& node, const ParseContext& context) = 0;
+  virtual std::string type_name() const = 0;
+  virtual bool is_handle() const = 0;
+  // The current value written as YAML (handles as entity/component); empty when unset.
+  virtual std::string to_yaml() const = 0;
+
+ protected:
+  friend class Registrar;
+  std::string key_;
+  std::string headline_;
+  std::string description_;
+  std::string default_text_;
+  uint32_t flags_ = kParameterFlagsNone;
+  bool is_set_ = false;
+  bool has_default_ = false;
+};
+
+template <typename T>
+class Parameter : public ParameterBase {
+ public:
+  const T& get() const { return value_; }
+  operator const T&() const { return value_; }
+  std::optional<T> try_get() const {
+    if (!is_set_) return std::nullopt;
+    return value_;
+  }
+  template <typename U = T>
+  auto operator->() const -> decltype(std::declval<const U&>().operator->()) {
+    return value_.operator->();
+  }
+  void set(T value) {
+    value_ = std::move(value);
+    is_set_ = true;
+  }
+  void set_default(T value) {
+    value_ = std::move(value);
+    is_set_ = true;
+    has_default_ = true;
+    default_text_ = ParameterTraits<T>::to_yaml(value_);
+  }
+
+  Result set_from_yaml(const YamlNode& node, const ParseContext& context) override {
+    if (ParameterTraits<T>::kIsHandle && node.is_scalar() && node.scalar == "<Unspecified>") {
+      is_set_ = has_default_;
+      return Result();
+    }
+    Expected<T> parsed = ParameterTraits<T>::parse(node, context);
+    if (!parsed) return parsed.error();
+    value_ = std::move(parsed.value());
+    is_set_ = true;
+    return Result();
+  }
+  std::string type_name() const override { return ParameterTraits<T>::name(); }
+  bool is_handle() const override { return ParameterTraits<T>::kIsHandle; }
+  std::string to_yaml() const override {
+    return is_set_ ? ParameterTraits<T>::to_yaml(value_) : std::string();
+  }
+
+ private:
+  T value_{};
+};
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gxf/core/parameter_parser.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "gxf/core/context.hpp"
+#include "gxf/core/logger.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string trimmed(const std::string& text) {
+  size_t begin = text.find_first_not_of(" \t");
+  size_t end = text.find_last_not_of(" \t");
+  return begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+}
+
+}  // namespace
+
+Error parse_error(const YamlNode& node, const std::string& expected) {
+  std::string got = node.is_scalar() ? "'" + node.scalar + "'" : std::string("a ") + node.kind_name();
+  std::string where = node.line > 0 ? " (line " + std::to_string(node.line) + ")" : "";
+  return Error(GXF_PARAMETER_PARSER_ERROR, "expected " + expected + ", got " + got + where);
+}
+
+Expected<bool> parse_bool(const YamlNode& node) {
+  if (node.is_scalar()) {
+    std::string text = lower(trimmed(node.scalar));
+    if (text == "true" || text == "yes" || text == "on" || text == "y") return true;
+    if (text == "false" || text == "no" || text == "off" || text == "n") return false;
+  }
+  return parse_error(node, "a boolean (true/false)");
+}
+
+Expected<int64_t> parse_int64(const YamlNode& node) {
+  if (node.is_scalar()) {
+    std::string text = trimmed(node.scalar);
+    if (!text.empty()) {
+      errno = 0;
+      char* end = nullptr;
+      long long value = std::strtoll(text.c_str(), &end, 0);
+      if (errno == 0 && end && *end == '\0') return static_cast<int64_t>(value);
+    }
+  }
+  return parse_error(node, "an integer");
+}
+
+Expected<uint64_t> parse_uint64(const YamlNode& node) {
+  if (node.is_scalar()) {
+    std::string text = trimmed(node.scalar);
+    if (!text.empty() && text[0] != '-') {
+      errno = 0;
+      char* end = nullptr;
+      unsigned long long value = std::strtoull(text.c_str(), &end, 0);
+      if (errno == 0 && end && *end == '\0') return static_cast<uint64_t>(value);
+    }
+  }
+  return parse_error(node, "a non-negative integer");
+}
+
+Expected<double> parse_double(const YamlNode& node) {
+  if (node.is_scalar()) {
+    std::string text = lower(trimmed(node.scalar));
+    if (text == ".inf" || text == "+.inf") return HUGE_VAL;
+    if (text == "-.inf") return -HUGE_VAL;
+    if (text == ".nan") return std::nan("");
+    if (!text.empty()) {
+      errno = 0;
+      char* end = nullptr;
+      double value = std::strtod(text.c_str(), &end);
+      if (errno == 0 && end && *end == '\0') return value;
+    }
+  }
+  return parse_error(node, "a number");
+}
+
+Expected<Component*> resolve_handle(const YamlNode& node, const ParseContext& context,
+                                    ComponentFilter accepts, const std::string& type_name) {
+  if (!node.is_scalar()) return parse_error(node, "a component name ('comp' or 'entity/comp')");
+  const std::string& text = node.scalar;
+  Entity* entity = context.owner;
+  std::string component_name = text;
+  size_t slash = text.find('/');
+  if (slash != std::string::npos) {
+    std::string entity_name = text.substr(0, slash);
+    component_name = text.substr(slash + 1);
+    entity = context.context->find_entity(context.prefix + entity_name);
+    if (!entity && !context.prefix.empty()) {
+      entity = context.context->find_entity(entity_name);
+      if (entity) {
+        GXF_LOG_WARNING("Handle '%s' resolved to top-level entity '%s' (deprecated fallback).",
+                        text.c_str(), entity_name.c_str());
+      }
+    }
+    if (!entity) {
+      return make_error(GXF_ENTITY_NOT_FOUND, "no entity named '" + context.prefix + entity_name +
+                                                  "' for handle '" + text + "'");
+    }
+  }
+  if (!entity) return make_error(GXF_ENTITY_NOT_FOUND, "no owner entity for handle '" + text + "'");
+  bool name_matched = false;
+  for (const auto& component : entity->components()) {
+    if (component->name() != component_name) continue;
+    name_matched = true;
+    if (accepts(component.get())) return component.get();
+  }
+  if (Component* interface = entity->find_interface(component_name)) return interface;
+  if (name_matched) {
+    return make_error(GXF_ENTITY_COMPONENT_NOT_FOUND,
+                      "component '" + component_name + "' in entity '" + entity->name() +
+                          "' is not a " + type_name + " (handle '" + text + "')");
+  }
+  return make_error(GXF_ENTITY_COMPONENT_NOT_FOUND, "no component named '" + component_name +
+                                                        "' in entity '" + entity->name() +
+                                                        "' (handle '" + text + "')");
+}
+
+std::string registered_type_name(const Context* context, const std::type_info& type) {
+  const TypeInfo* info =
+      const_cast<Context*>(context)->registry().find(std::type_index(type));
+  return info ? info->name : std::string(type.name());
+}
+
+std::string handle_to_yaml(const Component* component) {
+  if (!component) return "<Unspecified>";
+  return component->entity()->name() + "/" + component->name();
+}
+
+}  // namespace gxf
+}  // namespace nvidia

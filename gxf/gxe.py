@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: Apache-2.0
+"""gxe.py: run a graph from the shell.
+
+    gxe.py --app graph.yaml --manifest manifest.yaml [--severity 3] [--param E/C/K=V]
+
+Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py). Exit status
+is 0 on success and 1 on any failure, which is named on stderr (with the traceback when a
+Python codelet raised). Unlike GXF's Python launcher, a failure is never reported as success.
+"""
+
+import argparse
+import os
+import sys
+
+__all__ = ["main", "run_app"]
+
+
+def _split_list(values):
+    """Flatten comma- and space-separated flag values."""
+    items = []
+    for value in values or []:
+        items.extend(part for part in value.split(",") if part)
+    return items
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="gxe.py", description="Run a GXF graph.")
+    parser.add_argument("--app", action="append", required=True,
+                        help="graph file(s), comma-separated or repeated, loaded in order")
+    parser.add_argument("--manifest", nargs="+", action="extend", required=True,
+                        help="manifest file(s) listing the extensions to load")
+    parser.add_argument("--severity", type=int, default=-1,
+                        help="log level: 0 none, 1 error, 2 warning, 3 info, 4 debug, 5 verbose")
+    parser.add_argument("--log_file", "--log_file_path", dest="log_file", default=None,
+                        help="write the log to this file")
+    parser.add_argument("--app_root", default="", help="root for relative graph paths")
+    parser.add_argument("--graph_directory", default="", help="directory of the --app files")
+    parser.add_argument("--param", action="append", default=[],
+                        help="parameter override entity/component/key=value (repeatable)")
+    parser.add_argument("--run", default="true", choices=["true", "false"],
+                        help="false: load the graph only")
+    return parser
+
+
+def _say(text):
+    print(text, flush=True)
+
+
+def run_app(args):
+    """Run the graph described by parsed arguments; raises on failure."""
+    from gxf import core
+    from gxf.core import _core
+
+    _say("creating context...")
+    context = core.context_create()
+    try:
+        _say("setting severity")
+        severity = args.severity
+        if severity == -1:
+            severity = int(os.environ.get("GXF_SEVERITY", "3"))
+        if not 0 <= severity <= 5:
+            raise ValueError(f"--severity must be in -1..5, got {args.severity}")
+        core.gxf_set_severity(context, severity)
+        if args.log_file and not _core.set_log_file(args.log_file):
+            raise OSError(f"cannot open log file '{args.log_file}'")
+        _say("loading extensions...")
+        core.load_extensions(context, manifest_filenames=_split_list(args.manifest))
+        for app in _split_list(args.app):
+            path = os.path.join(args.graph_directory, app) if args.graph_directory else app
+            if args.app_root and not os.path.isabs(path):
+                path = os.path.join(args.app_root, path)
+            _say(f"loading graph file... {path}")
+            core.graph_load_file(context, path, overrides=args.param)
+        if args.run == "true":
+            _say("activating graph...")
+            core.graph_activate(context)
+            _say("running the graph...")
+            core.graph_run(context)
+            _say("running completed successfully. deactivating graph...")
+            core.graph_deactivate(context)
+    finally:
+        _say("destroying context...")
+        core.context_destroy(context)
+        if args.log_file:
+            _core.set_log_file("")
+    _say("done.")
+
+
+def main(argv=None):
+    """Entry point of gxe.py; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from gxf.core.errors import CodeletError, GxfError
+
+    try:
+        run_app(args)
+    except CodeletError as error:
+        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        return 1
+    except (GxfError, OSError, ValueError) as error:
+        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        return 1
+    except KeyboardInterrupt:
+        print("gxe.py: interrupted", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <pybind11/pybind11.h>
+
+#include "gxf/core/bindings/context_handle.hpp"
+#include "gxf/core/bindings/errors.hpp"
+#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/python_codelet/py_codelet.hpp"
+
+namespace py = pybind11;
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+// What a CodeletAdapter sees of its PyCodeletV0 component.
+struct PyCodeletBridge {
+  PyCodeletV0* codelet;
+};
+
+void python_codelet_extension_factory(Extension& ext) {
+  ext.set_info({0x787daddc1c3411ec, 0x96210242ac130002}, "PythonCodeletExtension",
+               "Codelets written in Python", "NVIDIA-compatible", "0.6.0", "Apache-2.0");
+  ext.add<PyCodeletV0, Codelet>("nvidia::gxf::PyCodeletV0", {0xcd8b08c2f643483f, 0xf33b02bfa75c23fb},
+                                "Runs a Python CodeletAdapter subclass");
+}
+
+}  // namespace
+
+void bind_python_codelet(py::module_& m) {
+  register_builtin_extension("libgxf_python_codelet.so", &python_codelet_extension_factory);
+
+  py::class_<PyCodeletBridge>(m, "PyCodeletBridge", "Link from a Python codelet to its component.")
+      .def(py::init([](uintptr_t address) {
+        return PyCodeletBridge{reinterpret_cast<PyCodeletV0*>(address)};
+      }))
+      .def("context", [](const PyCodeletBridge& self) { return handle_of(self.codelet->context()); })
+      .def("eid", [](const PyCodeletBridge& self) { return self.codelet->eid(); })
+      .def("cid", [](const PyCodeletBridge& self) { return self.codelet->cid(); })
+      .def("name", [](const PyCodeletBridge& self) { return self.codelet->name(); })
+      .def("get_execution_timestamp",
+           [](const PyCodeletBridge& self) { return self.codelet->execution_timestamp(); })
+      .def("get_execution_time", [](const PyCodeletBridge& self) { return self.codelet->execution_time(); })
+      .def("get_delta_time", [](const PyCodeletBridge& self) { return self.codelet->delta_time(); })
+      .def("get_execution_count",
+           [](const PyCodeletBridge& self) { return self.codelet->execution_count(); })
+      .def("is_first_tick", [](const PyCodeletBridge& self) { return self.codelet->is_first_tick(); })
+      .def("get_params", [](const PyCodeletBridge& self) -> py::object {
+        if (!self.codelet->has_codelet_params()) return py::none();
+        return py::str(self.codelet->codelet_params());
+      });
+
+  m.def("py_codelet_set_base_directory",
+        [](uint64_t context, int64_t cid, const std::string& directory) {
+          auto* codelet = dynamic_cast<PyCodeletV0*>(component_from_cid(context, cid));
+          if (!codelet) throw_code(GXF_ARGUMENT_INVALID, "component is not a PyCodeletV0");
+          codelet->set_base_directory(directory);
+        },
+        "Directory used to resolve a relative codelet_file.");
+}
+
+}  // namespace gxf
+}  // namespace nvidia

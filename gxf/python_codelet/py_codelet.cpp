@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gxf/python_codelet/py_codelet.hpp"
+
+#include "gxf/core/bindings/python_failure.hpp"
+#include "gxf/core/entity.hpp"
+
+namespace py = pybind11;
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+// Scheduler threads are not Python threads: keep one thread state per thread alive for the
+// thread's lifetime instead of creating and destroying one on every call.
+struct ThreadGil {
+  ThreadGil() : acquire() {
+    thread_local bool kept = false;
+    if (!kept) {
+      acquire.inc_ref();
+      kept = true;
+    }
+  }
+  py::gil_scoped_acquire acquire;
+};
+
+}  // namespace
+
+PyCodeletV0::~PyCodeletV0() {
+  if (instance_ && Py_IsInitialized()) {
+    ThreadGil gil;
+    instance_ = py::object();
+  } else {
+    instance_.release();  // interpreter gone: leak rather than touch Python
+  }
+}
+
+gxf_result_t PyCodeletV0::register_interface(Registrar* registrar) {
+  registrar->parameter(codelet_name_, "codelet_name", "Codelet name",
+                       "Name of the CodeletAdapter subclass in codelet_file");
+  registrar->parameter(codelet_file_, "codelet_file", "Codelet file",
+                       "Python file defining the class ('None' or '': look in __main__)");
+  registrar->parameter(codelet_params_, "codelet_params", "Codelet parameters",
+                       "YAML mapping handed to the codelet by get_params()",
+                       kParameterFlagsOptional);
+  return GXF_SUCCESS;
+}
+
+gxf_result_t PyCodeletV0::start() {
+  ThreadGil gil;
+  try {
+    py::module_ loader = py::module_::import("gxf.python_codelet.loader");
+    py::object codelet_class =
+        loader.attr("load_codelet_class")(codelet_file_.get(), codelet_name_.get(), base_directory_,
+                                          describe());
+    instance_ = codelet_class();
+    py::object bridge = py::module_::import("gxf.core._core")
+                            .attr("PyCodeletBridge")(reinterpret_cast<uintptr_t>(this));
+    instance_.attr("set_bridge")(bridge);
+    instance_.attr("start")();
+  } catch (py::error_already_set& error) {
+    store_python_failure(context(), error, describe() + " in start()");
+    instance_ = py::object();
+    return GXF_FAILURE;
+  }
+  return GXF_SUCCESS;
+}
+
+gxf_result_t PyCodeletV0::call(const char* method) {
+  ThreadGil gil;
+  if (!instance_) return std::string(method) == "stop" ? GXF_SUCCESS : GXF_CONTRACT_INVALID_SEQUENCE;
+  try {
+    instance_.attr(method)();
+  } catch (py::error_already_set& error) {
+    store_python_failure(context(), error, describe() + " in " + method + "()");
+    return GXF_FAILURE;
+  }
+  return GXF_SUCCESS;
+}
+
+gxf_result_t PyCodeletV0::tick() { return call("tick"); }
+
+gxf_result_t PyCodeletV0::stop() {
+  gxf_result_t code = call("stop");
+  ThreadGil gil;
+  instance_ = py::object();
+  return code;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

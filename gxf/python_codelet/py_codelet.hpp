@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+
+#include "gxf/std/codelet.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+// Runs a Python class (a CodeletAdapter subclass) as a codelet. The class is loaded from
+// codelet_file under a module name unique to the file, instantiated with no arguments, given a
+// bridge to this component, then start/tick/stop are forwarded. The GIL is taken per call
+// only. A Python exception is kept for graph_wait and the call returns GXF_FAILURE.
+class PyCodeletV0 : public Codelet {
+ public:
+  ~PyCodeletV0() override;
+  gxf_result_t register_interface(Registrar* registrar) override;
+  gxf_result_t start() override;
+  gxf_result_t tick() override;
+  gxf_result_t stop() override;
+
+  const std::string& codelet_params() const { return codelet_params_.get(); }
+  bool has_codelet_params() const { return codelet_params_.is_set(); }
+  // Directory of the graph file that named this codelet; a relative codelet_file that is not
+  // found from the working directory is looked up there.
+  void set_base_directory(std::string directory) { base_directory_ = std::move(directory); }
+
+ private:
+  gxf_result_t call(const char* method);
+
+  Parameter<std::string> codelet_name_;
+  Parameter<std::string> codelet_file_;
+  Parameter<std::string> codelet_params_;
+  std::string base_directory_;
+  pybind11::object instance_;
+};
+
+}  // namespace gxf
+}  // namespace nvidia

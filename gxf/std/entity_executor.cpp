@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gxf/std/entity_executor.hpp"
+
+#include <algorithm>
+
+#include "gxf/core/logger.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+namespace {
+
+bool failed(gxf_result_t code) { return code != GXF_SUCCESS; }
+
+}  // namespace
+
+EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
+    : executor_(executor), entity_(entity) {
+  codelets_ = entity->find_all<Codelet>();
+  receivers_ = entity->find_all<Receiver>();
+  transmitters_ = entity->find_all<Transmitter>();
+  combiners_ = entity->find_all<SchedulingTermCombiner>();
+  std::vector<SchedulingTerm*> combined;
+  for (SchedulingTermCombiner* combiner : combiners_) {
+    for (SchedulingTerm* term : combiner->terms()) combined.push_back(term);
+  }
+  for (SchedulingTerm* term : entity->find_all<SchedulingTerm>()) {
+    if (std::find(combined.begin(), combined.end(), term) == combined.end()) {
+      terms_.push_back(term);
+    }
+  }
+}
+
+gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
+  std::lock_guard<std::mutex> lock(execution_mutex_);
+  EntityStatus status = status_.load(std::memory_order_acquire);
+  if (status == EntityStatus::kNotStarted) {
+    *condition = {SchedulingConditionType::kReady, now};
+    return start(now);
+  }
+  if (status != EntityStatus::kStarted && status != EntityStatus::kIdle) {
+    return GXF_INVALID_EXECUTION_SEQUENCE;
+  }
+  gxf_result_t code = check(now, condition);
+  if (failed(code)) {
+    stop_locked();
+    return code;
+  }
+  switch (condition->type) {
+    case SchedulingConditionType::kReady:
+      return tick(now, condition->target_timestamp);
+    case SchedulingConditionType::kNever:
+      return stop_locked();
+    default:
+      return GXF_SUCCESS;
+  }
+}
+
+gxf_result_t EntityItem::check(int64_t now, SchedulingCondition* condition) {
+  SchedulingCondition combined{SchedulingConditionType::kReady, now};
+  for (SchedulingTerm* term : terms_) {
+    gxf_result_t code = term->update_state(now);
+    if (failed(code)) return code;
+    SchedulingCondition single;
+    code = term->check(now, &single);
+    if (failed(code)) return code;
+    combined = and_combine(combined, single);
+  }
+  for (SchedulingTermCombiner* combiner : combiners_) {
+    SchedulingCondition single;
+    gxf_result_t code = combiner->check(now, &single);
+    if (failed(code)) return code;
+    combined = and_combine(combined, single);
+  }
+  // A time target already reached counts as ready.
+  if (combined.type == SchedulingConditionType::kWaitTime && combined.target_timestamp <= now) {
+    combined.type = SchedulingConditionType::kReady;
+  }
+  *condition = combined;
+  return GXF_SUCCESS;
+}
+
+gxf_result_t EntityItem::start(int64_t now) {
+  status_.store(EntityStatus::kStartPending, std::memory_order_release);
+  last_timestamp_ = now;
+  for (Codelet* codelet : codelets_) {
+    codelet->begin_execution(now, true);
+    gxf_result_t code = codelet->start();
+    if (failed(code)) {
+      GXF_LOG_ERROR("Codelet '%s' failed to start: %s", codelet->describe().c_str(),
+                    result_str(code));
+      // Stop what did start (the failing codelet excluded).
+      for (Codelet* started : codelets_) {
+        if (started == codelet) break;
+        started->stop();
+      }
+      status_.store(EntityStatus::kNotStarted, std::memory_order_release);
+      return code;
+    }
+  }
+  status_.store(EntityStatus::kStarted, std::memory_order_release);
+  return GXF_SUCCESS;
+}
+
+gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
+  if (now < last_timestamp_) {
+    GXF_LOG_ERROR("Entity '%s': time went backwards (%ld < %ld)", entity_->name().c_str(),
+                  static_cast<long>(now), static_cast<long>(last_timestamp_));
+    stop_locked();
+    return GXF_FAILURE;
+  }
+  last_timestamp_ = now;
+  status_.store(EntityStatus::kTicking, std::memory_order_release);
+  const auto& observers = executor_->observers();
+  int64_t begin_ns = observers.empty() ? 0 : observers.front()->now_ns();
+
+  gxf_result_t code = sync_inbox();
+  for (size_t i = 0; !failed(code) && i < codelets_.size(); ++i) {
+    codelets_[i]->begin_execution(now, false);
+    code = codelets_[i]->tick();
+    if (failed(code)) {
+      GXF_LOG_ERROR("Codelet '%s' failed to tick: %s", codelets_[i]->describe().c_str(),
+                    result_str(code));
+    }
+  }
+  for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) code = terms_[i]->on_execute(now);
+  if (failed(code)) {
+    stop_locked();
+    return code;
+  }
+  sync_outbox();
+  status_.store(EntityStatus::kIdle, std::memory_order_release);
+  if (!observers.empty()) {
+    int64_t end_ns = observers.front()->now_ns();
+    for (ExecutionObserver* observer : observers) observer->on_tick(*this, begin_ns, end_ns, target);
+  }
+  return GXF_SUCCESS;
+}
+
+gxf_result_t EntityItem::sync_inbox() {
+  for (Receiver* receiver : receivers_) {
+    gxf_result_t code = receiver->sync();
+    if (failed(code)) {
+      GXF_LOG_ERROR("Receiver '%s' overflowed on sync (capacity %zu, policy fault): %s",
+                    receiver->describe().c_str(), receiver->capacity(), result_str(code));
+      return code;
+    }
+  }
+  if (executor_->has_event_sink()) {
+    // Upstream entities waiting for room downstream re-check their terms.
+    for (Receiver* receiver : receivers_) {
+      for (Transmitter* source : receiver->sources()) {
+        executor_->notify(source->eid(), EventType::kMessageSync);
+      }
+    }
+  }
+  return GXF_SUCCESS;
+}
+
+void EntityItem::sync_outbox() {
+  for (Transmitter* transmitter : transmitters_) {
+    if (failed(transmitter->sync())) {
+      GXF_LOG_WARNING("Transmitter '%s' overflowed on sync; messages dropped",
+                      transmitter->describe().c_str());
+    }
+    EntityRef message;
+    const auto& targets = transmitter->targets();
+    while (transmitter->pop(&message)) {
+      for (Receiver* receiver : targets) {
+        if (failed(receiver->push(message))) {
+          GXF_LOG_WARNING("Receiver '%s' is full; message from '%s' dropped",
+                          receiver->describe().c_str(), transmitter->describe().c_str());
+        }
+      }
+    }
+    if (executor_->has_event_sink()) {
+      for (Receiver* receiver : targets) executor_->notify(receiver->eid(), EventType::kMessageSync);
+    }
+  }
+}
+
+gxf_result_t EntityItem::stop() {
+  std::lock_guard<std::mutex> lock(execution_mutex_);
+  return stop_locked();
+}
+
+gxf_result_t EntityItem::stop_locked() {
+  EntityStatus status = status_.load(std::memory_order_acquire);
+  if (status == EntityStatus::kNotStarted || status == EntityStatus::kStopPending) {
+    return GXF_SUCCESS;
+  }
+  status_.store(EntityStatus::kStopPending, std::memory_order_release);
+  gxf_result_t first_failure = GXF_SUCCESS;
+  for (Codelet* codelet : codelets_) {
+    gxf_result_t code = codelet->stop();
+    if (failed(code)) {
+      GXF_LOG_ERROR("Codelet '%s' failed to stop: %s", codelet->describe().c_str(),
+                    result_str(code));
+      if (!failed(first_failure)) first_failure = code;
+    }
+  }
+  status_.store(EntityStatus::kNotStarted, std::memory_order_release);
+  return first_failure;
+}
+
+EntityItem* EntityExecutor::add(Entity* entity) {
+  auto item = std::make_unique<EntityItem>(this, entity);
+  if (item->codelets().empty()) return nullptr;
+  EntityItem* raw = item.get();
+  by_eid_[entity->eid()] = raw;
+  items_.push_back(std::move(item));
+  return raw;
+}
+
+EntityItem* EntityExecutor::item(gxf_uid_t eid) const {
+  auto it = by_eid_.find(eid);
+  return it == by_eid_.end() ? nullptr : it->second;
+}
+
+gxf_result_t EntityExecutor::stop_all() {
+  std::vector<EntityItem*> ordered;
+  for (const auto& item : items_) ordered.push_back(item.get());
+  std::sort(ordered.begin(), ordered.end(),
+            [](EntityItem* a, EntityItem* b) { return a->eid() < b->eid(); });
+  gxf_result_t first_failure = GXF_SUCCESS;
+  for (EntityItem* item : ordered) {
+    gxf_result_t code = item->stop();
+    if (failed(code) && !failed(first_failure)) first_failure = code;
+  }
+  return first_failure;
+}
+
+void EntityExecutor::clear() {
+  items_.clear();
+  by_eid_.clear();
+  observers_.clear();
+  event_sink_ = nullptr;
+}
+
+}  // namespace gxf
+}  // namespace nvidia

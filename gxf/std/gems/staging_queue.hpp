@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace nvidia {
+namespace gxf {
+
+enum class OverflowPolicy : int { kPop = 0, kReject = 1, kFault = 2 };
+
+// A fixed-capacity ring buffer; no allocation after construction.
+template <typename T>
+class RingBuffer {
+ public:
+  void reset(size_t capacity) {
+    slots_.assign(capacity == 0 ? 1 : capacity, T());
+    head_ = 0;
+    size_ = 0;
+  }
+  size_t size() const { return size_; }
+  size_t capacity() const { return slots_.size(); }
+  bool empty() const { return size_ == 0; }
+  bool full() const { return size_ == slots_.size(); }
+  void push_back(T value) {
+    slots_[(head_ + size_) % slots_.size()] = std::move(value);
+    ++size_;
+  }
+  T pop_front() {
+    T value = std::move(slots_[head_]);
+    slots_[head_] = T();
+    head_ = (head_ + 1) % slots_.size();
+    --size_;
+    return value;
+  }
+  T pop_back() {
+    size_t index = (head_ + size_ - 1) % slots_.size();
+    T value = std::move(slots_[index]);
+    slots_[index] = T();
+    --size_;
+    return value;
+  }
+  const T& at(size_t index) const { return slots_[(head_ + index) % slots_.size()]; }
+  void clear() {
+    while (size_) pop_front();
+  }
+
+ private:
+  std::vector<T> slots_;
+  size_t head_ = 0;
+  size_t size_ = 0;
+};
+
+// GXF's double-buffered queue: pushes land in the back stage, sync() moves them behind the
+// main stage, pops and peeks see the main stage only. Overflow follows the policy: kPop drops
+// the oldest, kReject the newest, kFault fails (the sync merge still happens first).
+// Not thread-safe; the owning component locks.
+template <typename T>
+class StagingQueue {
+ public:
+  void reset(size_t capacity, OverflowPolicy policy) {
+    capacity_ = capacity;
+    policy_ = policy;
+    // Room for capacity in each stage plus a full back stage merged under the fault policy.
+    main_.reset(2 * capacity + 1);
+    back_.reset(capacity);
+  }
+  size_t size() const { return main_.size(); }
+  size_t back_size() const { return back_.size(); }
+  size_t capacity() const { return capacity_; }
+  OverflowPolicy policy() const { return policy_; }
+
+  // False when the item was dropped or refused (kReject / kFault on a full back stage).
+  bool push(T value, bool* dropped_oldest = nullptr) {
+    if (back_.size() >= capacity_) {
+      if (policy_ == OverflowPolicy::kPop) {
+        back_.pop_front();
+        if (dropped_oldest) *dropped_oldest = true;
+      } else {
+        return false;
+      }
+    }
+    back_.push_back(std::move(value));
+    return true;
+  }
+  // False on overflow with the fault policy; drops per policy otherwise.
+  bool sync() {
+    while (!back_.empty()) main_.push_back(back_.pop_front());
+    if (main_.size() <= capacity_) return true;
+    if (policy_ == OverflowPolicy::kFault) return false;
+    while (main_.size() > capacity_) {
+      if (policy_ == OverflowPolicy::kPop) {
+        main_.pop_front();
+      } else {
+        main_.pop_back();
+      }
+    }
+    return true;
+  }
+  bool pop(T* out) {
+    if (main_.empty()) return false;
+    *out = main_.pop_front();
+    return true;
+  }
+  const T* peek(size_t index) const { return index < main_.size() ? &main_.at(index) : nullptr; }
+  const T* peek_back(size_t index) const {
+    return index < back_.size() ? &back_.at(index) : nullptr;
+  }
+  void clear() {
+    main_.clear();
+    back_.clear();
+  }
+
+ private:
+  RingBuffer<T> main_;
+  RingBuffer<T> back_;
+  size_t capacity_ = 1;
+  OverflowPolicy policy_ = OverflowPolicy::kFault;
+};
+
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gxf/core/component.hpp"
+#include "gxf/core/runtime.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+class EntityExecutor;
+class EntityItem;
+
+// A run-loop owner (GXF System).
+class System : public Component {};
+
+// Decides which entity runs when. Sequence: prepare(executor), schedule() for each codelet
+// entity, run_async(), then wait() joins; stop() (interrupt) may come from any thread and
+// makes wait() return. event_notify() may come from any thread while running.
+class Scheduler : public System {
+ public:
+  virtual gxf_result_t prepare(EntityExecutor* executor) {
+    executor_ = executor;
+    return GXF_SUCCESS;
+  }
+  virtual gxf_result_t schedule(EntityItem* item) = 0;
+  virtual gxf_result_t unschedule(EntityItem* item) { return GXF_SUCCESS; }
+  virtual gxf_result_t run_async() = 0;
+  virtual gxf_result_t stop() = 0;
+  virtual gxf_result_t wait() = 0;
+  virtual gxf_result_t event_notify(gxf_uid_t eid, EventType event) { return GXF_SUCCESS; }
+  // True when the scheduler reacts to MESSAGE_SYNC/STATE_UPDATE/TIME_UPDATE events; others
+  // are spared the notification cost on every message.
+  virtual bool wants_message_events() const { return false; }
+
+ protected:
+  EntityExecutor* executor_ = nullptr;
+};
+
+}  // namespace gxf
+}  // namespace nvidia

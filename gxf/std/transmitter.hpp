@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <vector>
+
+#include "gxf/std/queue.hpp"
+#include "gxf/std/receiver.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+// Outbox of an entity. publish() puts a message in the back stage; when the owner's tick
+// ends the router syncs the outbox and delivers every message to each connected receiver.
+class Transmitter : public Queue {
+ public:
+  virtual gxf_result_t publish(const EntityRef& message) = 0;
+  // Router side: next message of the main stage after sync().
+  virtual bool pop(EntityRef* message) = 0;
+
+  // Adds or overwrites the message's Timestamp "timestamp" (acqtime, pubtime 0), then publishes.
+  gxf_result_t publish(const EntityRef& message, int64_t acq_timestamp);
+
+  const std::vector<Receiver*>& targets() const { return targets_; }
+  void add_target(Receiver* receiver) { targets_.push_back(receiver); }
+  void clear_routes() { targets_.clear(); }
+
+ private:
+  std::vector<Receiver*> targets_;
+};
+
+}  // namespace gxf
+}  // namespace nvidia
