@@ -53,6 +53,7 @@ def run_app(args):
 
     _say("creating context...")
     context = core.context_create()
+    succeeded = False
     try:
         _say("setting severity")
         severity = args.severity
@@ -78,8 +79,11 @@ def run_app(args):
             core.graph_run(context)
             _say("running completed successfully. deactivating graph...")
             core.graph_deactivate(context)
+        succeeded = True
     finally:
-        _say("destroying context...")
+        # Progress lines name the last stage reached; a failure must not look like "destroy".
+        if succeeded:
+            _say("destroying context...")
         core.context_destroy(context)
         if args.log_file:
             _core.set_log_file("")
