@@ -85,6 +85,7 @@ class GraphFileLoader:
         self.overrides = [parse_override(text) for text in overrides]
         self.entries = []
         self.start_order = None
+        self.entity_groups = []  # (node, place) of each EntityGroups document
 
     def load(self):
         """Load the file into the context."""
@@ -92,6 +93,8 @@ class GraphFileLoader:
             self._load_document(document)
         for entry in self.entries:
             self._set_parameters(entry)
+        for node, place in self.entity_groups:
+            self._create_entity_groups(node, place)
         if self.start_order is not None:
             self._apply_start_order()
 
@@ -124,8 +127,11 @@ class GraphFileLoader:
                 _fail(place, "GXF_FAILURE", "a file may hold only one start_order document")
             self.start_order = (keys["start_order"], place)
             return
-        if "interfaces" in keys or "prerequisites" in keys or "EntityGroups" in keys:
-            return  # subgraph and entity-group documents: no runtime effect on a plain load
+        if "EntityGroups" in keys:
+            self.entity_groups.append((keys["EntityGroups"], place))
+            return
+        if "interfaces" in keys or "prerequisites" in keys:
+            return  # subgraph documents: no runtime effect on a plain load
         unknown = set(keys) - _LOADER_KEYS
         if unknown and "components" not in keys:
             _fail(place, "GXF_FAILURE", f"not an entity document (keys: {sorted(unknown)})")
@@ -221,6 +227,25 @@ class GraphFileLoader:
                                               self.prefix)
             except GxfError as error:
                 _wrap_core_error(place, error)
+
+    def _create_entity_groups(self, node, place):
+        if not isinstance(node, yaml.SequenceNode):
+            _fail(place, "GXF_FAILURE", "EntityGroups must be a sequence of {name, target}")
+        for group in node.value:
+            if not isinstance(group, yaml.MappingNode):
+                _fail(place, "GXF_FAILURE", "an entity group must be a mapping with name and target")
+            keys = {key.value: value for key, value in group.value}
+            name = keys["name"].value if isinstance(keys.get("name"), yaml.ScalarNode) else ""
+            targets = keys.get("target")
+            if not name or not isinstance(targets, yaml.SequenceNode):
+                _fail(place, "GXF_FAILURE", "an entity group needs a 'name' and a 'target' list")
+            gid = _core.entity_group_create(self.context, self.prefix + name)
+            for target in targets.value:
+                try:
+                    eid = _core.entity_find(self.context, self.prefix + target.value)
+                    _core.entity_group_add(self.context, gid, eid)
+                except GxfError as error:
+                    _wrap_core_error(place, error)
 
     def _apply_start_order(self):
         node, place = self.start_order
