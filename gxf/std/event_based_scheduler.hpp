@@ -21,6 +21,7 @@ class EventBasedScheduler : public ParallelScheduler {
   bool reacts_to(EventType event) const override { return true; }
   bool polls_waiting(int64_t* period_ns) const override { return false; }
   bool pinned_workers_run_unpinned() const override { return false; }
+  bool checks_before_running() const override { return false; }
   bool max_duration_is_wall_time() const override { return true; }
   bool is_idle(const Counters& counters) const override;
   double deadlock_grace_ms() const override;

@@ -21,6 +21,7 @@ class MultiThreadScheduler : public ParallelScheduler {
   bool reacts_to(EventType event) const override { return event == EventType::kExternal; }
   bool polls_waiting(int64_t* period_ns) const override;
   bool pinned_workers_run_unpinned() const override { return !strict_job_thread_pinning_.get(); }
+  bool checks_before_running() const override { return true; }
   bool max_duration_is_wall_time() const override { return false; }
   bool is_idle(const Counters& counters) const override;
   double deadlock_grace_ms() const override;

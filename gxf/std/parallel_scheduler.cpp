@@ -24,6 +24,17 @@ using Condition = SchedulingConditionType;
 constexpr int64_t kWallClockSliceNs = 1'000'000'000;
 constexpr int64_t kOtherClockSliceNs = 100'000'000;
 constexpr int64_t kForever = INT64_MAX;
+constexpr const char* kDeadlock =
+    "deadlock: no entity is ready, waiting for a time or waiting for an event";
+
+constexpr int kLockSpins = 200;
+constexpr int64_t kIdleSpinNs = 20'000;
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
 
 void name_thread(const std::string& name) {
   pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
@@ -166,6 +177,8 @@ void ParallelScheduler::clear_run_state() {
   lanes_.assign(pinned_lanes_.size() + 1, TimedJobQueue<Job*>());
   counters_ = Counters();
   stopping_ = false;
+  stopping_hint_.store(false);
+  queued_hint_.store(0);
   idle_ = false;
   stop_reason_ = nullptr;
   result_ = GXF_SUCCESS;
@@ -223,7 +236,7 @@ gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
   // Pairs with park_locked(): either the parker sees `notified`, or we see kParked.
   job->notified.store(true);
   if (job->state.load() != JobState::kParked) return GXF_SUCCESS;
-  Lock lock(mutex_);
+  Lock lock = lock_board();
   if (job->state.load() == JobState::kParked && !stopping_) {
     job->notified.store(false);
     queue_locked(job, clock()->timestamp());
@@ -239,7 +252,8 @@ void ParallelScheduler::run_worker(Worker* worker) {
 }
 
 ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker) {
-  Lock lock(mutex_);
+  Lock lock = lock_board();
+  bool spun = false;
   while (!stopping_) {
     TimedJobQueue<Job*>* lane = nullptr;
     int64_t due = kForever;
@@ -254,11 +268,23 @@ ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker) {
     if (lane && due <= clock()->timestamp()) {
       Job* job = lane->pop();
       --counters_.queued;
+      queued_hint_.store(counters_.queued, std::memory_order_relaxed);
       ++counters_.running;
       job->notified.store(false);
       job->state.store(JobState::kRunning);
-      return job;
+      if (!checks_before_running() || !job->item->is_started()) return job;
+      if (check_before_running_locked(job)) return job;
     }
+    if (!lane && !spun) {
+      // Work often arrives within microseconds (the next hop of a pipeline): spin briefly
+      // before paying for a sleep and a wake-up.
+      spun = true;
+      lock.unlock();
+      spin_until_queued();
+      lock = lock_board();
+      continue;
+    }
+    spun = false;
     worker->waiting = true;
     if (lane) {
       worker->wake.wait_for(lock, std::chrono::nanoseconds(wall_ns_until(due)));
@@ -268,6 +294,27 @@ ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker) {
     worker->waiting = false;
   }
   return nullptr;
+}
+
+bool ParallelScheduler::check_before_running_locked(Job* job) {
+  // The dispatcher's check of a polling scheduler, done under the board lock like GXF's
+  // single dispatcher: no other worker can judge the graph idle while this entity's verdict
+  // is pending, and a READY entity counts as READY while it runs.
+  SchedulingCondition condition;
+  gxf_result_t code = job->item->check(clock()->timestamp(), &condition);
+  if (code != GXF_SUCCESS) {
+    GXF_LOG_ERROR("Entity '%s' failed its check: %s", job->item->entity()->name().c_str(),
+                  result_str(code));
+    fail_locked(code);
+    return false;
+  }
+  if (condition.type == Condition::kReady) {
+    count_locked(job, Condition::kReady);
+    idle_ = false;
+    return true;
+  }
+  file_locked(job, condition, false);
+  return false;
 }
 
 void ParallelScheduler::tick_entity(Job* job) {
@@ -291,7 +338,11 @@ void ParallelScheduler::tick_entity(Job* job) {
 }
 
 void ParallelScheduler::file_entity(Job* job, SchedulingCondition condition, bool ran) {
-  Lock lock(mutex_);
+  Lock lock = lock_board();
+  file_locked(job, condition, ran);
+}
+
+void ParallelScheduler::file_locked(Job* job, SchedulingCondition condition, bool ran) {
   --counters_.running;
   // A start or tick is progress: idleness, if any, begins anew from here.
   if (ran) idle_ = false;
@@ -327,11 +378,17 @@ void ParallelScheduler::file_entity(Job* job, SchedulingCondition condition, boo
     }
   }
   refresh_idle_locked();
-  if (deadlock_checked_on_filing() && deadlock_expired_locked()) request_stop_locked("deadlock");
+  if (deadlock_checked_on_filing() && deadlock_expired_locked() && !any_queued_ready_locked()) {
+    request_stop_locked(kDeadlock);
+  }
 }
 
 void ParallelScheduler::fail(gxf_result_t code) {
-  Lock lock(mutex_);
+  Lock lock = lock_board();
+  fail_locked(code);
+}
+
+void ParallelScheduler::fail_locked(gxf_result_t code) {
   --counters_.running;
   if (result_ == GXF_SUCCESS) result_ = code;
   request_stop_locked("an entity failed");
@@ -339,10 +396,31 @@ void ParallelScheduler::fail(gxf_result_t code) {
 
 // --- Board (mutex_ held)
 
+ParallelScheduler::Lock ParallelScheduler::lock_board() {
+  // Critical sections are a few hundred nanoseconds: spinning a little is much cheaper than
+  // sleeping in the kernel and being woken.
+  Lock lock(mutex_, std::try_to_lock);
+  for (int i = 0; !lock.owns_lock() && i < kLockSpins; ++i) {
+    cpu_relax();
+    lock.try_lock();
+  }
+  if (!lock.owns_lock()) lock.lock();
+  return lock;
+}
+
+void ParallelScheduler::spin_until_queued() const {
+  const int64_t until = wall_now_ns() + kIdleSpinNs;
+  while (queued_hint_.load(std::memory_order_relaxed) == 0 && !stopping_hint_.load() &&
+         wall_now_ns() < until) {
+    for (int i = 0; i < 32; ++i) cpu_relax();
+  }
+}
+
 void ParallelScheduler::queue_locked(Job* job, int64_t due) {
   job->state.store(JobState::kQueued);
   lanes_[job->lane].push(due, job);
   ++counters_.queued;
+  queued_hint_.store(counters_.queued, std::memory_order_relaxed);
   wake_worker_locked(job->lane);
 }
 
@@ -393,16 +471,31 @@ void ParallelScheduler::refresh_idle_locked() {
 bool ParallelScheduler::deadlock_expired_locked() const {
   const double grace_ms = deadlock_grace_ms();
   if (!idle_ || grace_ms < 0) return false;
-  if (wall_now_ns() - idle_since_ns_ < static_cast<int64_t>(grace_ms * 1e6)) return false;
-  GXF_LOG_INFO("%s: deadlock: no entity is ready, waits for time or waits for an event; stopping",
-               describe().c_str());
-  return true;
+  return wall_now_ns() - idle_since_ns_ >= static_cast<int64_t>(grace_ms * 1e6);
+}
+
+bool ParallelScheduler::any_queued_ready_locked() {
+  // Polled entities are judged by their last check, which may be stale when the workers were
+  // descheduled for longer than the grace period. Before calling it a deadlock, look again.
+  const int64_t now = clock()->timestamp();
+  for (const auto& job : jobs_) {
+    if (job->state.load() != JobState::kQueued || !job->item->is_started()) continue;
+    SchedulingCondition condition;
+    if (job->item->check(now, &condition) == GXF_SUCCESS &&
+        condition.type == Condition::kReady) {
+      idle_ = false;
+      return true;
+    }
+  }
+  return false;
 }
 
 void ParallelScheduler::request_stop_locked(const char* reason) {
   if (stopping_) return;
   stopping_ = true;
+  stopping_hint_.store(true);
   stop_reason_ = reason;
+  GXF_LOG_INFO("%s: stopping: %s", describe().c_str(), reason);
   for (const auto& worker : workers_) worker->wake.notify_one();
   supervisor_wake_.notify_one();
 }
@@ -425,9 +518,7 @@ void ParallelScheduler::supervise() {
                            : std::max<int64_t>(1, wall_ns_until(start_clock_ns_ + limit_ns + 1));
       }
       if (remaining_ns <= 0) {
-        GXF_LOG_INFO("%s: max duration of %ld ms reached", describe().c_str(),
-                     static_cast<long>(max_duration_ms_.get()));
-        request_stop_locked("max duration reached");
+        request_stop_locked("max_duration_ms reached");
         break;
       }
       wait_ns = std::min(wait_ns, remaining_ns);
@@ -435,7 +526,7 @@ void ParallelScheduler::supervise() {
     const double grace_ms = deadlock_grace_ms();
     if (!deadlock_checked_on_filing() && idle_ && grace_ms >= 0) {
       if (deadlock_expired_locked()) {
-        request_stop_locked("deadlock");
+        request_stop_locked(kDeadlock);
         break;
       }
       const int64_t grace_ns = static_cast<int64_t>(grace_ms * 1e6);
@@ -447,7 +538,6 @@ void ParallelScheduler::supervise() {
       supervisor_wake_.wait_for(lock, std::chrono::nanoseconds(wait_ns));
     }
   }
-  GXF_LOG_DEBUG("%s: stopping (%s)", describe().c_str(), stop_reason_ ? stop_reason_ : "");
   lock.unlock();
   stop_all();
 }

@@ -61,6 +61,8 @@ class ParallelScheduler : public Scheduler {
   virtual bool reacts_to(EventType event) const = 0;
   // True: WAIT entities are re-checked after `*period_ns`; false: parked until an event.
   virtual bool polls_waiting(int64_t* period_ns) const = 0;
+  // True: an entity is checked before it runs and runs only when READY (polling schedulers).
+  virtual bool checks_before_running() const = 0;
   // True: workers of a ThreadPool also run unpinned entities.
   virtual bool pinned_workers_run_unpinned() const = 0;
   // True: max_duration_ms is wall time; false: scheduler-clock time.
@@ -112,13 +114,21 @@ class ParallelScheduler : public Scheduler {
   void file_entity(Job* job, SchedulingCondition condition, bool ran);
   void fail(gxf_result_t code);
 
+  Lock lock_board();
+  // Spins up to a few microseconds for a job to be queued (any lane).
+  void spin_until_queued() const;
+
   // Board operations; the caller holds mutex_.
+  bool check_before_running_locked(Job* job);
+  void file_locked(Job* job, SchedulingCondition condition, bool ran);
+  void fail_locked(gxf_result_t code);
   void queue_locked(Job* job, int64_t due);
   void park_locked(Job* job);
   void count_locked(Job* job, SchedulingConditionType next);
   void wake_worker_locked(size_t lane);
   void refresh_idle_locked();
   bool deadlock_expired_locked() const;
+  bool any_queued_ready_locked();
   void request_stop_locked(const char* reason);
 
   // Supervisor side.
@@ -147,6 +157,9 @@ class ParallelScheduler : public Scheduler {
   std::condition_variable supervisor_wake_;
   Counters counters_;
   bool stopping_ = false;
+  // Read without mutex_ by spinning workers; written with it.
+  std::atomic<int64_t> queued_hint_{0};
+  std::atomic<bool> stopping_hint_{false};
   bool idle_ = false;
   int64_t idle_since_ns_ = 0;  // wall time idleness began
   const char* stop_reason_ = nullptr;
