@@ -43,6 +43,8 @@ class Program : public Runtime {
  private:
   std::vector<Entity*> activation_order(const std::vector<Entity*>& entities) const;
   Result register_routes(const std::vector<Entity*>& entities);
+  void add_route(Transmitter* source, Receiver* target);
+  void register_topics(const std::vector<Entity*>& entities);
   Result activate_entity(Entity* entity);
   Result deactivate_entity(Entity* entity);
   Result deactivate_locked();
