@@ -2,10 +2,15 @@
 #include "gxf/std/program.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/connection.hpp"
+<<<<<<< HEAD
 #include "gxf/std/resources.hpp"
+=======
+#include "gxf/std/topic.hpp"
+>>>>>>> testext
 
 namespace nvidia {
 namespace gxf {
@@ -49,20 +54,50 @@ Result Program::register_routes(const std::vector<Entity*>& entities) {
         return component_error(connection, GXF_PARAMETER_MANDATORY_NOT_SET,
                                "connection needs both 'source' and 'target'");
       }
-      source->add_target(target);
-      target->add_source(source);
-      routed_transmitters_.push_back(source);
-      routed_receivers_.push_back(target);
+      add_route(source, target);
     }
   }
+  register_topics(entities);
   return Result();
 }
 
+<<<<<<< HEAD
 void Program::publish_resources(const std::vector<Entity*>& entities) {
   EntityGroups& groups = context_->entity_groups();
   for (Entity* entity : entities) {
     for (ResourceBase* resource : entity->find_all<ResourceBase>()) {
       groups.add_resource(groups.group_of(entity->eid()), resource);
+=======
+void Program::add_route(Transmitter* source, Receiver* target) {
+  const auto& targets = source->targets();
+  if (std::find(targets.begin(), targets.end(), target) != targets.end()) return;
+  source->add_target(target);
+  target->add_source(source);
+  routed_transmitters_.push_back(source);
+  routed_receivers_.push_back(target);
+}
+
+void Program::register_topics(const std::vector<Entity*>& entities) {
+  struct Members {
+    std::vector<Transmitter*> transmitters;
+    std::vector<Receiver*> receivers;
+  };
+  std::map<std::string, Members> topics;
+  for (Entity* entity : entities) {
+    for (Topic* topic : entity->find_all<Topic>()) {
+      Members& members = topics[topic->topic_name()];
+      for (const auto& transmitter : topic->transmitters()) {
+        if (transmitter) members.transmitters.push_back(transmitter.get());
+      }
+      for (const auto& receiver : topic->receivers()) {
+        if (receiver) members.receivers.push_back(receiver.get());
+      }
+    }
+  }
+  for (const auto& topic : topics) {
+    for (Transmitter* source : topic.second.transmitters) {
+      for (Receiver* target : topic.second.receivers) add_route(source, target);
+>>>>>>> testext
     }
   }
 }
@@ -99,6 +134,7 @@ Result Program::activate_entity(Entity* entity) {
   for (ExecutionObserver* observer : entity->find_all<ExecutionObserver>()) {
     executor_.add_observer(observer);
   }
+  for (Monitor* monitor : entity->find_all<Monitor>()) executor_.add_monitor(monitor);
   executor_.add(entity);
   activated_.push_back(entity);
   return Result();

@@ -46,6 +46,8 @@ class Program : public Runtime {
   Result register_routes(const std::vector<Entity*>& entities);
   // Shares each entity's resources (ThreadPool, GPUDevice) with its entity group.
   void publish_resources(const std::vector<Entity*>& entities);
+  void add_route(Transmitter* source, Receiver* target);
+  void register_topics(const std::vector<Entity*>& entities);
   Result activate_entity(Entity* entity);
   Result deactivate_entity(Entity* entity);
   Result deactivate_locked();
