@@ -6,11 +6,8 @@
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/connection.hpp"
-<<<<<<< HEAD
 #include "gxf/std/resources.hpp"
-=======
 #include "gxf/std/topic.hpp"
->>>>>>> testext
 
 namespace nvidia {
 namespace gxf {
@@ -61,13 +58,11 @@ Result Program::register_routes(const std::vector<Entity*>& entities) {
   return Result();
 }
 
-<<<<<<< HEAD
 void Program::publish_resources(const std::vector<Entity*>& entities) {
   EntityGroups& groups = context_->entity_groups();
   for (Entity* entity : entities) {
     for (ResourceBase* resource : entity->find_all<ResourceBase>()) {
       groups.add_resource(groups.group_of(entity->eid()), resource);
-=======
 void Program::add_route(Transmitter* source, Receiver* target) {
   const auto& targets = source->targets();
   if (std::find(targets.begin(), targets.end(), target) != targets.end()) return;
@@ -97,7 +92,6 @@ void Program::register_topics(const std::vector<Entity*>& entities) {
   for (const auto& topic : topics) {
     for (Transmitter* source : topic.second.transmitters) {
       for (Receiver* target : topic.second.receivers) add_route(source, target);
->>>>>>> testext
     }
   }
 }
