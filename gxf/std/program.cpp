@@ -63,6 +63,10 @@ void Program::publish_resources(const std::vector<Entity*>& entities) {
   for (Entity* entity : entities) {
     for (ResourceBase* resource : entity->find_all<ResourceBase>()) {
       groups.add_resource(groups.group_of(entity->eid()), resource);
+    }
+  }
+}
+
 void Program::add_route(Transmitter* source, Receiver* target) {
   const auto& targets = source->targets();
   if (std::find(targets.begin(), targets.end(), target) != targets.end()) return;
