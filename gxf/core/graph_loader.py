@@ -65,6 +65,12 @@ def parse_override(text):
     return parts[0], parts[1], parts[2], value
 
 
+def _is_empty(node):
+    """An empty document (a trailing '---' composes to an empty null scalar)."""
+    return (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+            and node.value in ("", "~", "null"))
+
+
 class _ComponentEntry:
     """One component document entry after pass 1: its cid and parameter nodes."""
 
@@ -115,7 +121,7 @@ class GraphFileLoader:
             _fail(place, "GXF_FAILURE", f"invalid YAML: {problem}")
 
     def _load_document(self, document):
-        if document is None:
+        if document is None or _is_empty(document):
             return
         place = _Place(self.filename, document.start_mark.line + 1)
         if not isinstance(document, yaml.MappingNode):
