@@ -188,3 +188,27 @@ class ReleaseChild(CodeletAdapter):
     def stop(self):
         """Write when the child was released and retired."""
         _write(self.params["out"], self.times)
+
+
+class SequenceRxAny(CodeletAdapter):
+    """Takes whatever its receivers hold (any of them may be empty) and records the numbers."""
+
+    def start(self):
+        """Look up the receivers."""
+        self.params = self.get_params()
+        self.rxs = [Receiver.get(self.context(), self.cid(), name)
+                    for name in self.params["receivers"]]
+        self.seen = []
+
+    def tick(self):
+        """Drain every receiver."""
+        for rx in self.rxs:
+            while True:
+                message = rx.receive()
+                if not message:
+                    break
+                self.seen.append(Timestamp.get_from_entity(message)[0])
+
+    def stop(self):
+        """Write the numbers in arrival order."""
+        _write(self.params["out"], self.seen)
