@@ -73,6 +73,8 @@ __all__ = [
     "extension_list",
     "gxf_tid_t",
     "tid_null",
+    "library_directory",
+    "include_directory",
     "parameter_set_from_yaml_node",
     "parameter_get",
     "get_gxf_primitive_type",
@@ -98,6 +100,16 @@ class gxf_tid_t:  # noqa: N801 - GXF's name
 
     def __repr__(self):
         return f"gxf_tid_t({self.hash1:#018x}, {self.hash2:#018x})"
+
+
+def library_directory():
+    """Folder holding the runtime library and the bundled plug-in extensions."""
+    return os.path.join(os.path.dirname(os.path.dirname(_core.__file__)), "lib")
+
+
+def include_directory():
+    """Folder holding the public C++ headers, for building extensions."""
+    return os.path.join(os.path.dirname(os.path.dirname(_core.__file__)), "include")
 
 
 def tid_null():
@@ -140,9 +152,7 @@ def graph_activate(context):
     try:
         _core.graph_activate(context)
     except GxfError as error:
-        if type(error) is GxfError:
-            raise ActivationError(str(error), code=error.code, detail=error.detail) from error
-        raise
+        raise ActivationError(str(error), code=error.code, detail=error.detail) from error
 
 
 def graph_run_async(context):
