@@ -10,6 +10,7 @@ Python codelet raised). Unlike GXF's Python launcher, a failure is never reporte
 
 import argparse
 import os
+import signal
 import sys
 
 __all__ = ["main", "run_app"]
@@ -90,9 +91,17 @@ def run_app(args):
     _say("done.")
 
 
+def _install_interrupt_handlers():
+    """SIGINT and SIGTERM interrupt the graph (graph_wait turns KeyboardInterrupt into
+    graph_interrupt), even where the shell started us with SIGINT ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
+
+
 def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
+    _install_interrupt_handlers()
     from gxf.core.errors import CodeletError, GxfError
 
     try:

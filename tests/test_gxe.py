@@ -56,3 +56,36 @@ def test_log_file_receives_the_log(tmp_path):
     result = run_gxe(PING, extra_args=["--severity", "3", "--log_file", str(log)])
     assert result.returncode == 0
     assert "Message Received: 10" in log.read_text()
+
+
+def test_sigint_interrupts_a_never_ending_graph_and_exits_cleanly(tmp_path):
+    graph = tmp_path / "forever.yaml"
+    graph.write_text("""
+name: tick
+components:
+- type: nvidia::gxf::HelloWorld
+- type: nvidia::gxf::PeriodicSchedulingTerm
+  parameters: {recess_period: 50ms}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
+- type: nvidia::gxf::GreedyScheduler
+  parameters: {clock: clock}
+""")
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", str(graph), "--manifest",
+                                MANIFEST, "--severity", "3"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    try:
+        stdout, _ = process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("gxe.py did not stop after SIGINT")
+    assert process.returncode == 0
+    assert "Hello world" in stdout and "done." in stdout
