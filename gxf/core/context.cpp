@@ -33,7 +33,7 @@ void Context::shutdown() {
   runtime_.reset();
   bool last;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     shut_down_ = true;
     last = live_messages_ == 0;
   }
@@ -186,7 +186,7 @@ void Context::reorder_entities(const std::vector<Entity*>& first) {
 EntityRef Context::create_message() {
   Entity* message = nullptr;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     ++live_messages_;
     if (!message_pool_.empty()) {
       message = message_pool_.back();
@@ -248,7 +248,7 @@ void Context::recycle(Entity* message) {
   message->interfaces_.clear();
   bool delete_context = false;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     --live_messages_;
     if (shut_down_) {
       delete message;

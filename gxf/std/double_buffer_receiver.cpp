@@ -28,7 +28,7 @@ gxf_result_t DoubleBufferReceiver::initialize() {
 }
 
 gxf_result_t DoubleBufferReceiver::deinitialize() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (queue_.size() > 0) {
     GXF_LOG_WARNING("%s: %zu unreceived message(s) dropped at deinitialize", describe().c_str(),
                     queue_.size());
@@ -39,13 +39,13 @@ gxf_result_t DoubleBufferReceiver::deinitialize() {
 
 EntityRef DoubleBufferReceiver::receive() {
   EntityRef message;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   queue_.pop(&message);
   return message;
 }
 
 gxf_result_t DoubleBufferReceiver::push(const EntityRef& message) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (!queue_.push(message)) {
     return queue_.policy() == OverflowPolicy::kFault ? GXF_EXCEEDING_PREALLOCATED_SIZE
                                                       : GXF_SUCCESS;
@@ -54,29 +54,29 @@ gxf_result_t DoubleBufferReceiver::push(const EntityRef& message) {
 }
 
 EntityRef DoubleBufferReceiver::peek(size_t index) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   const EntityRef* message = queue_.peek(index);
   return message ? *message : EntityRef();
 }
 
 EntityRef DoubleBufferReceiver::peek_back(size_t index) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   const EntityRef* message = queue_.peek_back(index);
   return message ? *message : EntityRef();
 }
 
 gxf_result_t DoubleBufferReceiver::sync() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
 size_t DoubleBufferReceiver::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.size();
 }
 
 size_t DoubleBufferReceiver::back_size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.back_size();
 }
 

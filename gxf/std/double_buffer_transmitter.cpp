@@ -28,35 +28,35 @@ gxf_result_t DoubleBufferTransmitter::initialize() {
 }
 
 gxf_result_t DoubleBufferTransmitter::deinitialize() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   queue_.clear();
   return GXF_SUCCESS;
 }
 
 gxf_result_t DoubleBufferTransmitter::publish(const EntityRef& message) {
   if (!message) return GXF_ARGUMENT_NULL;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (!queue_.push(message)) return GXF_EXCEEDING_PREALLOCATED_SIZE;
   return GXF_SUCCESS;
 }
 
 bool DoubleBufferTransmitter::pop(EntityRef* message) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.pop(message);
 }
 
 gxf_result_t DoubleBufferTransmitter::sync() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
 size_t DoubleBufferTransmitter::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.size();
 }
 
 size_t DoubleBufferTransmitter::back_size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.back_size();
 }
 

@@ -3,6 +3,8 @@
 
 #include <mutex>
 
+#include "gxf/core/spin_lock.hpp"
+
 #include "gxf/std/gems/staging_queue.hpp"
 #include "gxf/std/transmitter.hpp"
 
@@ -28,7 +30,7 @@ class DoubleBufferTransmitter : public Transmitter {
  private:
   Parameter<uint64_t> capacity_;
   Parameter<uint64_t> policy_;
-  mutable std::mutex mutex_;
+  mutable SpinLock mutex_;
   StagingQueue<EntityRef> queue_;
 };
 
