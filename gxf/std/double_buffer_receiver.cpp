@@ -7,25 +7,10 @@ namespace nvidia {
 namespace gxf {
 
 gxf_result_t DoubleBufferReceiver::register_interface(Registrar* registrar) {
-  registrar->parameter(capacity_, "capacity", "Capacity", "Messages each stage can hold", 1);
-  registrar->parameter(policy_, "policy", "Policy",
-                       "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", 2);
-  return GXF_SUCCESS;
+  return parameters_.register_with(registrar);
 }
 
-gxf_result_t DoubleBufferReceiver::initialize() {
-  if (capacity_.get() == 0) {
-    GXF_LOG_ERROR("%s: capacity must be at least 1", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  if (policy_.get() > 2) {
-    GXF_LOG_ERROR("%s: policy must be 0, 1 or 2, got %lu", describe().c_str(),
-                  static_cast<unsigned long>(policy_.get()));
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  queue_.reset(capacity_.get(), static_cast<OverflowPolicy>(policy_.get()));
-  return GXF_SUCCESS;
-}
+gxf_result_t DoubleBufferReceiver::initialize() { return parameters_.configure(*this, &queue_); }
 
 gxf_result_t DoubleBufferReceiver::deinitialize() {
   std::lock_guard<SpinLock> lock(mutex_);
