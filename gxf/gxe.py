@@ -65,12 +65,12 @@ def run_app(args):
         core.gxf_set_severity(context, severity)
         if args.log_file and not _core.set_log_file(args.log_file):
             raise OSError(f"cannot open log file '{args.log_file}'")
+        if args.app_root:
+            core.set_root_filepath(context, args.app_root)
         _say("loading extensions...")
         core.load_extensions(context, manifest_filenames=_split_list(args.manifest))
         for app in _split_list(args.app):
             path = os.path.join(args.graph_directory, app) if args.graph_directory else app
-            if args.app_root and not os.path.isabs(path):
-                path = os.path.join(args.app_root, path)
             _say(f"loading graph file... {path}")
             core.graph_load_file(context, path, overrides=args.param)
         if args.run == "true":

@@ -32,7 +32,7 @@ from gxf.core.errors import (
     HandleError,
     ParameterError,
 )
-from gxf.core.graph_loader import load_graph_file
+from gxf.core.graph_loader import forget_context, load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
 
@@ -82,8 +82,6 @@ __all__ = [
 
 faulthandler.enable()
 
-_root_paths = {}
-
 
 class gxf_tid_t:  # noqa: N801 - GXF's name
     """A component type id (two 64-bit halves of a UUID)."""
@@ -120,7 +118,7 @@ def tid_null():
 def context_destroy(context):
     """Destroy a context: deactivate what is still active and free everything."""
     _core.context_destroy(context)
-    _root_paths.pop(context, None)
+    forget_context(context)
 
 
 def load_extensions(context, extension_filenames=None, manifest_filenames=None,
@@ -136,14 +134,11 @@ def load_extensions(context, extension_filenames=None, manifest_filenames=None,
 
 def set_root_filepath(context, path):
     """Root directory for relative graph and subgraph paths."""
-    _root_paths[context] = path
+    set_root_path(context, path)
 
 
 def graph_load_file(context, filename, overrides=None):
     """Load a graph file; `overrides` are 'entity/component/key=value' strings."""
-    root = _root_paths.get(context)
-    if root and not os.path.isabs(filename):
-        filename = os.path.join(root, filename)
     load_graph_file(context, filename, overrides or ())
 
 
