@@ -153,19 +153,24 @@ def graph_run_async(context):
 def graph_wait(context):
     """Wait for the run to end; Ctrl-C interrupts the graph instead of abandoning it."""
     outcome = {}
+    finished = threading.Event()
 
     def wait():
         try:
             _core._graph_wait(context)
         except BaseException as error:  # handed to the calling thread below
             outcome["error"] = error
+        finally:
+            finished.set()
 
     waiter = threading.Thread(target=wait, name="gxf-graph-wait", daemon=True)
     waiter.start()
     interrupted = False
-    while waiter.is_alive():
+    # Poll an Event, not Thread.join: a KeyboardInterrupt inside join() can make CPython
+    # (3.11) mark the still-running waiter as finished.
+    while not finished.is_set():
         try:
-            waiter.join(0.1)
+            finished.wait(0.1)
         except KeyboardInterrupt:
             if interrupted:
                 raise

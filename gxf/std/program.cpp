@@ -129,7 +129,7 @@ Result Program::activate_entity(Entity* entity) {
 }
 
 Result Program::activate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is already active");
   }
@@ -164,7 +164,7 @@ Result Program::activate() {
 }
 
 Result Program::run_async() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kActivated) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph must be activated before it runs");
   }
@@ -188,7 +188,7 @@ Result Program::run_async() {
 Result Program::wait() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     switch (state_) {
       case ProgramState::kActivating:
         return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is activating");
@@ -202,7 +202,7 @@ Result Program::wait() {
     }
   }
   gxf_result_t code = scheduler ? scheduler->wait() : GXF_SUCCESS;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     state_ = ProgramState::kActivated;
@@ -218,7 +218,7 @@ Result Program::wait() {
 Result Program::interrupt() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ != ProgramState::kRunning && state_ != ProgramState::kStarting) {
       return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is not running");
     }
@@ -233,7 +233,7 @@ Result Program::interrupt() {
 }
 
 Result Program::deactivate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is running; interrupt and wait first");
@@ -287,7 +287,7 @@ Result Program::deactivate_locked() {
 Result Program::notify(gxf_uid_t eid, EventType event) {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ == ProgramState::kActivating || state_ == ProgramState::kDeinitializing) {
       return Result();
     }
@@ -302,7 +302,7 @@ Result Program::notify(gxf_uid_t eid, EventType event) {
 }
 
 int Program::entity_status(gxf_uid_t eid) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   EntityItem* item = executor_.item(eid);
   return item ? static_cast<int>(item->status()) : 0;
 }
@@ -318,7 +318,7 @@ void Program::deinitialize_remaining() {
 void Program::destroy() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
         state_ == ProgramState::kInterrupting) {
       scheduler = scheduler_;
@@ -329,7 +329,7 @@ void Program::destroy() {
     scheduler->stop();
     scheduler->wait();
   }
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin || !initialized_.empty()) {
     executor_.stop_all();
     deinitialize_remaining();

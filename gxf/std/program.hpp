@@ -51,7 +51,9 @@ class Program : public Runtime {
   void deinitialize_remaining();
 
   Context* context_;
-  mutable std::mutex mutex_;
+  // Recursive: components may send events (notify) from initialize()/deinitialize(), which
+  // run while activate()/deactivate() hold the lock; those events are then ignored.
+  mutable std::recursive_mutex mutex_;
   ProgramState state_ = ProgramState::kOrigin;
   std::vector<Entity*> activated_;
   std::vector<Entity*> initialized_;  // every entity whose components are initialized
