@@ -47,8 +47,33 @@ def _say(text):
     print(text, flush=True)
 
 
+class _Step:
+    """The GXF call gxe is in, named as the C++ gxe names it in its error lines."""
+
+    def __init__(self):
+        self.api = "GxfContextCreate"
+
+    def __call__(self, api, function, *args, **kwargs):
+        """Run one step under its API name."""
+        self.api = api
+        return function(*args, **kwargs)
+
+
 def run_app(args):
     """Run the graph described by parsed arguments; raises on failure."""
+    from gxf.core.errors import GxfError
+
+    step = _Step()
+    try:
+        _run_steps(args, step)
+    except GxfError as error:
+        # "GxfGraphWait Error: GXF_FAILURE", as the C++ gxe reports which call failed.
+        print(f"{step.api} Error: {error.code}", file=sys.stderr, flush=True)
+        raise
+
+
+def _run_steps(args, step):
+    """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
 
@@ -68,24 +93,28 @@ def run_app(args):
         if args.app_root:
             core.set_root_filepath(context, args.app_root)
         _say("loading extensions...")
-        core.load_extensions(context, manifest_filenames=_split_list(args.manifest))
+        step("LoadExtensionManifest", core.load_extensions, context,
+             manifest_filenames=_split_list(args.manifest))
         for app in _split_list(args.app):
             path = os.path.join(args.graph_directory, app) if args.graph_directory else app
             _say(f"loading graph file... {path}")
-            core.graph_load_file(context, path, overrides=args.param)
+            step("LoadApplication", core.graph_load_file, context, path, overrides=args.param)
         if args.run == "true":
             _say("activating graph...")
-            core.graph_activate(context)
+            step("GxfGraphActivate", core.graph_activate, context)
             _say("running the graph...")
-            core.graph_run(context)
+            step("GxfGraphRunAsync", core.graph_run_async, context)
+            step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
-            core.graph_deactivate(context)
+            step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True
     finally:
         # Progress lines name the last stage reached; a failure must not look like "destroy".
         if succeeded:
             _say("destroying context...")
-        core.context_destroy(context)
+            step("GxfContextDestroy", core.context_destroy, context)
+        else:
+            core.context_destroy(context)
         if args.log_file:
             _core.set_log_file("")
     _say("done.")

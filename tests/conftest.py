@@ -2,6 +2,7 @@
 """Shared fixtures: run graphs through gxe.py (subprocess, hard timeout) or in-process."""
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -36,12 +37,16 @@ class GraphRun:
 
     returncode: int
     stdout: str
-    stderr: str
+    stderr: str = ""
 
     @property
     def output(self):
         """stdout and stderr together."""
         return self.stdout + self.stderr
+
+    def count(self, text):
+        """How many lines of the output contain `text`."""
+        return sum(text in line for line in self.output.splitlines())
 
 
 def run_gxe(apps, manifest=MANIFEST, extra_args=(), timeout=DEFAULT_TIMEOUT_S, cwd=REPO):
@@ -59,10 +64,34 @@ def run_gxe(apps, manifest=MANIFEST, extra_args=(), timeout=DEFAULT_TIMEOUT_S, c
     return GraphRun(completed.returncode, completed.stdout, completed.stderr)
 
 
+def run_interruptible(graphs, params=(), timeout=DEFAULT_TIMEOUT_S, interrupt_after=None,
+                      severity=3):
+    """Run gxe.py on `graphs` (stdout and stderr merged); SIGINT after `interrupt_after` s,
+    kill after `timeout` s."""
+    command = [sys.executable, "-m", "gxf.gxe", "--app", ",".join(graphs), "--manifest",
+               MANIFEST, "--severity", str(severity)]
+    command += [f"--param={param}" for param in params]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, start_new_session=True)
+    try:
+        if interrupt_after is not None:
+            try:
+                output, _ = process.communicate(timeout=interrupt_after)
+                return GraphRun(process.returncode, output)
+            except subprocess.TimeoutExpired:
+                process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        pytest.fail(f"graph run exceeded {timeout} s:\n{output[-3000:]}")
+    return GraphRun(process.returncode, output)
+
+
 @pytest.fixture
 def run_graph():
-    """Fixture form of run_gxe."""
-    return run_gxe
+    """Callable running graph files through gxe.py with a hard timeout; returns a GraphRun."""
+    return run_interruptible
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ __all__ = ["load_graph_file", "parse_override"]
 
 _PY_CODELET = "nvidia::gxf::PyCodeletV0"
 _SUBGRAPH = "nvidia::gxf::Subgraph"
-_LOADER_KEYS = {"name", "components", "ui_property", "dependencies"}
 
 # Subgraph components whose files are loaded, per context: a parameter file that sets a
 # location later triggers the load once.
@@ -47,6 +46,12 @@ class _Place:
             if self.type_name:
                 text += f" ({self.type_name})"
         return text
+
+
+def _is_null(node):
+    """True for an empty (null) YAML node."""
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.value in (
+        "", "~", "null", "Null", "NULL")
 
 
 def _fail(place, code, detail, cls=GraphLoadError, cause=None):
@@ -141,12 +146,12 @@ class GraphFileLoader:
             _fail(place, "GXF_FAILURE", f"invalid YAML: {problem}")
 
     def _load_document(self, document):
-        if document is None:
-            return
+        if document is None or _is_null(document):
+            return  # empty document, e.g. after a trailing '---'
         place = _Place(self.filename, document.start_mark.line + 1)
         if not isinstance(document, yaml.MappingNode):
-            _fail(place, "GXF_FAILURE", "a graph document must be a mapping with 'name' and "
-                  "'components'")
+            _fail(place, "GXF_INVALID_DATA_FORMAT", "a graph document must be a mapping with "
+                  "'name' and 'components'")
         keys = {key.value: value for key, value in document.value}
         if "start_order" in keys:
             if self.start_order is not None:
@@ -156,12 +161,10 @@ class GraphFileLoader:
         if "interfaces" in keys:
             self.interfaces.append((keys["interfaces"], place))
             return
-        if "prerequisites" in keys or "EntityGroups" in keys or (
-                "dependencies" in keys and "components" not in keys):
+        if "prerequisites" in keys or "EntityGroups" in keys:
             return  # declarations only: prerequisites come from the parent's Subgraph
-        unknown = set(keys) - _LOADER_KEYS
-        if unknown and "components" not in keys:
-            _fail(place, "GXF_FAILURE", f"not an entity document (keys: {sorted(unknown)})")
+        if "components" not in keys:
+            return  # GXF creates entities only from documents that list components
         self._load_entity(keys, place)
 
     def _load_entity(self, keys, place):
@@ -172,8 +175,8 @@ class GraphFileLoader:
         full_name = self.prefix + name if name else ""
         place.entity = full_name or "<unnamed>"
         eid = self._find_or_create_entity(full_name, place)
-        components = keys.get("components")
-        if components is None:
+        components = keys["components"]
+        if _is_null(components):
             return
         if not isinstance(components, yaml.SequenceNode):
             _fail(place, "GXF_FAILURE", "'components' must be a sequence")

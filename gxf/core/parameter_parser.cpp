@@ -83,6 +83,46 @@ Expected<double> parse_double(const YamlNode& node) {
   return parse_error(node, "a number");
 }
 
+namespace {
+
+// "1.5" or "-2" in full, as strtod reads it; false for anything else.
+bool read_number(const std::string& text, double* value) {
+  if (text.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  *value = std::strtod(text.c_str(), &end);
+  return errno == 0 && end && *end == '\0';
+}
+
+}  // namespace
+
+Expected<std::complex<double>> parse_complex(const YamlNode& node) {
+  if (!node.is_scalar()) return parse_error(node, "a complex number such as 1.5+2j");
+  std::string text;
+  for (char c : node.scalar) {
+    if (c != ' ' && c != '\t') text += c;
+  }
+  if (text.size() < 2 || (text.back() != 'i' && text.back() != 'j')) {
+    return parse_error(node, "a complex number such as 1.5+2j");
+  }
+  text.pop_back();
+  // The imaginary part starts at the last sign that is neither leading nor an exponent's.
+  size_t split = std::string::npos;
+  for (size_t i = text.size(); i-- > 1;) {
+    if ((text[i] == '+' || text[i] == '-') && text[i - 1] != 'e' && text[i - 1] != 'E') {
+      split = i;
+      break;
+    }
+  }
+  double real = 0.0;
+  double imag = 0.0;
+  if (split == std::string::npos || !read_number(text.substr(0, split), &real) ||
+      !read_number(text.substr(split), &imag)) {
+    return parse_error(node, "a complex number such as 1.5+2j");
+  }
+  return std::complex<double>(real, imag);
+}
+
 Expected<Component*> resolve_handle(const YamlNode& node, const ParseContext& context,
                                     ComponentFilter accepts, const std::string& type_name) {
   if (!node.is_scalar()) return parse_error(node, "a component name ('comp' or 'entity/comp')");

@@ -2,8 +2,9 @@
 #pragma once
 
 #include <array>
-#include <limits>
+#include <complex>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <type_traits>
@@ -35,6 +36,8 @@ Expected<bool> parse_bool(const YamlNode& node);
 Expected<int64_t> parse_int64(const YamlNode& node);
 Expected<uint64_t> parse_uint64(const YamlNode& node);
 Expected<double> parse_double(const YamlNode& node);
+// "1.5+2j", "-2.1 - 3i": real part, sign, imaginary part with an 'i' or 'j' suffix.
+Expected<std::complex<double>> parse_complex(const YamlNode& node);
 Error parse_error(const YamlNode& node, const std::string& expected);
 
 // Resolves "comp" or "entity/comp" to a component accepted by `accepts`.
@@ -93,6 +96,21 @@ struct ParameterTraits<T, std::enable_if_t<std::is_floating_point_v<T>>> {
     return static_cast<T>(*value);
   }
   static std::string to_yaml(T value) { return std::to_string(value); }
+};
+
+template <typename T>
+struct ParameterTraits<std::complex<T>> {
+  static constexpr bool kIsHandle = false;
+  static std::string name() { return sizeof(T) == 4 ? "complex64" : "complex128"; }
+  static Expected<std::complex<T>> parse(const YamlNode& node, const ParseContext&) {
+    auto value = parse_complex(node);
+    if (!value) return value.error();
+    return std::complex<T>(static_cast<T>(value->real()), static_cast<T>(value->imag()));
+  }
+  static std::string to_yaml(const std::complex<T>& value) {
+    std::string imag = std::to_string(value.imag());
+    return std::to_string(value.real()) + (value.imag() >= 0 ? "+" : "") + imag + "j";
+  }
 };
 
 template <>
@@ -168,6 +186,29 @@ struct ParameterTraits<std::array<T, N>> {
   }
   static std::string to_yaml(const std::array<T, N>& value) {
     return ParameterTraits<std::vector<T>>::to_yaml(std::vector<T>(value.begin(), value.end()));
+  }
+};
+
+// A pair is written as a two-item sequence.
+template <typename A, typename B>
+struct ParameterTraits<std::pair<A, B>> {
+  static constexpr bool kIsHandle = false;
+  static std::string name() {
+    return "pair<" + ParameterTraits<A>::name() + "," + ParameterTraits<B>::name() + ">";
+  }
+  static Expected<std::pair<A, B>> parse(const YamlNode& node, const ParseContext& context) {
+    if (!node.is_sequence() || node.items.size() != 2) {
+      return parse_error(node, "a sequence of 2 items");
+    }
+    auto first = ParameterTraits<A>::parse(node.items[0], context);
+    if (!first) return first.error();
+    auto second = ParameterTraits<B>::parse(node.items[1], context);
+    if (!second) return second.error();
+    return std::pair<A, B>(std::move(first.value()), std::move(second.value()));
+  }
+  static std::string to_yaml(const std::pair<A, B>& value) {
+    return "[" + ParameterTraits<A>::to_yaml(value.first) + ", " +
+           ParameterTraits<B>::to_yaml(value.second) + "]";
   }
 };
 

@@ -32,7 +32,16 @@ EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
 }
 
 gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
-  std::lock_guard<std::mutex> lock(execution_mutex_);
+  gxf_result_t code;
+  {
+    std::lock_guard<std::mutex> lock(execution_mutex_);
+    code = execute_locked(now, condition);
+  }
+  for (Monitor* monitor : executor_->monitors()) monitor->on_execute(eid(), now, code);
+  return code;
+}
+
+gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condition) {
   EntityStatus status = status_.load(std::memory_order_acquire);
   if (status == EntityStatus::kNotStarted) {
     *condition = {SchedulingConditionType::kReady, now};
@@ -234,6 +243,7 @@ void EntityExecutor::clear() {
   items_.clear();
   by_eid_.clear();
   observers_.clear();
+  monitors_.clear();
   event_sink_ = nullptr;
 }
 

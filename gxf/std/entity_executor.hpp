@@ -14,6 +14,7 @@
 #include "gxf/std/clock.hpp"
 #include "gxf/std/codelet.hpp"
 #include "gxf/std/execution_observer.hpp"
+#include "gxf/std/monitor.hpp"
 #include "gxf/std/receiver.hpp"
 #include "gxf/std/scheduling_term.hpp"
 #include "gxf/std/transmitter.hpp"
@@ -63,6 +64,7 @@ class EntityItem {
   void* scheduler_data = nullptr;
 
  private:
+  gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
   gxf_result_t start(int64_t now);
   gxf_result_t tick(int64_t now, int64_t target);
   gxf_result_t stop_locked();
@@ -94,6 +96,8 @@ class EntityExecutor {
 
   void add_observer(ExecutionObserver* observer) { observers_.push_back(observer); }
   const std::vector<ExecutionObserver*>& observers() const { return observers_; }
+  void add_monitor(Monitor* monitor) { monitors_.push_back(monitor); }
+  const std::vector<Monitor*>& monitors() const { return monitors_; }
   // Called by the router after messages reach a receiver (EBS wakes its entity).
   void set_event_sink(std::function<void(gxf_uid_t, EventType)> sink) {
     event_sink_ = std::move(sink);
@@ -107,6 +111,7 @@ class EntityExecutor {
   std::vector<std::unique_ptr<EntityItem>> items_;
   std::unordered_map<gxf_uid_t, EntityItem*> by_eid_;
   std::vector<ExecutionObserver*> observers_;
+  std::vector<Monitor*> monitors_;
   std::function<void(gxf_uid_t, EventType)> event_sink_;
 };
 

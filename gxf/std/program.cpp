@@ -2,9 +2,11 @@
 #include "gxf/std/program.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/connection.hpp"
+#include "gxf/std/topic.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -48,13 +50,44 @@ Result Program::register_routes(const std::vector<Entity*>& entities) {
         return component_error(connection, GXF_PARAMETER_MANDATORY_NOT_SET,
                                "connection needs both 'source' and 'target'");
       }
-      source->add_target(target);
-      target->add_source(source);
-      routed_transmitters_.push_back(source);
-      routed_receivers_.push_back(target);
+      add_route(source, target);
     }
   }
+  register_topics(entities);
   return Result();
+}
+
+void Program::add_route(Transmitter* source, Receiver* target) {
+  const auto& targets = source->targets();
+  if (std::find(targets.begin(), targets.end(), target) != targets.end()) return;
+  source->add_target(target);
+  target->add_source(source);
+  routed_transmitters_.push_back(source);
+  routed_receivers_.push_back(target);
+}
+
+void Program::register_topics(const std::vector<Entity*>& entities) {
+  struct Members {
+    std::vector<Transmitter*> transmitters;
+    std::vector<Receiver*> receivers;
+  };
+  std::map<std::string, Members> topics;
+  for (Entity* entity : entities) {
+    for (Topic* topic : entity->find_all<Topic>()) {
+      Members& members = topics[topic->topic_name()];
+      for (const auto& transmitter : topic->transmitters()) {
+        if (transmitter) members.transmitters.push_back(transmitter.get());
+      }
+      for (const auto& receiver : topic->receivers()) {
+        if (receiver) members.receivers.push_back(receiver.get());
+      }
+    }
+  }
+  for (const auto& topic : topics) {
+    for (Transmitter* source : topic.second.transmitters) {
+      for (Receiver* target : topic.second.receivers) add_route(source, target);
+    }
+  }
 }
 
 Result Program::activate_entity(Entity* entity) {
@@ -89,13 +122,14 @@ Result Program::activate_entity(Entity* entity) {
   for (ExecutionObserver* observer : entity->find_all<ExecutionObserver>()) {
     executor_.add_observer(observer);
   }
+  for (Monitor* monitor : entity->find_all<Monitor>()) executor_.add_monitor(monitor);
   executor_.add(entity);
   activated_.push_back(entity);
   return Result();
 }
 
 Result Program::activate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is already active");
   }
@@ -130,7 +164,7 @@ Result Program::activate() {
 }
 
 Result Program::run_async() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kActivated) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph must be activated before it runs");
   }
@@ -154,7 +188,7 @@ Result Program::run_async() {
 Result Program::wait() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     switch (state_) {
       case ProgramState::kActivating:
         return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is activating");
@@ -168,7 +202,7 @@ Result Program::wait() {
     }
   }
   gxf_result_t code = scheduler ? scheduler->wait() : GXF_SUCCESS;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     state_ = ProgramState::kActivated;
@@ -184,7 +218,7 @@ Result Program::wait() {
 Result Program::interrupt() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ != ProgramState::kRunning && state_ != ProgramState::kStarting) {
       return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is not running");
     }
@@ -199,7 +233,7 @@ Result Program::interrupt() {
 }
 
 Result Program::deactivate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is running; interrupt and wait first");
@@ -253,7 +287,7 @@ Result Program::deactivate_locked() {
 Result Program::notify(gxf_uid_t eid, EventType event) {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ == ProgramState::kActivating || state_ == ProgramState::kDeinitializing) {
       return Result();
     }
@@ -268,7 +302,7 @@ Result Program::notify(gxf_uid_t eid, EventType event) {
 }
 
 int Program::entity_status(gxf_uid_t eid) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   EntityItem* item = executor_.item(eid);
   return item ? static_cast<int>(item->status()) : 0;
 }
@@ -284,7 +318,7 @@ void Program::deinitialize_remaining() {
 void Program::destroy() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
         state_ == ProgramState::kInterrupting) {
       scheduler = scheduler_;
@@ -295,7 +329,7 @@ void Program::destroy() {
     scheduler->stop();
     scheduler->wait();
   }
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin || !initialized_.empty()) {
     executor_.stop_all();
     deinitialize_remaining();

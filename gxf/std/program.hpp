@@ -43,13 +43,17 @@ class Program : public Runtime {
  private:
   std::vector<Entity*> activation_order(const std::vector<Entity*>& entities) const;
   Result register_routes(const std::vector<Entity*>& entities);
+  void add_route(Transmitter* source, Receiver* target);
+  void register_topics(const std::vector<Entity*>& entities);
   Result activate_entity(Entity* entity);
   Result deactivate_entity(Entity* entity);
   Result deactivate_locked();
   void deinitialize_remaining();
 
   Context* context_;
-  mutable std::mutex mutex_;
+  // Recursive: components may send events (notify) from initialize()/deinitialize(), which
+  // run while activate()/deactivate() hold the lock; those events are then ignored.
+  mutable std::recursive_mutex mutex_;
   ProgramState state_ = ProgramState::kOrigin;
   std::vector<Entity*> activated_;
   std::vector<Entity*> initialized_;  // every entity whose components are initialized

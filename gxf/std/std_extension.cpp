@@ -8,14 +8,19 @@
 #include "gxf/std/connection.hpp"
 #include "gxf/std/double_buffer_receiver.hpp"
 #include "gxf/std/double_buffer_transmitter.hpp"
+#include "gxf/std/expiring_message_available_scheduling_term.hpp"
 #include "gxf/std/forward.hpp"
 #include "gxf/std/gather.hpp"
 #include "gxf/std/greedy_scheduler.hpp"
 #include "gxf/std/job_statistics.hpp"
+#include "gxf/std/metric.hpp"
+#include "gxf/std/monitor.hpp"
 #include "gxf/std/program.hpp"
 #include "gxf/std/scheduling_terms.hpp"
 #include "gxf/std/subgraph.hpp"
+#include "gxf/std/timed_throttler.hpp"
 #include "gxf/std/timestamp.hpp"
+#include "gxf/std/topic.hpp"
 #include "gxf/std/unbounded_allocator.hpp"
 
 namespace nvidia {
@@ -46,6 +51,7 @@ void std_extension_factory(Extension& ext) {
   ext.add<DoubleBufferReceiver, Receiver>("nvidia::gxf::DoubleBufferReceiver",
                                           {0xee45883dbf844f99, 0x84197c5e9deac6a5});
   ext.add<Connection, Component>("nvidia::gxf::Connection", {0xcc71afae5ede47e9, 0xb26760a5c750a89a});
+  ext.add<Topic, Component>("nvidia::gxf::Topic", {0x705294948bca49ef, 0x51bf44b08ecf460b});
   ext.add<Scheduler, System>("nvidia::gxf::Scheduler", {0xf0103b75d2e14d70, 0x9b133fe5b40209be});
   ext.add<GreedyScheduler, Scheduler>("nvidia::gxf::GreedyScheduler",
                                       {0x869d30caa4434619, 0xb9887a52e657f39b});
@@ -65,6 +71,9 @@ void std_extension_factory(Extension& ext) {
       "nvidia::gxf::MessageAvailableSchedulingTerm", {0xfe799e65f78b48eb, 0xbeb6e73083a12d5b});
   ext.add<MultiMessageAvailableSchedulingTerm, SchedulingTerm>(
       "nvidia::gxf::MultiMessageAvailableSchedulingTerm", {0xf15dbeaaafd647a6, 0x9ffc7afd7e1b4c52});
+  ext.add<ExpiringMessageAvailableSchedulingTerm, SchedulingTerm>(
+      "nvidia::gxf::ExpiringMessageAvailableSchedulingTerm",
+      {0xeb22280c76ff11eb, 0xb341cf6b417c95c9});
   ext.add<BooleanSchedulingTerm, SchedulingTerm>("nvidia::gxf::BooleanSchedulingTerm",
                                                  {0xe07a0dc439084df8, 0x81347ce38e60fbef});
   ext.add<Allocator, Component>("nvidia::gxf::Allocator", {0x3cdd82d023264867, 0x8de2d565dbe28e03});
@@ -73,6 +82,10 @@ void std_extension_factory(Extension& ext) {
   ext.add<Timestamp, Component>("nvidia::gxf::Timestamp", {0xd1095b105c904bbc, 0xbc89601134cb4e03});
   ext.add<JobStatistics, Component>("nvidia::gxf::JobStatistics",
                                     {0x2093b91a7c8211eb, 0xa92b3f1304ecc959});
+  ext.add<Monitor, Component>("nvidia::gxf::Monitor", {0x9ccf9421b35b8c79, 0xe1f097dc23bd38ea});
+  ext.add<Metric, Component>("nvidia::gxf::Metric", {0xf7cef8035beb46f1, 0x186a05d3919842ac});
+  ext.add<TimedThrottler, Codelet>("nvidia::gxf::TimedThrottler",
+                                   {0xccf7729cf62c4250, 0x5cf7f4f3ec80454b});
   ext.add<Broadcast, Codelet>("nvidia::gxf::Broadcast", {0x3daadb310bca47e5, 0x9924342b9984a014});
   ext.add<Gather, Codelet>("nvidia::gxf::Gather", {0x85f64c8482364035, 0x9b9a3843a6a2026f});
   ext.add<Forward, Codelet>("nvidia::gxf::Forward", {0x97cee5438fb54541, 0x8ff7589318187ec0});

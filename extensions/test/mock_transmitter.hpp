@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <atomic>
+
+#include "extensions/test/mock_queue.hpp"
+#include "gxf/std/transmitter.hpp"
+
+namespace nvidia {
+namespace gxf {
+namespace test {
+
+// A transmitter for tests: one stage (back_size is always 0), optional forced failures, and a
+// deinitialize() that fails while published messages were never taken by the router, unless
+// ignore_unpublished_entities is set.
+class MockTransmitter : public Transmitter {
+ public:
+  gxf_result_t register_interface(Registrar* registrar) override;
+  gxf_result_t initialize() override;
+  gxf_result_t deinitialize() override;
+
+  gxf_result_t publish(const EntityRef& message) override;
+  bool pop(EntityRef* message) override { return queue_.pop(message); }
+  gxf_result_t sync() override;
+  size_t size() const override { return queue_.size(); }
+  size_t back_size() const override { return 0; }
+  size_t capacity() const override { return queue_.capacity(); }
+
+ private:
+  Parameter<bool> ignore_unpublished_entities_;
+  Parameter<bool> fail_on_publish_;
+  Parameter<bool> fail_on_sync_;
+  Parameter<uint64_t> max_capacity_;
+
+  MockQueue queue_;
+  std::atomic<uint64_t> published_{0};
+  std::atomic<uint64_t> syncs_{0};
+};
+
+}  // namespace test
+}  // namespace gxf
+}  // namespace nvidia

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+
+#include "gxf/std/clock.hpp"
+#include "gxf/std/codelet.hpp"
+#include "gxf/std/scheduling_terms.hpp"
+#include "gxf/std/transmitter.hpp"
+
+namespace nvidia {
+namespace gxf {
+namespace test {
+
+// Pings on a schedule it sets itself: start() asks its target-time term for "now", each tick
+// asks for now + delay and publishes a message whose Timestamp has acqtime = pubtime = that
+// next target (plus the offset clock's time when one is given).
+class ScheduledPingTx : public Codelet {
+ public:
+  gxf_result_t register_interface(Registrar* registrar) override;
+  gxf_result_t start() override;
+  gxf_result_t tick() override;
+
+ private:
+  Parameter<int64_t> delay_;
+  Parameter<Handle<Clock>> execution_clock_;
+  Parameter<Handle<Clock>> offset_clock_;
+  Parameter<Handle<Transmitter>> signal_;
+  Parameter<Handle<TargetTimeSchedulingTerm>> scheduling_term_;
+};
+
+}  // namespace test
+}  // namespace gxf
+}  // namespace nvidia
