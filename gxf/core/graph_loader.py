@@ -300,7 +300,8 @@ class GraphFileLoader:
         _, prerequisites = self.parent
         if not prerequisites:
             return
-        eid = _core.entity_create(self.context, self.prefix + "prerequisites")
+        # Several files of one subgraph (a comma-separated location) share the entity.
+        eid = self._find_or_create_entity(self.prefix + "prerequisites", _Place(self.filename))
         for name, cid in prerequisites.items():
             _core.entity_add_interface(self.context, eid, name, cid)
 
