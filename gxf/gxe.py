@@ -10,6 +10,7 @@ Python codelet raised). Unlike GXF's Python launcher, a failure is never reporte
 
 import argparse
 import os
+import signal
 import sys
 
 __all__ = ["main", "run_app"]
@@ -46,8 +47,33 @@ def _say(text):
     print(text, flush=True)
 
 
+class _Step:
+    """The GXF call gxe is in, named as the C++ gxe names it in its error lines."""
+
+    def __init__(self):
+        self.api = "GxfContextCreate"
+
+    def __call__(self, api, function, *args, **kwargs):
+        """Run one step under its API name."""
+        self.api = api
+        return function(*args, **kwargs)
+
+
 def run_app(args):
     """Run the graph described by parsed arguments; raises on failure."""
+    from gxf.core.errors import GxfError
+
+    step = _Step()
+    try:
+        _run_steps(args, step)
+    except GxfError as error:
+        # "GxfGraphWait Error: GXF_FAILURE", as the C++ gxe reports which call failed.
+        print(f"{step.api} Error: {error.code}", file=sys.stderr, flush=True)
+        raise
+
+
+def _run_steps(args, step):
+    """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
 
@@ -64,35 +90,47 @@ def run_app(args):
         core.gxf_set_severity(context, severity)
         if args.log_file and not _core.set_log_file(args.log_file):
             raise OSError(f"cannot open log file '{args.log_file}'")
+        if args.app_root:
+            core.set_root_filepath(context, args.app_root)
         _say("loading extensions...")
-        core.load_extensions(context, manifest_filenames=_split_list(args.manifest))
+        step("LoadExtensionManifest", core.load_extensions, context,
+             manifest_filenames=_split_list(args.manifest))
         for app in _split_list(args.app):
             path = os.path.join(args.graph_directory, app) if args.graph_directory else app
-            if args.app_root and not os.path.isabs(path):
-                path = os.path.join(args.app_root, path)
             _say(f"loading graph file... {path}")
-            core.graph_load_file(context, path, overrides=args.param)
+            step("LoadApplication", core.graph_load_file, context, path, overrides=args.param)
         if args.run == "true":
             _say("activating graph...")
-            core.graph_activate(context)
+            step("GxfGraphActivate", core.graph_activate, context)
             _say("running the graph...")
-            core.graph_run(context)
+            step("GxfGraphRunAsync", core.graph_run_async, context)
+            step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
-            core.graph_deactivate(context)
+            step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True
     finally:
         # Progress lines name the last stage reached; a failure must not look like "destroy".
         if succeeded:
             _say("destroying context...")
-        core.context_destroy(context)
+            step("GxfContextDestroy", core.context_destroy, context)
+        else:
+            core.context_destroy(context)
         if args.log_file:
             _core.set_log_file("")
     _say("done.")
 
 
+def _install_interrupt_handlers():
+    """SIGINT and SIGTERM interrupt the graph (graph_wait turns KeyboardInterrupt into
+    graph_interrupt), even where the shell started us with SIGINT ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
+
+
 def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
+    _install_interrupt_handlers()
     from gxf.core.errors import CodeletError, GxfError
 
     try:

@@ -139,7 +139,7 @@ Result Program::activate_entity(Entity* entity) {
 }
 
 Result Program::activate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is already active");
   }
@@ -180,7 +180,7 @@ Result Program::activate() {
 }
 
 Result Program::run_async() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kActivated) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph must be activated before it runs");
   }
@@ -206,7 +206,7 @@ Result Program::run_async() {
 Result Program::wait() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     switch (state_) {
       case ProgramState::kActivating:
         return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is activating");
@@ -220,7 +220,7 @@ Result Program::wait() {
     }
   }
   gxf_result_t code = scheduler ? scheduler->wait() : GXF_SUCCESS;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     state_ = ProgramState::kActivated;
@@ -236,7 +236,7 @@ Result Program::wait() {
 Result Program::interrupt() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ != ProgramState::kRunning && state_ != ProgramState::kStarting) {
       return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is not running");
     }
@@ -251,7 +251,7 @@ Result Program::interrupt() {
 }
 
 Result Program::deactivate() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
       state_ == ProgramState::kInterrupting) {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is running; interrupt and wait first");
@@ -320,7 +320,7 @@ Result Program::notify(gxf_uid_t eid, EventType event) {
 }
 
 int Program::entity_status(gxf_uid_t eid) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   EntityItem* item = executor_.item(eid);
   return item ? static_cast<int>(item->status()) : 0;
 }
@@ -336,7 +336,7 @@ void Program::deinitialize_remaining() {
 void Program::destroy() {
   Scheduler* scheduler = nullptr;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     if (state_ == ProgramState::kStarting || state_ == ProgramState::kRunning ||
         state_ == ProgramState::kInterrupting) {
       scheduler = scheduler_;
@@ -347,7 +347,7 @@ void Program::destroy() {
     scheduler->stop();
     scheduler->wait();
   }
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   if (state_ != ProgramState::kOrigin || !initialized_.empty()) {
     executor_.stop_all();
     deinitialize_remaining();

@@ -54,7 +54,8 @@ class Program : public Runtime {
   void deinitialize_remaining();
 
   Context* context_;
-  mutable std::mutex mutex_;
+  // Recursive: components may call back into the program from initialize()/deinitialize().
+  mutable std::recursive_mutex mutex_;
   // Atomic so notify() can read it without mutex_: codelets notify from their own threads,
   // and deactivation holds mutex_ while codelet stop() joins those threads.
   std::atomic<ProgramState> state_{ProgramState::kOrigin};

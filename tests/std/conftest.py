@@ -15,7 +15,7 @@ CODELETS = HERE / "codelets"
 
 
 @pytest.fixture
-def run_graph(tmp_path):
+def run_graph_text(tmp_path):
     """Run graph text in a child process; returns the list of per-run result dicts.
 
     Keyword options go to graph_runner.py (interrupt_after, repeat, stats, busy_python).
@@ -43,7 +43,7 @@ def run_graph(tmp_path):
 
 
 @pytest.fixture
-def run_gxe(tmp_path):
+def run_gxe_text(tmp_path):
     """Run graph text with gxe.py in a child process; returns the CompletedProcess."""
 
     def run(graph_text, timeout=60, params=()):

@@ -30,9 +30,9 @@ def chain_graph(kind, stats_path):
 
 
 @pytest.mark.parametrize("kind", PARALLEL)
-def test_chains_deliver_every_message_in_every_repetition(run_graph, tmp_path, kind):
+def test_chains_deliver_every_message_in_every_repetition(run_graph_text, tmp_path, kind):
     stats = tmp_path / "stats.json"
-    runs = run_graph(chain_graph(kind, stats), timeout=120, repeat=REPEAT, stats=str(stats))
+    runs = run_graph_text(chain_graph(kind, stats), timeout=120, repeat=REPEAT, stats=str(stats))
     assert len(runs) == REPEAT
     for run in runs:
         assert "error" not in run, run

@@ -83,21 +83,21 @@ GRAPHS = {
 }
 
 
-def run_and_record(run_graph, tmp_path, name, kind, codelet_file):
+def run_and_record(run_graph_text, tmp_path, name, kind, codelet_file):
     """Run graph `name` under scheduler `kind`; returns its per-connection view."""
     build, sinks, view, _ = GRAPHS[name]
     out_dir = tmp_path / kind
     out_dir.mkdir()
-    (result,) = run_graph(build(kind, codelet_file("sequence.py"), out_dir), timeout=60)
+    (result,) = run_graph_text(build(kind, codelet_file("sequence.py"), out_dir), timeout=60)
     assert "error" not in result, result
     records = {sink: json.loads((out_dir / sink).read_text()) for sink in sinks}
     return view(records)
 
 
 @pytest.mark.parametrize("name", sorted(GRAPHS))
-def test_every_scheduler_delivers_the_same_messages_in_order(run_graph, tmp_path, codelet_file,
+def test_every_scheduler_delivers_the_same_messages_in_order(run_graph_text, tmp_path, codelet_file,
                                                               name):
-    views = {kind: run_and_record(run_graph, tmp_path, name, kind, codelet_file)
+    views = {kind: run_and_record(run_graph_text, tmp_path, name, kind, codelet_file)
              for kind in SCHEDULERS}
     expected = {str(key): value for key, value in GRAPHS[name][3].items()}
     for kind, view in views.items():
