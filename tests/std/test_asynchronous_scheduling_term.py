@@ -25,9 +25,9 @@ def test_event_states_are_exported_with_gxf_values():
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_entity_ticks_once_per_event_until_event_never(run_graph, tmp_path, codelet_file, kind):
+def test_entity_ticks_once_per_event_until_event_never(run_graph_text, tmp_path, codelet_file, kind):
     out = tmp_path / "out"
-    (run,) = run_graph(async_graph(kind, codelet_file("sequence.py"), out), timeout=30)
+    (run,) = run_graph_text(async_graph(kind, codelet_file("sequence.py"), out), timeout=30)
     assert "error" not in run, run
     record = json.loads(out.read_text())
     assert record["ticks"] == 15

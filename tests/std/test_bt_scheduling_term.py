@@ -23,8 +23,8 @@ def tree_graph(kind, codelet_file, out_dir):
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_child_ticks_only_between_release_and_retirement(run_graph, tmp_path, codelet_file, kind):
-    (run,) = run_graph(tree_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
+def test_child_ticks_only_between_release_and_retirement(run_graph_text, tmp_path, codelet_file, kind):
+    (run,) = run_graph_text(tree_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
     assert "error" not in run, run
     parent = json.loads((tmp_path / "parent").read_text())
     child = json.loads((tmp_path / "child").read_text())

@@ -17,14 +17,14 @@ def memory_graph(stats, **term_parameters):
 
 
 @pytest.mark.parametrize("amount", [{"min_bytes": 1 << 20}, {"min_blocks": 4}])
-def test_entity_ticks_while_memory_is_available(run_graph, tmp_path, amount):
+def test_entity_ticks_while_memory_is_available(run_graph_text, tmp_path, amount):
     stats = tmp_path / "stats.json"
-    (run,) = run_graph(memory_graph(stats, **amount), timeout=30, stats=str(stats))
+    (run,) = run_graph_text(memory_graph(stats, **amount), timeout=30, stats=str(stats))
     assert run["counts"] == {"tx": 5}
 
 
 @pytest.mark.parametrize("amount", [{}, {"min_bytes": 16, "min_blocks": 1}])
-def test_exactly_one_of_min_bytes_and_min_blocks_is_required(run_graph, tmp_path, amount):
-    (run,) = run_graph(memory_graph(tmp_path / "stats.json", **amount), timeout=30)
+def test_exactly_one_of_min_bytes_and_min_blocks_is_required(run_graph_text, tmp_path, amount):
+    (run,) = run_graph_text(memory_graph(tmp_path / "stats.json", **amount), timeout=30)
     assert run["error"].startswith("GXF_ARGUMENT_INVALID")
     assert "MemoryAvailableSchedulingTerm" in run["error"]

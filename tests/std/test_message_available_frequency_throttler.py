@@ -36,32 +36,32 @@ def throttled_graph(kind, codelet_file, out, messages, min_sum, period="100ms", 
 
 
 @pytest.mark.parametrize("kind", POLLING)
-def test_messages_are_taken_in_batches_of_min_sum_or_after_the_period(run_graph, tmp_path,
+def test_messages_are_taken_in_batches_of_min_sum_or_after_the_period(run_graph_text, tmp_path,
                                                                       codelet_file, kind):
     out = tmp_path / "rx"
     text = throttled_graph(kind, codelet_file("sequence.py"), out, messages=10, min_sum=3,
                            stop_on_deadlock=False, max_duration_ms=600)
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert "error" not in run, run
     assert json.loads(out.read_text()) == list(range(10))
 
 
 @pytest.mark.parametrize("kind", POLLING)
-def test_period_alone_makes_the_entity_tick(run_graph, tmp_path, codelet_file, kind):
+def test_period_alone_makes_the_entity_tick(run_graph_text, tmp_path, codelet_file, kind):
     out = tmp_path / "ticks"
     text = throttled_graph(kind, codelet_file("sequence.py"), out, messages=0, min_sum=1,
                            period="50ms", sink_class="TickCounter", stop_on_deadlock=False,
                            max_duration_ms=330)
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert "error" not in run, run
     assert 4 <= len(json.loads(out.read_text())) <= 7
 
 
-def test_event_based_scheduler_wakes_a_throttled_entity_on_messages(run_graph, tmp_path,
+def test_event_based_scheduler_wakes_a_throttled_entity_on_messages(run_graph_text, tmp_path,
                                                                   codelet_file):
     out = tmp_path / "rx"
     text = throttled_graph("event_based", codelet_file("sequence.py"), out, messages=10,
                            min_sum=1, stop_on_deadlock_timeout=200)
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert "error" not in run, run
     assert json.loads(out.read_text()) == list(range(10))

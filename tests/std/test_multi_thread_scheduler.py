@@ -18,42 +18,42 @@ def counted_graph(count=5, **scheduler_parameters):
     return graph(ticking, scheduler_entity("multi_thread", **scheduler_parameters))
 
 
-def test_waiting_forever_ends_the_run_as_a_deadlock(run_graph):
-    (run,) = run_graph(waiting_graph(), timeout=30)
+def test_waiting_forever_ends_the_run_as_a_deadlock(run_graph_text):
+    (run,) = run_graph_text(waiting_graph(), timeout=30)
     assert "error" not in run, run
     assert run["run_s"] < 1.0
 
 
-def test_deadlock_timeout_delays_the_end(run_graph):
-    (run,) = run_graph(waiting_graph(stop_on_deadlock_timeout=300), timeout=30)
+def test_deadlock_timeout_delays_the_end(run_graph_text):
+    (run,) = run_graph_text(waiting_graph(stop_on_deadlock_timeout=300), timeout=30)
     assert 0.3 <= run["run_s"] < 3.0
 
 
-def test_negative_deadlock_timeout_runs_until_max_duration(run_graph):
-    (run,) = run_graph(waiting_graph(stop_on_deadlock_timeout=-1, max_duration_ms=400), timeout=30)
+def test_negative_deadlock_timeout_runs_until_max_duration(run_graph_text):
+    (run,) = run_graph_text(waiting_graph(stop_on_deadlock_timeout=-1, max_duration_ms=400), timeout=30)
     assert 0.4 <= run["run_s"] < 3.0
 
 
-def test_without_stop_on_deadlock_runs_until_max_duration(run_graph):
-    (run,) = run_graph(waiting_graph(stop_on_deadlock=False, max_duration_ms=400), timeout=30)
+def test_without_stop_on_deadlock_runs_until_max_duration(run_graph_text):
+    (run,) = run_graph_text(waiting_graph(stop_on_deadlock=False, max_duration_ms=400), timeout=30)
     assert 0.4 <= run["run_s"] < 3.0
 
 
-def test_run_ends_at_once_when_every_entity_is_done(run_graph):
+def test_run_ends_at_once_when_every_entity_is_done(run_graph_text):
     # The 5 s deadlock grace does not apply: nothing is left to schedule at all.
-    (run,) = run_graph(counted_graph(count=5, stop_on_deadlock_timeout=5000), timeout=30)
+    (run,) = run_graph_text(counted_graph(count=5, stop_on_deadlock_timeout=5000), timeout=30)
     assert "error" not in run, run
     assert run["run_s"] < 1.0
 
 
-def test_waiting_entity_is_polled_every_recession_period(run_graph, tmp_path):
+def test_waiting_entity_is_polled_every_recession_period(run_graph_text, tmp_path):
     stats = tmp_path / "stats.json"
     source = entity("tx", *transmitter(), component("PingTx", signal="out"),
                     component("CountSchedulingTerm", count=20))
     sink = entity("rx", *receiver(), component("PingRx", signal="in"))
     text = graph(source, sink, connection("tx/out", "rx/in"),
                  scheduler_entity("multi_thread", stats, check_recession_period_ms=20))
-    (run,) = run_graph(text, timeout=30, stats=str(stats))
+    (run,) = run_graph_text(text, timeout=30, stats=str(stats))
     assert run["counts"] == {"tx": 20, "rx": 20}
     # Lock-step with capacity 1: each message waits for the receiver's next poll.
     assert run["run_s"] >= 20 * 0.015

@@ -29,8 +29,8 @@ def or_graph(kind, codelet_file, out_dir):
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_sink_ticks_whenever_either_input_has_a_message(run_graph, tmp_path, codelet_file, kind):
-    (run,) = run_graph(or_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
+def test_sink_ticks_whenever_either_input_has_a_message(run_graph_text, tmp_path, codelet_file, kind):
+    (run,) = run_graph_text(or_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
     assert "error" not in run, run
     received = json.loads((tmp_path / "rx").read_text())
     assert sorted(received) == list(range(10)) + list(range(1000, 1007))

@@ -26,8 +26,8 @@ def idle_graph(kind, **scheduler_parameters):
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_exception_in_a_codelet_stops_the_graph_with_its_traceback(run_graph, codelet_file, kind):
-    (run,) = run_graph(failing_graph(kind, codelet_file("sequence.py")), timeout=30)
+def test_exception_in_a_codelet_stops_the_graph_with_its_traceback(run_graph_text, codelet_file, kind):
+    (run,) = run_graph_text(failing_graph(kind, codelet_file("sequence.py")), timeout=30)
     assert run["error_type"] == "CodeletError"
     assert run["error"].startswith("GXF_FAILURE")
     assert "planned failure in tick 3" in run["error"]
@@ -36,33 +36,33 @@ def test_exception_in_a_codelet_stops_the_graph_with_its_traceback(run_graph, co
 
 
 @pytest.mark.parametrize("kind", PARALLEL)
-def test_gxe_exits_non_zero_when_a_worker_codelet_raises(run_gxe, codelet_file, kind):
-    process = run_gxe(failing_graph(kind, codelet_file("sequence.py")), timeout=30)
+def test_gxe_exits_non_zero_when_a_worker_codelet_raises(run_gxe_text, codelet_file, kind):
+    process = run_gxe_text(failing_graph(kind, codelet_file("sequence.py")), timeout=30)
     assert process.returncode == 1
     assert "planned failure in tick 3" in process.stderr
 
 
 @pytest.mark.parametrize("kind", PARALLEL)
 @pytest.mark.parametrize("workers", [0, -2])
-def test_worker_count_below_one_is_refused_by_name(run_graph, kind, workers):
-    (run,) = run_graph(idle_graph(kind, worker_thread_number=workers), timeout=30)
+def test_worker_count_below_one_is_refused_by_name(run_graph_text, kind, workers):
+    (run,) = run_graph_text(idle_graph(kind, worker_thread_number=workers), timeout=30)
     assert run["error"].startswith("GXF_PARAMETER_OUT_OF_RANGE")
     assert "worker_thread_number" in run["error"]
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_clock_handle_to_a_non_clock_is_a_load_error(run_graph, kind):
+def test_clock_handle_to_a_non_clock_is_a_load_error(run_graph_text, kind):
     text = idle_graph(kind).replace("clock: clock", "clock: tx/out")
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert run["error_type"] == "HandleError"
     assert "is not a nvidia::gxf::Clock" in run["error"]
 
 
-def test_two_schedulers_in_one_graph_are_refused(run_graph):
+def test_two_schedulers_in_one_graph_are_refused(run_graph_text):
     second = entity("second", component("RealtimeClock", "clock"),
                     component("EventBasedScheduler", clock="clock"))
     text = idle_graph("multi_thread") + "---\n" + graph(second).split("---\n", 1)[1]
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert run["error"].startswith("GXF_ARGUMENT_INVALID")
     assert "only one scheduler" in run["error"]
 

@@ -18,14 +18,14 @@ def endless_graph(kind):
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_interrupt_stops_a_never_ending_graph_within_100_ms(run_graph, kind):
-    (run,) = run_graph(endless_graph(kind), timeout=30, interrupt_after=0.3)
+def test_interrupt_stops_a_never_ending_graph_within_100_ms(run_graph_text, kind):
+    (run,) = run_graph_text(endless_graph(kind), timeout=30, interrupt_after=0.3)
     assert "error" not in run, run
     assert run["interrupt_to_wait_s"] < 0.1
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEDULERS))
-def test_interrupted_graph_stops_its_entities_and_threads(run_graph, kind):
-    (run,) = run_graph(endless_graph(kind), timeout=30, interrupt_after=0.2)
+def test_interrupted_graph_stops_its_entities_and_threads(run_graph_text, kind):
+    (run,) = run_graph_text(endless_graph(kind), timeout=30, interrupt_after=0.2)
     assert run["status"]["src"] == 0 and run["status"]["sink"] == 0
     assert run["threads_after_wait"] == []

@@ -31,9 +31,9 @@ def threads_of(out_dir, names):
 
 
 @pytest.mark.parametrize("kind", PARALLEL)
-def test_pinned_entity_always_ticks_on_one_thread_of_its_own(run_graph, tmp_path, codelet_file,
+def test_pinned_entity_always_ticks_on_one_thread_of_its_own(run_graph_text, tmp_path, codelet_file,
                                                             kind):
-    (run,) = run_graph(pinned_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
+    (run,) = run_graph_text(pinned_graph(kind, codelet_file("sequence.py"), tmp_path), timeout=30)
     assert "error" not in run, run
     threads = threads_of(tmp_path, ("a", "b"))
     assert len(threads["a"]) == 1 and len(threads["b"]) == 1
@@ -42,19 +42,19 @@ def test_pinned_entity_always_ticks_on_one_thread_of_its_own(run_graph, tmp_path
 
 @pytest.mark.parametrize("kind, parameters", [("event_based", {}),
                                               ("multi_thread", {"strict_job_thread_pinning": True})])
-def test_pinned_threads_run_no_unpinned_entity_when_strict(run_graph, tmp_path, codelet_file,
+def test_pinned_threads_run_no_unpinned_entity_when_strict(run_graph_text, tmp_path, codelet_file,
                                                           kind, parameters):
     text = pinned_graph(kind, codelet_file("sequence.py"), tmp_path, **parameters)
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert "error" not in run, run
     threads = threads_of(tmp_path, ("a", "b", "c"))
     assert not threads["c"] & (threads["a"] | threads["b"])
 
 
 @pytest.mark.parametrize("kind", PARALLEL)
-def test_two_cpu_threads_in_one_entity_are_refused(run_graph, tmp_path, codelet_file, kind):
+def test_two_cpu_threads_in_one_entity_are_refused(run_graph_text, tmp_path, codelet_file, kind):
     text = pinned_graph(kind, codelet_file("sequence.py"), tmp_path, pinned=("a",), unpinned=(),
                         cpu_threads=2)
-    (run,) = run_graph(text, timeout=30)
+    (run,) = run_graph_text(text, timeout=30)
     assert run["error"].startswith("GXF_FAILURE")
     assert "entity 'a' has 2 CPUThread components" in run["error"]
