@@ -21,6 +21,7 @@
 #include "gxf/std/timestamp.hpp"
 #include "gxf/std/topic.hpp"
 #include "gxf/std/unbounded_allocator.hpp"
+#include "gxf/std/vault.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -85,6 +86,7 @@ void std_extension_factory(Extension& ext) {
   ext.add<Metric, Component>("nvidia::gxf::Metric", {0xf7cef8035beb46f1, 0x186a05d3919842ac});
   ext.add<TimedThrottler, Codelet>("nvidia::gxf::TimedThrottler",
                                    {0xccf7729cf62c4250, 0x5cf7f4f3ec80454b});
+  ext.add<Vault, Codelet>("nvidia::gxf::Vault", {0x1108cb8d85e44303, 0xba02d27406ee9e65});
   ext.add<Broadcast, Codelet>("nvidia::gxf::Broadcast", {0x3daadb310bca47e5, 0x9924342b9984a014});
   ext.add<Gather, Codelet>("nvidia::gxf::Gather", {0x85f64c8482364035, 0x9b9a3843a6a2026f});
   ext.add<Forward, Codelet>("nvidia::gxf::Forward", {0x97cee5438fb54541, 0x8ff7589318187ec0});
