@@ -16,8 +16,10 @@ void sample_extension_factory(Extension& ext) {
                "Sample codelets: ping, hello world", "NVIDIA-compatible", "1.0.0", "Apache-2.0");
   ext.add<PingTx, Codelet>("nvidia::gxf::PingTx", {0x568ba758168811ec, 0x96210242ac130002});
   ext.add<PingRx, Codelet>("nvidia::gxf::PingRx", {0xa7fc439a168811ec, 0x96210242ac130002});
-  ext.add<PingBatchRx, Codelet>("nvidia::gxf::PingBatchRx", {0x75acc5caeaaa11ed, 0xa05b0242ac120003});
-  ext.add<MultiPingRx, Codelet>("nvidia::gxf::MultiPingRx", {0xd7a53484a1a711ed, 0xb686138d2bc637ee});
+  ext.add<PingBatchRx, Codelet>("nvidia::gxf::PingBatchRx",
+                               {0x75acc5caeaaa11ed, 0xa05b0242ac120003});
+  ext.add<MultiPingRx, Codelet>("nvidia::gxf::MultiPingRx",
+                               {0xd7a53484a1a711ed, 0xb686138d2bc637ee});
   ext.add<HelloWorld, Codelet>("nvidia::gxf::HelloWorld", {0x3d1e58fc74fa11ed, 0xa7eef7e728cd4c11});
 }
 

@@ -51,7 +51,8 @@ void std_extension_factory(Extension& ext) {
   ext.add<DoubleBufferReceiver, Receiver>("nvidia::gxf::DoubleBufferReceiver",
                                           {0xee45883dbf844f99, 0x84197c5e9deac6a5});
   ext.add<Connection, Component>("nvidia::gxf::Connection", {0xcc71afae5ede47e9, 0xb26760a5c750a89a});
-  ext.add<Topic, Component>("nvidia::gxf::Topic", {0x705294948bca49ef, 0x51bf44b08ecf460b});
+  ext.add<Topic, Component>("nvidia::gxf::Topic",
+                            {0x705294948bca49ef, 0x51bf44b08ecf460b});
   ext.add<Scheduler, System>("nvidia::gxf::Scheduler", {0xf0103b75d2e14d70, 0x9b133fe5b40209be});
   ext.add<GreedyScheduler, Scheduler>("nvidia::gxf::GreedyScheduler",
                                       {0x869d30caa4434619, 0xb9887a52e657f39b});
