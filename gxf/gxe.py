@@ -10,6 +10,7 @@ Python codelet raised). Unlike GXF's Python launcher, a failure is never reporte
 
 import argparse
 import os
+import signal
 import sys
 
 __all__ = ["main", "run_app"]
@@ -89,13 +90,13 @@ def _run_steps(args, step):
         core.gxf_set_severity(context, severity)
         if args.log_file and not _core.set_log_file(args.log_file):
             raise OSError(f"cannot open log file '{args.log_file}'")
+        if args.app_root:
+            core.set_root_filepath(context, args.app_root)
         _say("loading extensions...")
         step("LoadExtensionManifest", core.load_extensions, context,
              manifest_filenames=_split_list(args.manifest))
         for app in _split_list(args.app):
             path = os.path.join(args.graph_directory, app) if args.graph_directory else app
-            if args.app_root and not os.path.isabs(path):
-                path = os.path.join(args.app_root, path)
             _say(f"loading graph file... {path}")
             step("LoadApplication", core.graph_load_file, context, path, overrides=args.param)
         if args.run == "true":
@@ -119,9 +120,17 @@ def _run_steps(args, step):
     _say("done.")
 
 
+def _install_interrupt_handlers():
+    """SIGINT and SIGTERM interrupt the graph (graph_wait turns KeyboardInterrupt into
+    graph_interrupt), even where the shell started us with SIGINT ignored."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
+
+
 def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
+    _install_interrupt_handlers()
     from gxf.core.errors import CodeletError, GxfError
 
     try:

@@ -32,7 +32,7 @@ from gxf.core.errors import (
     HandleError,
     ParameterError,
 )
-from gxf.core.graph_loader import load_graph_file
+from gxf.core.graph_loader import forget_context, load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
 
@@ -73,14 +73,14 @@ __all__ = [
     "extension_list",
     "gxf_tid_t",
     "tid_null",
+    "library_directory",
+    "include_directory",
     "parameter_set_from_yaml_node",
     "parameter_get",
     "get_gxf_primitive_type",
 ]
 
 faulthandler.enable()
-
-_root_paths = {}
 
 
 class gxf_tid_t:  # noqa: N801 - GXF's name
@@ -100,6 +100,16 @@ class gxf_tid_t:  # noqa: N801 - GXF's name
         return f"gxf_tid_t({self.hash1:#018x}, {self.hash2:#018x})"
 
 
+def library_directory():
+    """Folder holding the runtime library and the bundled plug-in extensions."""
+    return os.path.join(os.path.dirname(os.path.dirname(_core.__file__)), "lib")
+
+
+def include_directory():
+    """Folder holding the public C++ headers, for building extensions."""
+    return os.path.join(os.path.dirname(os.path.dirname(_core.__file__)), "include")
+
+
 def tid_null():
     """The null type id."""
     return gxf_tid_t()
@@ -108,7 +118,7 @@ def tid_null():
 def context_destroy(context):
     """Destroy a context: deactivate what is still active and free everything."""
     _core.context_destroy(context)
-    _root_paths.pop(context, None)
+    forget_context(context)
 
 
 def load_extensions(context, extension_filenames=None, manifest_filenames=None,
@@ -124,14 +134,11 @@ def load_extensions(context, extension_filenames=None, manifest_filenames=None,
 
 def set_root_filepath(context, path):
     """Root directory for relative graph and subgraph paths."""
-    _root_paths[context] = path
+    set_root_path(context, path)
 
 
 def graph_load_file(context, filename, overrides=None):
     """Load a graph file; `overrides` are 'entity/component/key=value' strings."""
-    root = _root_paths.get(context)
-    if root and not os.path.isabs(filename):
-        filename = os.path.join(root, filename)
     load_graph_file(context, filename, overrides or ())
 
 
@@ -140,9 +147,7 @@ def graph_activate(context):
     try:
         _core.graph_activate(context)
     except GxfError as error:
-        if type(error) is GxfError:
-            raise ActivationError(str(error), code=error.code, detail=error.detail) from error
-        raise
+        raise ActivationError(str(error), code=error.code, detail=error.detail) from error
 
 
 def graph_run_async(context):
@@ -163,11 +168,10 @@ def graph_wait(context):
         finally:
             finished.set()
 
-    waiter = threading.Thread(target=wait, name="gxf-graph-wait", daemon=True)
-    waiter.start()
+    # Waiting on an Event, not Thread.join: a KeyboardInterrupt inside join() can mark a live
+    # thread as finished on some Python versions.
+    threading.Thread(target=wait, name="gxf-graph-wait", daemon=True).start()
     interrupted = False
-    # Poll an Event, not Thread.join: a KeyboardInterrupt inside join() can make CPython
-    # (3.11) mark the still-running waiter as finished.
     while not finished.is_set():
         try:
             finished.wait(0.1)

@@ -29,6 +29,10 @@ class Component {
   virtual gxf_result_t register_interface(Registrar* registrar) { return GXF_SUCCESS; }
   virtual gxf_result_t initialize() { return GXF_SUCCESS; }
   virtual gxf_result_t deinitialize() { return GXF_SUCCESS; }
+  // Message components that return true are kept with their pooled message entity and reused
+  // for the next message instead of being freed (no allocation per message). Must drop every
+  // resource the component holds.
+  virtual bool reset_for_reuse() { return false; }
 
   gxf_uid_t cid() const { return cid_; }
   gxf_uid_t eid() const;

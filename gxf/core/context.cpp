@@ -33,7 +33,7 @@ void Context::shutdown() {
   runtime_.reset();
   bool last;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     shut_down_ = true;
     last = live_messages_ == 0;
   }
@@ -186,7 +186,7 @@ void Context::reorder_entities(const std::vector<Entity*>& first) {
 EntityRef Context::create_message() {
   Entity* message = nullptr;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     ++live_messages_;
     if (!message_pool_.empty()) {
       message = message_pool_.back();
@@ -205,6 +205,17 @@ EntityRef Context::create_message() {
 
 Expected<Component*> Context::add_message_component(Entity* message, const TypeInfo* type,
                                                     const std::string& name) {
+  auto& spares = message->spare_components_;
+  for (auto it = spares.begin(); it != spares.end(); ++it) {
+    if ((*it)->type_ != type) continue;
+    std::unique_ptr<Component> component = std::move(*it);
+    spares.erase(it);
+    component->cid_ = next_uid();
+    component->name_ = name;
+    Component* raw = component.get();
+    message->components_.push_back(std::move(component));
+    return raw;
+  }
   return create_component(message, type, name);
 }
 
@@ -227,11 +238,17 @@ void Context::recycle(Entity* message) {
     }
     message->registered_ = false;
   }
-  while (!message->components_.empty()) message->components_.pop_back();
+  while (!message->components_.empty()) {
+    std::unique_ptr<Component> component = std::move(message->components_.back());
+    message->components_.pop_back();
+    if (component->reset_for_reuse() && message->spare_components_.size() < 8) {
+      message->spare_components_.push_back(std::move(component));
+    }
+  }
   message->interfaces_.clear();
   bool delete_context = false;
   {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
+    std::lock_guard<SpinLock> lock(pool_mutex_);
     --live_messages_;
     if (shut_down_) {
       delete message;

@@ -12,6 +12,7 @@
 #include "gxf/core/extension.hpp"
 #include "gxf/core/runtime.hpp"
 #include "gxf/core/type_registry.hpp"
+#include "gxf/core/spin_lock.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -87,7 +88,7 @@ class Context {
   std::unordered_map<gxf_uid_t, Entity*> entities_by_eid_;
   std::unordered_map<gxf_uid_t, Component*> components_by_cid_;
 
-  std::mutex pool_mutex_;
+  SpinLock pool_mutex_;
   std::vector<Entity*> message_pool_;
   int64_t live_messages_ = 0;
   bool shut_down_ = false;

@@ -65,6 +65,7 @@ class Entity {
   bool registered_ = false;  // message entity visible through the context's eid lookup
   std::atomic<int64_t> ref_count_{0};
   std::vector<std::unique_ptr<Component>> components_;
+  std::vector<std::unique_ptr<Component>> spare_components_;  // pooled messages only
   std::unordered_map<std::string, Component*> interfaces_;
 };
 

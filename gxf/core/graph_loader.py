@@ -12,6 +12,18 @@ from gxf.core.yaml_nodes import compose_documents, to_core_node
 __all__ = ["load_graph_file", "parse_override"]
 
 _PY_CODELET = "nvidia::gxf::PyCodeletV0"
+_SUBGRAPH = "nvidia::gxf::Subgraph"
+
+# Subgraph components whose files are loaded, per context: a parameter file that sets a
+# location later triggers the load once.
+_loaded_subgraphs = {}
+_root_paths = {}  # GxfGraphSetRootPath, per context
+
+
+def forget_context(context):
+    """Drop the loader's bookkeeping for a destroyed context."""
+    _loaded_subgraphs.pop(context, None)
+    _root_paths.pop(context, None)
 
 
 class _Place:
@@ -73,30 +85,47 @@ def parse_override(text):
 class _ComponentEntry:
     """One component document entry after pass 1: its cid and parameter nodes."""
 
-    def __init__(self, cid, place, parameters):
-        self.cid = cid
+    def __init__(self, cid, place, parameters, eid=None, name=""):
+        self.cid = cid  # None while a name-only entry waits for a subgraph interface
         self.place = place
         self.parameters = parameters  # list of (key, yaml node)
+        self.eid = eid
+        self.name = name
 
 
 class GraphFileLoader:
     """Loads one graph file: pass 1 creates entities and components, pass 2 sets parameters
     (so handles may point forward), then start_order is applied."""
 
-    def __init__(self, context, filename, overrides=(), prefix=""):
+    def __init__(self, context, filename, overrides=(), prefix="", parent=None):
         self.context = context
         self.filename = filename
         self.prefix = prefix
+        self.raw_overrides = list(overrides)
         self.overrides = [parse_override(text) for text in overrides]
         self.entries = []
         self.start_order = None
+        self.parent = parent  # (parent eid, {prerequisite name: cid}) inside a subgraph
+        self.interfaces = []  # (node, place) of each interfaces document
 
     def load(self):
         """Load the file into the context."""
-        for document in self._documents():
+        documents = self._documents()
+        if self.parent is not None:
+            self._create_prerequisites_entity()
+        for document in documents:
             self._load_document(document)
-        for entry in self.entries:
+        subgraphs = [entry for entry in self.entries if self._is_subgraph(entry)]
+        for entry in subgraphs:
             self._set_parameters(entry)
+        for entry in subgraphs:
+            self._load_subgraph(entry)
+        if self.parent is not None:
+            self._export_interfaces()
+        for entry in self.entries:
+            if entry not in subgraphs:
+                self._resolve_deferred(entry)
+                self._set_parameters(entry)
         if self.start_order is not None:
             self._apply_start_order()
 
@@ -129,8 +158,11 @@ class GraphFileLoader:
                 _fail(place, "GXF_FAILURE", "a file may hold only one start_order document")
             self.start_order = (keys["start_order"], place)
             return
-        if "interfaces" in keys or "prerequisites" in keys or "EntityGroups" in keys:
-            return  # subgraph and entity-group documents: no runtime effect on a plain load
+        if "interfaces" in keys:
+            self.interfaces.append((keys["interfaces"], place))
+            return
+        if "prerequisites" in keys or "EntityGroups" in keys:
+            return  # declarations only: prerequisites come from the parent's Subgraph
         if "components" not in keys:
             return  # GXF creates entities only from documents that list components
         self._load_entity(keys, place)
@@ -182,15 +214,14 @@ class GraphFileLoader:
             parameters = [(key.value, value) for key, value in parameters_node.value]
         parameters = self._apply_overrides(entity_place.entity, name, type_name, parameters,
                                            parameters_node is not None)
-        self.entries.append(_ComponentEntry(cid, place, parameters))
+        self.entries.append(_ComponentEntry(cid, place, parameters, eid, name))
 
     def _find_or_create_component(self, eid, name, type_name, place):
         existing = _core.component_find(self.context, eid, None, name) if name else []
         if type_name is None:
-            if not existing:
-                _fail(place, "GXF_ENTITY_COMPONENT_NOT_FOUND",
-                      f"entry without 'type' overrides component '{name}', which does not exist")
-            return existing[0]
+            # A name-only entry overrides an existing component, or a subgraph interface that
+            # exists once this file's subgraphs are loaded.
+            return existing[0] if existing else None
         for cid in existing:
             if _core.component_info(self.context, cid)["type"] == type_name:
                 return cid
@@ -216,6 +247,88 @@ class GraphFileLoader:
             parameters = [(k, v) for k, v in parameters if k != key] + [(key, value_node)]
         return parameters
 
+    def _resolve_deferred(self, entry):
+        if entry.cid is not None:
+            return
+        found = _core.component_find(self.context, entry.eid, None, entry.name) if entry.name else []
+        if not found:
+            _fail(entry.place, "GXF_ENTITY_COMPONENT_NOT_FOUND",
+                  f"entry without 'type' overrides component '{entry.name}', which does not exist")
+        entry.cid = found[0]
+
+    def _is_subgraph(self, entry):
+        return entry.cid is not None and \
+            _core.component_info(self.context, entry.cid)["type"] == _SUBGRAPH
+
+    def _load_subgraph(self, entry):
+        """Load the files a Subgraph component names, once, with its entity as prefix."""
+        loaded = _loaded_subgraphs.setdefault(self.context, set())
+        if entry.cid in loaded:
+            return
+        try:
+            location = _core.parameter_get_yaml(self.context, entry.cid, "location")
+        except GxfError:
+            return  # no location yet: a later parameter file may set it
+        loaded.add(entry.cid)
+        info = _core.component_info(self.context, entry.cid)
+        prerequisites = self._resolved_prerequisites(entry.cid)
+        for path in (part.strip() for part in location.split(",") if part.strip()):
+            GraphFileLoader(self.context, self._subgraph_path(path), self.raw_overrides,
+                            prefix=info["entity"] + ".",
+                            parent=(info["eid"], prerequisites)).load()
+
+    def _subgraph_path(self, path):
+        root = _root_paths.get(self.context, "")
+        if root and not os.path.isabs(path):
+            return os.path.join(root, path)
+        return path
+
+    def _resolved_prerequisites(self, cid):
+        """{name: cid} of the components a Subgraph's prerequisites parameter names."""
+        try:
+            text = _core.parameter_get_yaml(self.context, cid, "prerequisites")
+        except GxfError:
+            return {}
+        resolved = {}
+        for name, target in (yaml.safe_load(text) or {}).items():
+            entity, component = str(target).split("/", 1)
+            eid = _core.entity_find(self.context, entity)
+            resolved[name] = _core.component_find(self.context, eid, None, component)[0]
+        return resolved
+
+    def _create_prerequisites_entity(self):
+        _, prerequisites = self.parent
+        if not prerequisites:
+            return
+        # Several files of one subgraph (a comma-separated location) share the entity.
+        eid = self._find_or_create_entity(self.prefix + "prerequisites", _Place(self.filename))
+        for name, cid in prerequisites.items():
+            _core.entity_add_interface(self.context, eid, name, cid)
+
+    def _export_interfaces(self):
+        """Put this subgraph's interfaces on the parent entity's interface map."""
+        parent_eid, _ = self.parent
+        for node, place in self.interfaces:
+            if not isinstance(node, yaml.SequenceNode):
+                _fail(place, "GXF_FAILURE", "interfaces must be a sequence of {name, target}")
+            for item in node.value:
+                keys = {key.value: value.value for key, value in getattr(item, "value", [])
+                        if isinstance(value, yaml.ScalarNode)}
+                if "name" not in keys or "/" not in keys.get("target", ""):
+                    _fail(place, "GXF_FAILURE",
+                          "an interface needs 'name' and a 'target' of the form entity/component")
+                entity, component = keys["target"].split("/", 1)
+                try:
+                    eid = _core.entity_find(self.context, self.prefix + entity)
+                except GxfError as error:
+                    _wrap_core_error(place, error)
+                found = _core.component_find(self.context, eid, None, component)
+                if not found:
+                    _fail(place, "GXF_ENTITY_COMPONENT_NOT_FOUND",
+                          f"interface '{keys['name']}' targets '{keys['target']}', which does not "
+                          "exist")
+                _core.entity_add_interface(self.context, parent_eid, keys["name"], found[0])
+
     def _set_parameters(self, entry):
         for key, value in entry.parameters:
             place = _Place(self.filename, value.start_mark.line + 1 if value.start_mark else 0,
@@ -239,6 +352,16 @@ class GraphFileLoader:
         _core.entity_reorder(self.context, eids)
 
 
+def set_root_path(context, path):
+    """Root directory for relative graph and subgraph file paths."""
+    _root_paths[context] = path
+    return path
+
+
 def load_graph_file(context, filename, overrides=(), prefix=""):
-    """Load a graph file into `context`; raises GraphLoadError naming file/entity/component."""
+    """Load a graph file into `context`; raises GraphLoadError naming file/entity/component.
+    Subgraph files named by Subgraph components are loaded too (after this file's entities)."""
+    root = _root_paths.get(context, "")
+    if root and not os.path.isabs(filename):
+        filename = os.path.join(root, filename)
     GraphFileLoader(context, filename, overrides, prefix).load()

@@ -7,28 +7,13 @@ namespace nvidia {
 namespace gxf {
 
 gxf_result_t DoubleBufferReceiver::register_interface(Registrar* registrar) {
-  registrar->parameter(capacity_, "capacity", "Capacity", "Messages each stage can hold", 1);
-  registrar->parameter(policy_, "policy", "Policy",
-                       "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", 2);
-  return GXF_SUCCESS;
+  return parameters_.register_with(registrar);
 }
 
-gxf_result_t DoubleBufferReceiver::initialize() {
-  if (capacity_.get() == 0) {
-    GXF_LOG_ERROR("%s: capacity must be at least 1", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  if (policy_.get() > 2) {
-    GXF_LOG_ERROR("%s: policy must be 0, 1 or 2, got %lu", describe().c_str(),
-                  static_cast<unsigned long>(policy_.get()));
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  queue_.reset(capacity_.get(), static_cast<OverflowPolicy>(policy_.get()));
-  return GXF_SUCCESS;
-}
+gxf_result_t DoubleBufferReceiver::initialize() { return parameters_.configure(*this, &queue_); }
 
 gxf_result_t DoubleBufferReceiver::deinitialize() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (queue_.size() > 0) {
     GXF_LOG_WARNING("%s: %zu unreceived message(s) dropped at deinitialize", describe().c_str(),
                     queue_.size());
@@ -39,13 +24,13 @@ gxf_result_t DoubleBufferReceiver::deinitialize() {
 
 EntityRef DoubleBufferReceiver::receive() {
   EntityRef message;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   queue_.pop(&message);
   return message;
 }
 
 gxf_result_t DoubleBufferReceiver::push(const EntityRef& message) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (!queue_.push(message)) {
     return queue_.policy() == OverflowPolicy::kFault ? GXF_EXCEEDING_PREALLOCATED_SIZE
                                                       : GXF_SUCCESS;
@@ -54,29 +39,29 @@ gxf_result_t DoubleBufferReceiver::push(const EntityRef& message) {
 }
 
 EntityRef DoubleBufferReceiver::peek(size_t index) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   const EntityRef* message = queue_.peek(index);
   return message ? *message : EntityRef();
 }
 
 EntityRef DoubleBufferReceiver::peek_back(size_t index) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   const EntityRef* message = queue_.peek_back(index);
   return message ? *message : EntityRef();
 }
 
 gxf_result_t DoubleBufferReceiver::sync() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
 size_t DoubleBufferReceiver::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.size();
 }
 
 size_t DoubleBufferReceiver::back_size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.back_size();
 }
 

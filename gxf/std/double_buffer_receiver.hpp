@@ -3,6 +3,9 @@
 
 #include <mutex>
 
+#include "gxf/core/spin_lock.hpp"
+#include "gxf/std/double_buffer_parameters.hpp"
+
 #include "gxf/std/gems/staging_queue.hpp"
 #include "gxf/std/receiver.hpp"
 
@@ -24,12 +27,11 @@ class DoubleBufferReceiver : public Receiver {
   gxf_result_t sync() override;
   size_t size() const override;
   size_t back_size() const override;
-  size_t capacity() const override { return capacity_.get(); }
+  size_t capacity() const override { return parameters_.capacity.get(); }
 
  private:
-  Parameter<uint64_t> capacity_;
-  Parameter<uint64_t> policy_;
-  mutable std::mutex mutex_;
+  DoubleBufferParameters parameters_;
+  mutable SpinLock mutex_;
   StagingQueue<EntityRef> queue_;
 };
 

@@ -7,56 +7,41 @@ namespace nvidia {
 namespace gxf {
 
 gxf_result_t DoubleBufferTransmitter::register_interface(Registrar* registrar) {
-  registrar->parameter(capacity_, "capacity", "Capacity", "Messages each stage can hold", 1);
-  registrar->parameter(policy_, "policy", "Policy",
-                       "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", 2);
-  return GXF_SUCCESS;
+  return parameters_.register_with(registrar);
 }
 
-gxf_result_t DoubleBufferTransmitter::initialize() {
-  if (capacity_.get() == 0) {
-    GXF_LOG_ERROR("%s: capacity must be at least 1", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  if (policy_.get() > 2) {
-    GXF_LOG_ERROR("%s: policy must be 0, 1 or 2, got %lu", describe().c_str(),
-                  static_cast<unsigned long>(policy_.get()));
-    return GXF_ARGUMENT_OUT_OF_RANGE;
-  }
-  queue_.reset(capacity_.get(), static_cast<OverflowPolicy>(policy_.get()));
-  return GXF_SUCCESS;
-}
+gxf_result_t DoubleBufferTransmitter::initialize() { return parameters_.configure(*this, &queue_); }
 
 gxf_result_t DoubleBufferTransmitter::deinitialize() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   queue_.clear();
   return GXF_SUCCESS;
 }
 
 gxf_result_t DoubleBufferTransmitter::publish(const EntityRef& message) {
   if (!message) return GXF_ARGUMENT_NULL;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   if (!queue_.push(message)) return GXF_EXCEEDING_PREALLOCATED_SIZE;
   return GXF_SUCCESS;
 }
 
 bool DoubleBufferTransmitter::pop(EntityRef* message) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.pop(message);
 }
 
 gxf_result_t DoubleBufferTransmitter::sync() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
 size_t DoubleBufferTransmitter::size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.size();
 }
 
 size_t DoubleBufferTransmitter::back_size() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<SpinLock> lock(mutex_);
   return queue_.back_size();
 }
 

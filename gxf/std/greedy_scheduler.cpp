@@ -24,6 +24,14 @@ int64_t steady_ms() {
 
 }  // namespace
 
+GreedyScheduler::~GreedyScheduler() {
+  // Never destroy a joinable thread (std::terminate): stop and join whatever still runs.
+  if (thread_.joinable()) {
+    stop();
+    thread_.join();
+  }
+}
+
 gxf_result_t GreedyScheduler::register_interface(Registrar* registrar) {
   registrar->parameter(clock_, "clock", "Clock", "Clock used for time and sleeping",
                        kParameterFlagsOptional);

@@ -21,6 +21,7 @@ namespace gxf {
 // until an external event, and ends on deadlock, max duration, interrupt or failure.
 class GreedyScheduler : public Scheduler {
  public:
+  ~GreedyScheduler() override;
   gxf_result_t register_interface(Registrar* registrar) override;
   gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;

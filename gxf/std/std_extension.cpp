@@ -17,6 +17,8 @@
 #include "gxf/std/monitor.hpp"
 #include "gxf/std/program.hpp"
 #include "gxf/std/scheduling_terms.hpp"
+#include "gxf/std/subgraph.hpp"
+#include "gxf/std/synchronization.hpp"
 #include "gxf/std/timed_throttler.hpp"
 #include "gxf/std/timestamp.hpp"
 #include "gxf/std/topic.hpp"
@@ -91,6 +93,9 @@ void std_extension_factory(Extension& ext) {
   ext.add<Broadcast, Codelet>("nvidia::gxf::Broadcast", {0x3daadb310bca47e5, 0x9924342b9984a014});
   ext.add<Gather, Codelet>("nvidia::gxf::Gather", {0x85f64c8482364035, 0x9b9a3843a6a2026f});
   ext.add<Forward, Codelet>("nvidia::gxf::Forward", {0x97cee5438fb54541, 0x8ff7589318187ec0});
+  ext.add<Synchronization, Codelet>("nvidia::gxf::Synchronization",
+                                   {0xf1cb80d6e5ec4dba, 0x9f9eb06b0def4443});
+  ext.add<Subgraph, Component>("nvidia::gxf::Subgraph", {0x576eedd77c3f4d2f, 0x8c388baa79a3d231});
 }
 
 const BuiltinExtensionRegistration kRegistration("libgxf_std.so", &std_extension_factory);

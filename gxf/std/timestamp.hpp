@@ -13,6 +13,11 @@ class Timestamp : public Component {
  public:
   int64_t pubtime = 0;
   int64_t acqtime = 0;
+  bool reset_for_reuse() override {
+    pubtime = 0;
+    acqtime = 0;
+    return true;
+  }
 };
 
 }  // namespace gxf

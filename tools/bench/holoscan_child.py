@@ -3,7 +3,7 @@
 
 Runs under the reference venv's python (see refvenv.py).  Two Python operators, PingTx
 (CountCondition of N ticks, emits 1..N) and PingRx (receives, counts and sums them), joined
-by one flow; scheduler greedy or eventbased (2 workers).  Prints one result line
+by one flow; scheduler greedy, multithread or eventbased (2 workers).  Prints one result line
 (protocol.py).
 
 The timed window, ``run_s``, is the graph run as GXF schedules it: from the first operator
@@ -126,7 +126,7 @@ def make_app(count: int, scheduler: str, workers: int, stamps: Stamps):
     """A Holoscan Application: PingTx (CountCondition count) -> PingRx, scheduler set."""
     from holoscan.conditions import CountCondition
     from holoscan.core import Application
-    from holoscan.schedulers import EventBasedScheduler, GreedyScheduler
+    from holoscan.schedulers import EventBasedScheduler, GreedyScheduler, MultiThreadScheduler
 
     ping_tx, ping_rx = make_tx(stamps), make_rx(stamps)
 
@@ -142,6 +142,9 @@ def make_app(count: int, scheduler: str, workers: int, stamps: Stamps):
     app = PingApp()
     if scheduler == "greedy":
         app.scheduler(GreedyScheduler(app, name="sched", stop_on_deadlock=True))
+    elif scheduler == "multithread":
+        app.scheduler(MultiThreadScheduler(app, name="sched", worker_thread_number=workers,
+                                           check_recession_period_ms=0, stop_on_deadlock=True))
     else:
         app.scheduler(EventBasedScheduler(app, name="sched", worker_thread_number=workers,
                                           stop_on_deadlock=True))
@@ -177,7 +180,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=10000)
-    ap.add_argument("--scheduler", choices=["greedy", "ebs"], default="greedy")
+    ap.add_argument("--scheduler", choices=["greedy", "multithread", "ebs"], default="greedy")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
     try:

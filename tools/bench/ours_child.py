@@ -61,6 +61,8 @@ class Runner:
         def make():
             """Create and keep the context."""
             self.ctx = self.core.context_create()
+            # Same severity as the GXF side: sample PingTx/PingRx log every message at info.
+            self.core.gxf_set_severity(self.ctx, 2)
         return self.stage("context_create", make)
 
     def load(self, graphs: list[str], params: list[str]) -> bool:

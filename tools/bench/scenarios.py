@@ -67,6 +67,7 @@ SCENARIOS = [
     Scenario("chain10", "greedy", 100_000, 5_000, "chain of 10 Forward (11 hops)"),
     Scenario("fanout4", "greedy", 100_000, 5_000, "fan-out 1->4 / fan-in 4->1", per_msg=4),
     Scenario("pyping", "greedy", 100_000, 5_000, "Python ping", python=True),
+    Scenario("pyping", "multithread", 10_000, 1_000, "Python ping", python=True),
     Scenario("pyping", "ebs", 10_000, 1_000, "Python ping", python=True),
 ]
 

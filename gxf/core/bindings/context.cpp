@@ -117,57 +117,27 @@ py::list parameter_list(uint64_t handle, const std::string& type_name) {
   return result;
 }
 
-void graph_activate(uint64_t handle) {
-  Runtime* runtime = runtime_of(context_from_handle(handle));
-  py::gil_scoped_release release;
-  Result result = runtime->activate();
-  py::gil_scoped_acquire acquire;
-  throw_if_error(result);
-}
-
-void graph_run_async(uint64_t handle) {
-  Runtime* runtime = runtime_of(context_from_handle(handle));
-  Result result;
-  {
-    py::gil_scoped_release release;
-    result = runtime->run_async();
-  }
-  throw_if_error(result);
-}
-
-// Joins the scheduler; a Python exception raised by a codelet comes back as the cause.
-void graph_wait(uint64_t handle) {
+// Runs one graph-lifecycle step without the GIL (scheduler threads may need it), then raises
+// its failure; a Python exception stored by a codelet becomes the error's cause.
+void run_graph_step(uint64_t handle, Result (Runtime::*step)(), bool python_failure,
+                    bool even_on_success = false) {
   Context* context = context_from_handle(handle);
   Runtime* runtime = runtime_of(context);
   Result result;
   {
     py::gil_scoped_release release;
-    result = runtime->wait();
+    result = (runtime->*step)();
   }
-  raise_python_failure(context, result);
+  if (python_failure) raise_python_failure(context, result, even_on_success);
   throw_if_error(result);
 }
 
-void graph_interrupt(uint64_t handle) {
-  Runtime* runtime = runtime_of(context_from_handle(handle));
-  Result result;
-  {
-    py::gil_scoped_release release;
-    result = runtime->interrupt();
-  }
-  throw_if_error(result);
-}
-
+void graph_activate(uint64_t handle) { run_graph_step(handle, &Runtime::activate, false); }
+void graph_run_async(uint64_t handle) { run_graph_step(handle, &Runtime::run_async, false); }
+void graph_wait(uint64_t handle) { run_graph_step(handle, &Runtime::wait, true); }
+void graph_interrupt(uint64_t handle) { run_graph_step(handle, &Runtime::interrupt, false); }
 void graph_deactivate(uint64_t handle) {
-  Context* context = context_from_handle(handle);
-  Runtime* runtime = runtime_of(context);
-  Result result;
-  {
-    py::gil_scoped_release release;
-    result = runtime->deactivate();
-  }
-  raise_python_failure(context, result, true);
-  throw_if_error(result);
+  run_graph_step(handle, &Runtime::deactivate, true, true);
 }
 
 void entity_notify(uint64_t handle, int64_t eid, int event) {

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gxf/core/component.hpp"
+#include "gxf/core/logger.hpp"
+#include "gxf/std/gems/staging_queue.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+// Capacity and overflow policy, shared by both ends of a double-buffered queue.
+struct DoubleBufferParameters {
+  Parameter<uint64_t> capacity;
+  Parameter<uint64_t> policy;
+
+  gxf_result_t register_with(Registrar* registrar) {
+    registrar->parameter(capacity, "capacity", "Capacity", "Messages each stage can hold",
+                         uint64_t{1});
+    registrar->parameter(policy, "policy", "Policy",
+                         "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", uint64_t{2});
+    return GXF_SUCCESS;
+  }
+
+  // Checks the values and sizes `queue`; logs what is wrong with `owner`'s parameters.
+  template <typename T>
+  gxf_result_t configure(const Component& owner, StagingQueue<T>* queue) const {
+    if (capacity.get() == 0) {
+      GXF_LOG_ERROR("%s: capacity must be at least 1", owner.describe().c_str());
+      return GXF_ARGUMENT_OUT_OF_RANGE;
+    }
+    if (policy.get() > 2) {
+      GXF_LOG_ERROR("%s: policy must be 0, 1 or 2, got %lu", owner.describe().c_str(),
+                    static_cast<unsigned long>(policy.get()));
+      return GXF_ARGUMENT_OUT_OF_RANGE;
+    }
+    queue->reset(capacity.get(), static_cast<OverflowPolicy>(policy.get()));
+    return GXF_SUCCESS;
+  }
+};
+
+}  // namespace gxf
+}  // namespace nvidia

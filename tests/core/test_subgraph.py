@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Subgraphs: prefixed entity names, interfaces, prerequisites, nested files, overrides."""
+
+import json
+import os
+
+import pytest
+
+from conftest import DATA, REPO
+from gxf import core
+from gxf.core.errors import GraphLoadError
+
+APP = os.path.join(DATA, "subgraph", "app.yaml")
+
+
+@pytest.fixture
+def loaded(context, monkeypatch):
+    """The subgraph app loaded from the repository root (locations are root-relative)."""
+    monkeypatch.chdir(REPO)
+    core.graph_load_file(context, APP)
+    return context
+
+
+def test_subgraph_entities_are_prefixed_with_parent_names(loaded):
+    names = {core.entity_get_name(loaded, eid) for eid in core.entity_find_all(loaded)}
+    assert {"pipeline.first.stage", "pipeline.second.stage", "pipeline.prerequisites",
+            "pipeline.first.prerequisites"} <= names
+
+
+def test_interface_override_by_name_reaches_the_inner_component(loaded):
+    eid = core.entity_find(loaded, "pipeline")
+    (cid,) = core.component_find(loaded, eid, component_name="output")
+    info = core.component_info(loaded, cid)
+    assert (info["entity"], info["name"]) == ("pipeline.second.stage", "out")
+    assert core.parameter_get(loaded, cid, "capacity") == 2
+
+
+def test_prerequisite_handle_resolves_to_the_parents_component(loaded):
+    eid = core.entity_find(loaded, "pipeline.first.stamper")
+    (cid,) = core.component_find(loaded, eid, "nvidia::gxf::PingTx")
+    assert core.parameter_get(loaded, cid, "clock") == "scheduler/clock"
+
+
+def test_messages_flow_through_nested_subgraphs(loaded):
+    core.graph_activate(loaded)
+    core.graph_run(loaded)
+    core.graph_deactivate(loaded)
+    with open("/tmp/gxf_subgraph_test_stats.json") as stream:
+        counts = {e["name"]: e["count"] for e in json.load(stream)["entities"]}
+    assert counts == {"tx": 7, "pipeline.first.stage": 7, "pipeline.second.stage": 7, "rx": 7}
+
+
+def test_subgraph_without_location_fails_activation(context, write_graph):
+    graph = write_graph("""
+    name: holder
+    components:
+    - type: nvidia::gxf::Subgraph
+    """)
+    core.graph_load_file(context, graph)
+    with pytest.raises(core.ActivationError, match="GXF_PARAMETER_MANDATORY_NOT_SET.*location"):
+        core.graph_activate(context)
+
+
+def test_interface_to_missing_component_is_a_load_error(context, write_graph, tmp_path):
+    (tmp_path / "child.yaml").write_text("interfaces:\n- {name: input, target: nowhere/in}\n")
+    graph = write_graph(f"""
+    name: holder
+    components:
+    - type: nvidia::gxf::Subgraph
+      parameters: {{location: {tmp_path / 'child.yaml'}}}
+    """)
+    with pytest.raises(GraphLoadError, match="GXF_ENTITY_NOT_FOUND"):
+        core.graph_load_file(context, graph)
