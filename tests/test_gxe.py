@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import MANIFEST, REPO, run_gxe
+from gxf_test_support import MANIFEST, REPO, run_gxe
 
 PING = os.path.join(REPO, "graphs", "ping.yaml")
 

@@ -4,6 +4,6 @@
 set -e
 cd "$(dirname "$0")/.."
 build_dir=$(ls -d build/cp*/ | head -n 1)
-site=$(python3 -c "import os, gxf.core._core as c; print(os.path.dirname(os.path.dirname(os.path.dirname(c.__file__))))")
+site=$(python3 -c "import sysconfig; print(sysconfig.get_paths()[\"platlib\"])")
 cmake --build "$build_dir" -j "${JOBS:-2}"
 cmake --install "$build_dir" --prefix "$site" > /dev/null

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The test helper extension's registration table (GXF's TestHelperExtension).
+#include "extensions/test/async_ping_rx.hpp"
+#include "extensions/test/async_ping_tx.hpp"
 #include "extensions/test/entity_monitor.hpp"
 #include "extensions/test/fixed_vector_parameter_test.hpp"
 #include "extensions/test/frame.hpp"
@@ -64,6 +66,12 @@ void add_codelets(Extension& ext) {
   ext.add<StepRangeCount, Codelet>("nvidia::gxf::test::StepRangeCount",
                                    {0x7c4835de60be4b91, 0xb7e544f5e5bb5e99},
                                    "Checks that its entity ticked within a range");
+  ext.add<AsyncPingTx, Codelet>("nvidia::gxf::test::AsyncPingTx",
+                                {0x1c211f155e5a4efc, 0x8daa19f351d19ad6},
+                                "Sends a message per asynchronous event");
+  ext.add<AsyncPingRx, Codelet>("nvidia::gxf::test::AsyncPingRx",
+                                {0xa4f26a81a7dc4cdb, 0x8ad9c638c2de48f8},
+                                "Receives a message per asynchronous event");
   ext.add<PingPollRx, Codelet>("nvidia::gxf::test::PingPollRx",
                                {0x7822475d3acb4725, 0x97359aa307145d0d},
                                "Polls a receiver and checks the count at stop");

@@ -14,7 +14,7 @@ namespace {
 constexpr size_t kMaxPooledMessages = 1024;
 }
 
-Context::Context() = default;
+Context::Context() : entity_groups_(next_uid()) {}
 
 Context::~Context() {
   for (Entity* message : message_pool_) delete message;

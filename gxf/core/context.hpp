@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gxf/core/entity.hpp"
+#include "gxf/core/entity_groups.hpp"
 #include "gxf/core/extension.hpp"
 #include "gxf/core/runtime.hpp"
 #include "gxf/core/type_registry.hpp"
@@ -59,6 +60,9 @@ class Context {
   void register_message(Entity* message);
   void recycle(Entity* message);
 
+  // Entity groups (the default group took uid 1 at construction).
+  EntityGroups& entity_groups() { return entity_groups_; }
+
   // Runtime
   void install_runtime(std::unique_ptr<Runtime> runtime) { runtime_ = std::move(runtime); }
   Runtime* runtime() const { return runtime_.get(); }
@@ -78,6 +82,7 @@ class Context {
                                         const std::string& name);
 
   std::atomic<gxf_uid_t> uid_counter_{1};
+  EntityGroups entity_groups_;
   TypeRegistry registry_;
   std::vector<std::unique_ptr<Extension>> extensions_;
   std::vector<void*> library_handles_;

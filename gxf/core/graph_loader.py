@@ -107,6 +107,7 @@ class GraphFileLoader:
         self.start_order = None
         self.parent = parent  # (parent eid, {prerequisite name: cid}) inside a subgraph
         self.interfaces = []  # (node, place) of each interfaces document
+        self.entity_groups = []  # (node, place) of each EntityGroups document
 
     def load(self):
         """Load the file into the context."""
@@ -126,6 +127,8 @@ class GraphFileLoader:
             if entry not in subgraphs:
                 self._resolve_deferred(entry)
                 self._set_parameters(entry)
+        for node, place in self.entity_groups:
+            self._create_entity_groups(node, place)
         if self.start_order is not None:
             self._apply_start_order()
 
@@ -158,10 +161,13 @@ class GraphFileLoader:
                 _fail(place, "GXF_FAILURE", "a file may hold only one start_order document")
             self.start_order = (keys["start_order"], place)
             return
+        if "EntityGroups" in keys:
+            self.entity_groups.append((keys["EntityGroups"], place))
+            return
         if "interfaces" in keys:
             self.interfaces.append((keys["interfaces"], place))
             return
-        if "prerequisites" in keys or "EntityGroups" in keys:
+        if "prerequisites" in keys:
             return  # declarations only: prerequisites come from the parent's Subgraph
         if "components" not in keys:
             return  # GXF creates entities only from documents that list components
@@ -338,6 +344,25 @@ class GraphFileLoader:
                                               self.prefix)
             except GxfError as error:
                 _wrap_core_error(place, error)
+
+    def _create_entity_groups(self, node, place):
+        if not isinstance(node, yaml.SequenceNode):
+            _fail(place, "GXF_FAILURE", "EntityGroups must be a sequence of {name, target}")
+        for group in node.value:
+            if not isinstance(group, yaml.MappingNode):
+                _fail(place, "GXF_FAILURE", "an entity group must be a mapping with name and target")
+            keys = {key.value: value for key, value in group.value}
+            name = keys["name"].value if isinstance(keys.get("name"), yaml.ScalarNode) else ""
+            targets = keys.get("target")
+            if not name or not isinstance(targets, yaml.SequenceNode):
+                _fail(place, "GXF_FAILURE", "an entity group needs a 'name' and a 'target' list")
+            gid = _core.entity_group_create(self.context, self.prefix + name)
+            for target in targets.value:
+                try:
+                    eid = _core.entity_find(self.context, self.prefix + target.value)
+                    _core.entity_group_add(self.context, gid, eid)
+                except GxfError as error:
+                    _wrap_core_error(place, error)
 
     def _apply_start_order(self):
         node, place = self.start_order

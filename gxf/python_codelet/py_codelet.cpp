@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/python_codelet/py_codelet.hpp"
 
+#include <mutex>
+
 #include "gxf/core/bindings/python_failure.hpp"
 #include "gxf/core/entity.hpp"
 
@@ -22,6 +24,38 @@ struct ThreadGil {
     }
   }
   py::gil_scoped_acquire acquire;
+};
+
+// Python codelet calls of one process run one at a time. The GIL alone is not enough: the
+// interpreter hands it to another thread between bytecodes, so two ticks could interleave.
+// Lock order is always this lock, then the GIL; a thread holding the GIL lets it go while it
+// waits here, so a worker holding the lock can still get the GIL. Recursive: a codelet call
+// that leads to another one on the same thread must not deadlock.
+class CodeletCallLock {
+ public:
+  CodeletCallLock() {
+    if (PyGILState_Check()) {
+      py::gil_scoped_release release;
+      mutex().lock();
+    } else {
+      mutex().lock();
+    }
+  }
+  ~CodeletCallLock() { mutex().unlock(); }
+  CodeletCallLock(const CodeletCallLock&) = delete;
+  CodeletCallLock& operator=(const CodeletCallLock&) = delete;
+
+ private:
+  static std::recursive_mutex& mutex() {
+    static std::recursive_mutex instance;
+    return instance;
+  }
+};
+
+// The call lock, then the GIL, for the duration of one codelet call.
+struct CodeletCall {
+  CodeletCallLock lock;
+  ThreadGil gil;
 };
 
 }  // namespace
@@ -47,7 +81,7 @@ gxf_result_t PyCodeletV0::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t PyCodeletV0::start() {
-  ThreadGil gil;
+  CodeletCall call;
   try {
     py::module_ loader = py::module_::import("gxf.python_codelet.loader");
     py::object codelet_class =
@@ -67,7 +101,7 @@ gxf_result_t PyCodeletV0::start() {
 }
 
 gxf_result_t PyCodeletV0::call(const char* method) {
-  ThreadGil gil;
+  CodeletCall call;
   if (!instance_) return std::string(method) == "stop" ? GXF_SUCCESS : GXF_CONTRACT_INVALID_SEQUENCE;
   try {
     instance_.attr(method)();
@@ -82,7 +116,7 @@ gxf_result_t PyCodeletV0::tick() { return call("tick"); }
 
 gxf_result_t PyCodeletV0::stop() {
   gxf_result_t code = call("stop");
-  ThreadGil gil;
+  CodeletCall release_call;
   instance_ = py::object();
   return code;
 }

@@ -2,7 +2,10 @@
 """Standard extension: queues, clocks, scheduling terms and message components for codelets."""
 
 from gxf.core._core import (
+    AsynchronousEventState,
+    AsynchronousSchedulingTerm,
     BooleanSchedulingTerm,
+    BTSchedulingTerm,
     Clock,
     CountSchedulingTerm,
     ManualClock,
@@ -18,7 +21,10 @@ from gxf.core._core import (
 )
 
 __all__ = [
+    "AsynchronousEventState",
+    "AsynchronousSchedulingTerm",
     "BooleanSchedulingTerm",
+    "BTSchedulingTerm",
     "Clock",
     "CountSchedulingTerm",
     "ManualClock",

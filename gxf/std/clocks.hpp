@@ -20,6 +20,8 @@ class RealtimeClock : public Clock {
   gxf_result_t sleep_until(int64_t target_time_ns) override;
   bool is_wall_clock() const override { return true; }
   gxf_result_t set_time_scale(double scale);
+  // Clock nanoseconds per wall nanosecond (schedulers convert waits with it).
+  double time_scale() const { return scale_; }
 
  private:
   Parameter<double> initial_time_offset_;

@@ -138,6 +138,7 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
     return code;
   }
   sync_outbox();
+  notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
   if (!observers.empty()) {
     int64_t end_ns = observers.front()->now_ns();
@@ -155,15 +156,18 @@ gxf_result_t EntityItem::sync_inbox() {
       return code;
     }
   }
-  if (executor_->has_event_sink()) {
-    // Upstream entities waiting for room downstream re-check their terms.
-    for (Receiver* receiver : receivers_) {
-      for (Transmitter* source : receiver->sources()) {
-        executor_->notify(source->eid(), EventType::kMessageSync);
-      }
+  return GXF_SUCCESS;
+}
+
+void EntityItem::notify_upstream() {
+  if (!executor_->has_event_sink()) return;
+  // Sent after the tick, once the codelets took their messages: only then is there room
+  // downstream for entities waiting on DownstreamReceptive terms.
+  for (Receiver* receiver : receivers_) {
+    for (Transmitter* source : receiver->sources()) {
+      executor_->notify(source->eid(), EventType::kMessageSync);
     }
   }
-  return GXF_SUCCESS;
 }
 
 void EntityItem::sync_outbox() {

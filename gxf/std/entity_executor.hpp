@@ -70,6 +70,7 @@ class EntityItem {
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
   void sync_outbox();
+  void notify_upstream();
 
   EntityExecutor* executor_;
   Entity* entity_;

@@ -6,6 +6,7 @@
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/connection.hpp"
+#include "gxf/std/resources.hpp"
 #include "gxf/std/topic.hpp"
 
 namespace nvidia {
@@ -55,6 +56,15 @@ Result Program::register_routes(const std::vector<Entity*>& entities) {
   }
   register_topics(entities);
   return Result();
+}
+
+void Program::publish_resources(const std::vector<Entity*>& entities) {
+  EntityGroups& groups = context_->entity_groups();
+  for (Entity* entity : entities) {
+    for (ResourceBase* resource : entity->find_all<ResourceBase>()) {
+      groups.add_resource(groups.group_of(entity->eid()), resource);
+    }
+  }
 }
 
 void Program::add_route(Transmitter* source, Receiver* target) {
@@ -140,6 +150,7 @@ Result Program::activate() {
   }
   std::vector<Entity*> ordered = activation_order(pending);
   Result result = register_routes(ordered);
+  publish_resources(ordered);
   for (size_t i = 0; result && i < ordered.size(); ++i) result = activate_entity(ordered[i]);
   if (result && scheduler_) {
     gxf_result_t code = scheduler_->prepare(&executor_);
@@ -159,6 +170,7 @@ Result Program::activate() {
     state_ = ProgramState::kOrigin;
     return result;
   }
+  event_target_.store(scheduler_);
   state_ = ProgramState::kActivated;
   return Result();
 }
@@ -176,7 +188,9 @@ Result Program::run_async() {
   state_ = ProgramState::kStarting;
   gxf_result_t code = scheduler_->run_async();
   if (code != GXF_SUCCESS) {
-    Error error = component_error(scheduler_, code, "scheduler failed to start");
+    std::string reason = scheduler_->failure_reason();
+    Error error = component_error(scheduler_, code,
+                                  reason.empty() ? "scheduler failed to start" : reason);
     Result ignored = deactivate_locked();
     (void)ignored;
     return error;
@@ -243,6 +257,9 @@ Result Program::deactivate() {
 
 Result Program::deactivate_entity(Entity* entity) {
   if (EntityItem* item = executor_.item(entity->eid())) item->stop();  // stop errors ignored here
+  for (ResourceBase* resource : entity->find_all<ResourceBase>()) {
+    context_->entity_groups().remove_resource(resource);
+  }
   Result result;
   const auto& components = entity->components();
   for (auto it = components.rbegin(); it != components.rend(); ++it) {
@@ -280,24 +297,21 @@ Result Program::deactivate_locked() {
   executor_.clear();
   activated_.clear();
   scheduler_ = nullptr;
+  event_target_.store(nullptr);
   state_ = result ? ProgramState::kOrigin : ProgramState::kDeinitializing;
   return result;
 }
 
 Result Program::notify(gxf_uid_t eid, EventType event) {
-  Scheduler* scheduler = nullptr;
-  {
-    std::lock_guard<std::recursive_mutex> lock(mutex_);
-    if (state_ == ProgramState::kActivating || state_ == ProgramState::kDeinitializing) {
-      return Result();
-    }
-    if (state_ != ProgramState::kStarting && state_ != ProgramState::kRunning &&
-        state_ != ProgramState::kInterrupting) {
-      return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is not running");
-    }
-    scheduler = scheduler_;
+  ProgramState state = state_.load();
+  if (state == ProgramState::kActivating || state == ProgramState::kDeinitializing) {
+    return Result();
   }
-  if (scheduler) scheduler->event_notify(eid, event);
+  if (state != ProgramState::kStarting && state != ProgramState::kRunning &&
+      state != ProgramState::kInterrupting) {
+    return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is not running");
+  }
+  if (Scheduler* scheduler = event_target_.load()) scheduler->event_notify(eid, event);
   return Result();
 }
 

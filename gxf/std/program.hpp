@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -43,6 +44,8 @@ class Program : public Runtime {
  private:
   std::vector<Entity*> activation_order(const std::vector<Entity*>& entities) const;
   Result register_routes(const std::vector<Entity*>& entities);
+  // Shares each entity's resources (ThreadPool, GPUDevice) with its entity group.
+  void publish_resources(const std::vector<Entity*>& entities);
   void add_route(Transmitter* source, Receiver* target);
   void register_topics(const std::vector<Entity*>& entities);
   Result activate_entity(Entity* entity);
@@ -51,16 +54,18 @@ class Program : public Runtime {
   void deinitialize_remaining();
 
   Context* context_;
-  // Recursive: components may send events (notify) from initialize()/deinitialize(), which
-  // run while activate()/deactivate() hold the lock; those events are then ignored.
+  // Recursive: components may call back into the program from initialize()/deinitialize().
   mutable std::recursive_mutex mutex_;
-  ProgramState state_ = ProgramState::kOrigin;
+  // Atomic so notify() can read it without mutex_: codelets notify from their own threads,
+  // and deactivation holds mutex_ while codelet stop() joins those threads.
+  std::atomic<ProgramState> state_{ProgramState::kOrigin};
   std::vector<Entity*> activated_;
   std::vector<Entity*> initialized_;  // every entity whose components are initialized
   std::vector<Transmitter*> routed_transmitters_;
   std::vector<Receiver*> routed_receivers_;
   EntityExecutor executor_;
   Scheduler* scheduler_ = nullptr;
+  std::atomic<Scheduler*> event_target_{nullptr};  // scheduler_, for notify()
 };
 
 }  // namespace gxf

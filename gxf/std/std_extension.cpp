@@ -3,19 +3,28 @@
 #include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
 #include "gxf/std/allocator.hpp"
+#include "gxf/std/asynchronous_scheduling_term.hpp"
 #include "gxf/std/broadcast.hpp"
+#include "gxf/std/bt_scheduling_term.hpp"
 #include "gxf/std/clocks.hpp"
 #include "gxf/std/connection.hpp"
+#include "gxf/std/cpu_thread.hpp"
 #include "gxf/std/double_buffer_receiver.hpp"
 #include "gxf/std/double_buffer_transmitter.hpp"
+#include "gxf/std/event_based_scheduler.hpp"
 #include "gxf/std/expiring_message_available_scheduling_term.hpp"
 #include "gxf/std/forward.hpp"
 #include "gxf/std/gather.hpp"
 #include "gxf/std/greedy_scheduler.hpp"
 #include "gxf/std/job_statistics.hpp"
+#include "gxf/std/memory_available_scheduling_term.hpp"
+#include "gxf/std/message_available_frequency_throttler.hpp"
 #include "gxf/std/metric.hpp"
 #include "gxf/std/monitor.hpp"
+#include "gxf/std/multi_thread_scheduler.hpp"
+#include "gxf/std/or_scheduling_term_combiner.hpp"
 #include "gxf/std/program.hpp"
+#include "gxf/std/resources.hpp"
 #include "gxf/std/scheduling_terms.hpp"
 #include "gxf/std/subgraph.hpp"
 #include "gxf/std/synchronization.hpp"
@@ -96,6 +105,28 @@ void std_extension_factory(Extension& ext) {
   ext.add<Synchronization, Codelet>("nvidia::gxf::Synchronization",
                                    {0xf1cb80d6e5ec4dba, 0x9f9eb06b0def4443});
   ext.add<Subgraph, Component>("nvidia::gxf::Subgraph", {0x576eedd77c3f4d2f, 0x8c388baa79a3d231});
+  // Parallel schedulers, the remaining scheduling terms and thread-pinning resources.
+  ext.add<MultiThreadScheduler, Scheduler>("nvidia::gxf::MultiThreadScheduler",
+                                           {0xde5e06467fa511eb, 0xa5c4330ebfa81bbf});
+  ext.add<EventBasedScheduler, Scheduler>("nvidia::gxf::EventBasedScheduler",
+                                          {0x99bef5a848bc11ee, 0xbe560242ac120002});
+  ext.add<AsynchronousSchedulingTerm, SchedulingTerm>("nvidia::gxf::AsynchronousSchedulingTerm",
+                                                      {0x56be1662ff634179, 0x92003fcd8dc38673});
+  ext.add<MessageAvailableFrequencyThrottler, SchedulingTerm>(
+      "nvidia::gxf::MessageAvailableFrequencyThrottler", {0x5ae1d56ca19611ed, 0x8759ef34a33d45a6});
+  ext.add<MemoryAvailableSchedulingTerm, SchedulingTerm>(
+      "nvidia::gxf::MemoryAvailableSchedulingTerm", {0xf976d23a822074e2, 0xa5d904ed71b2454a});
+  ext.add<BTSchedulingTerm, SchedulingTerm>("nvidia::gxf::BTSchedulingTerm",
+                                            {0x0161ca512fed4a8c, 0x8f2467cf1b5e330a});
+  ext.add<OrSchedulingTermCombiner, SchedulingTermCombiner>(
+      "nvidia::gxf::OrSchedulingTermCombiner", {0xdf28988e42ed11ef, 0xa09acbbf54a5a986});
+  ext.add<ResourceBase, Component>("nvidia::gxf::ResourceBase",
+                                   {0x76b9234d5eac4c65, 0xb1a10306d3f354e5});
+  ext.add<ThreadPool, ResourceBase>("nvidia::gxf::ThreadPool",
+                                    {0x4025b68b206b4b3d, 0xa088f4805fdf8703});
+  ext.add<GPUDevice, ResourceBase>("nvidia::gxf::GPUDevice",
+                                   {0x2036939fa32a43ee, 0x83f8826576d8f170});
+  ext.add<CPUThread, Component>("nvidia::gxf::CPUThread", {0x34f46728496d4d8b, 0xb9c9c5a54de5d3a0});
 }
 
 const BuiltinExtensionRegistration kRegistration("libgxf_std.so", &std_extension_factory);

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import DATA, run_gxe
+from gxf_test_support import DATA, run_gxe
 from gxf import core
 from gxf.core.errors import ActivationError, GraphLoadError, HandleError, ParameterError
 

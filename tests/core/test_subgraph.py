@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import DATA, REPO
+from gxf_test_support import DATA, REPO
 from gxf import core
 from gxf.core.errors import GraphLoadError
 

@@ -3,7 +3,7 @@
 
 import os
 
-from conftest import run_gxe
+from gxf_test_support import run_gxe
 from gxf import core
 
 GRAPH = """

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import REPO, run_gxe
+from gxf_test_support import REPO, run_gxe
 
 GRAPH_DIR = os.path.join(REPO, "graphs")
 GRAPHS = sorted(name for name in os.listdir(GRAPH_DIR)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import REPO, run_gxe
+from gxf_test_support import REPO, run_gxe
 from gxf import core
 from gxf.core.errors import CodeletError
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import MANIFEST, REPO
+from gxf_test_support import MANIFEST, REPO
 from gxf import core
 
 PING = os.path.join(REPO, "graphs", "ping.yaml")

@@ -7,6 +7,7 @@ namespace nvidia {
 namespace gxf {
 void bind_errors(py::module_& m);
 void bind_context(py::module_& m);
+void bind_entity_groups(py::module_& m);
 void bind_message_entity(py::module_& m);
 void bind_queues(py::module_& m);
 void bind_clocks(py::module_& m);
@@ -23,6 +24,7 @@ PYBIND11_MODULE(_core, m) {
   using namespace nvidia::gxf;
   bind_errors(m);
   bind_context(m);
+  bind_entity_groups(m);
   bind_message_entity(m);
   bind_queues(m);
   bind_clocks(m);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <pybind11/pybind11.h>
 
+#include "gxf/std/asynchronous_scheduling_term.hpp"
 #include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/std/bt_scheduling_term.hpp"
 #include "gxf/std/scheduling_terms.hpp"
 
 namespace py = pybind11;
@@ -83,6 +85,32 @@ void bind_scheduling_terms(py::module_& m) {
              }
            },
            py::arg("target"), "Ask for a tick at `target` (ns on the term's clock).");
+
+  py::enum_<AsynchronousEventState>(m, "AsynchronousEventState")
+      .value("READY", AsynchronousEventState::kReady)
+      .value("WAIT", AsynchronousEventState::kWait)
+      .value("EVENT_WAITING", AsynchronousEventState::kEventWaiting)
+      .value("EVENT_DONE", AsynchronousEventState::kEventDone)
+      .value("EVENT_NEVER", AsynchronousEventState::kEventNever);
+
+  // set_event_state may wake a scheduler; it never blocks on one, so the GIL can stay held.
+  bind_term<AsynchronousSchedulingTerm>(m, "AsynchronousSchedulingTerm",
+                                        "Ticks when an asynchronous event source says so.")
+      .def("set_event_state", &AsynchronousSchedulingTerm::set_event_state, py::arg("state"),
+           "Report the event source's state; EVENT_DONE wakes the entity.")
+      .def("get_event_state", &AsynchronousSchedulingTerm::event_state,
+           "The state last reported.")
+      .def("check", [](AsynchronousSchedulingTerm& self) { return check_now(self, 0); },
+           "Current condition derived from the event state.");
+
+  bind_term<BTSchedulingTerm>(m, "BTSchedulingTerm", "Behaviour-tree gating of an entity.")
+      .def("check", [](BTSchedulingTerm& self) { return check_now(self, 0); },
+           "Current condition: READY, NEVER or WAIT.")
+      .def("set_condition",
+           [](BTSchedulingTerm& self, SchedulingConditionType type) {
+             throw_code(self.set_condition(type));
+           },
+           py::arg("type"), "Set the condition the parent decided (READY, NEVER, ...).");
 }
 
 }  // namespace gxf

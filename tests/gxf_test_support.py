@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Helpers shared by the tests: paths and running graphs through gxe.py with a hard timeout.
+
+A module of its own (not conftest) so tests in any folder can import it unambiguously."""
+
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(REPO, "tests", "data")
+MANIFEST = os.path.join(REPO, "graphs", "manifest.yaml")
+DEFAULT_TIMEOUT_S = 60
+
+
+@dataclass
+class GraphRun:
+    """Outcome of one gxe.py run."""
+
+    returncode: int
+    stdout: str
+    stderr: str = ""
+
+    @property
+    def output(self):
+        """stdout and stderr together."""
+        return self.stdout + self.stderr
+
+    def count(self, text):
+        """How many lines of the output contain `text`."""
+        return sum(text in line for line in self.output.splitlines())
+
+
+def run_gxe(apps, manifest=MANIFEST, extra_args=(), timeout=DEFAULT_TIMEOUT_S, cwd=REPO):
+    """Run gxe.py in a subprocess; a hang fails the test instead of stalling the suite."""
+    if isinstance(apps, str):
+        apps = [apps]
+    command = [sys.executable, "-m", "gxf.gxe", "--app", ",".join(apps), "--manifest", manifest,
+               *extra_args]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                                   cwd=cwd)
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"graph run exceeded {timeout} s (hang?): {' '.join(command)}\n"
+                    f"{error.stdout}\n{error.stderr}")
+    return GraphRun(completed.returncode, completed.stdout, completed.stderr)
+
+
+def run_interruptible(graphs, params=(), timeout=DEFAULT_TIMEOUT_S, interrupt_after=None,
+                      severity=3):
+    """Run gxe.py on `graphs` (stdout and stderr merged); SIGINT after `interrupt_after` s,
+    kill after `timeout` s."""
+    command = [sys.executable, "-m", "gxf.gxe", "--app", ",".join(graphs), "--manifest",
+               MANIFEST, "--severity", str(severity)]
+    command += [f"--param={param}" for param in params]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, start_new_session=True)
+    try:
+        if interrupt_after is not None:
+            try:
+                output, _ = process.communicate(timeout=interrupt_after)
+                return GraphRun(process.returncode, output)
+            except subprocess.TimeoutExpired:
+                process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        pytest.fail(f"graph run exceeded {timeout} s:\n{output[-3000:]}")
+    return GraphRun(process.returncode, output)

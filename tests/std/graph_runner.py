@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Child process of the scheduler tests: runs one graph file and prints a RESULT line.
+
+    python graph_runner.py GRAPH MANIFEST '{"interrupt_after": 0.3, "repeat": 1, ...}'
+
+Options: interrupt_after (s, graph_interrupt from another thread), repeat (runs, each in a new
+context), stats (JobStatistics JSON path, read back after each run), busy_python (s the main
+thread spins in Python, holding the GIL, while the graph runs), severity.
+"""
+
+import json
+import os
+import sys
+import threading
+import time
+
+import gxf.core as core
+
+
+def scheduler_threads():
+    """Scheduler-owned threads of this process still alive (by their thread names)."""
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as stream:
+                name = stream.read().strip()
+        except OSError:
+            continue
+        if name.startswith("gxf-"):
+            names.append(name)
+    return names
+
+
+def spin_python(seconds):
+    """Keep the GIL busy with pure Python work for `seconds`."""
+    end = time.perf_counter() + seconds
+    count = 0
+    while time.perf_counter() < end:
+        count += 1
+    return count
+
+
+def run_once(graph, manifest, options):
+    """Load, activate, run and deactivate the graph once; returns a result dict."""
+    result = {}
+    context = core.context_create()
+    try:
+        core.gxf_set_severity(context, options.get("severity", 2))
+        core.load_extensions(context, manifest_filenames=[manifest])
+        core.graph_load_file(context, graph)
+        core.graph_activate(context)
+        start = time.perf_counter()
+        core.graph_run_async(context)
+        if options.get("busy_python"):
+            spin_python(options["busy_python"])
+        if options.get("interrupt_after") is not None:
+            time.sleep(options["interrupt_after"])
+            asked = time.perf_counter()
+            thread = threading.Thread(target=core.graph_interrupt, args=(context,))
+            thread.start()
+            core.graph_wait(context)
+            result["interrupt_to_wait_s"] = time.perf_counter() - asked
+            thread.join()
+        else:
+            core.graph_wait(context)
+        result["run_s"] = time.perf_counter() - start
+        result["threads_after_wait"] = scheduler_threads()
+        result["status"] = {core.entity_get_name(context, eid): core.entity_get_status(context, eid)
+                            for eid in core.entity_find_all(context)}
+        core.graph_deactivate(context)
+        if options.get("stats"):
+            with open(options["stats"], encoding="utf-8") as stream:
+                stats = json.load(stream)
+            result["counts"] = {item["name"]: item["count"] for item in stats["entities"]}
+    except Exception as error:  # reported to the parent test, which decides
+        result["error"] = str(error)
+        result["error_type"] = type(error).__name__
+        result["threads_after_wait"] = scheduler_threads()
+    finally:
+        core.context_destroy(context)
+    return result
+
+
+def main():
+    """Entry point: run the graph `repeat` times and print one RESULT line."""
+    graph, manifest, options = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+    runs = [run_once(graph, manifest, options) for _ in range(options.get("repeat", 1))]
+    print("RESULT " + json.dumps(runs), flush=True)
+
+
+if __name__ == "__main__":
+    main()
