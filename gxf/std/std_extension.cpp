@@ -3,6 +3,8 @@
 #include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
 #include "gxf/std/allocator.hpp"
+#include "gxf/std/async_buffer_receiver.hpp"
+#include "gxf/std/async_buffer_transmitter.hpp"
 #include "gxf/std/asynchronous_scheduling_term.hpp"
 #include "gxf/std/broadcast.hpp"
 #include "gxf/std/bt_scheduling_term.hpp"
@@ -61,6 +63,10 @@ void std_extension_factory(Extension& ext) {
                                                 {0x0c3c0ec777f14389, 0xaef16bae85bddc13});
   ext.add<DoubleBufferReceiver, Receiver>("nvidia::gxf::DoubleBufferReceiver",
                                           {0xee45883dbf844f99, 0x84197c5e9deac6a5});
+  ext.add<AsyncBufferTransmitter, Transmitter>("nvidia::gxf::AsyncBufferTransmitter",
+                                               {0x784f5837ffc94605, 0x86ffc448875673e4});
+  ext.add<AsyncBufferReceiver, Receiver>("nvidia::gxf::AsyncBufferReceiver",
+                                         {0xf518ff98c3604223, 0xb93f5d485d7eb17c});
   ext.add<Connection, Component>("nvidia::gxf::Connection", {0xcc71afae5ede47e9, 0xb26760a5c750a89a});
   ext.add<Topic, Component>("nvidia::gxf::Topic",
                             {0x705294948bca49ef, 0x51bf44b08ecf460b});
