@@ -84,8 +84,9 @@ size_t ParallelScheduler::lane_for(EntityItem* item, gxf_result_t* code) {
   const Entity& entity = *item->entity();
   std::vector<CPUThread*> cpu_threads = entity.find_all<CPUThread>();
   if (cpu_threads.size() > 1) {
-    GXF_LOG_ERROR("Entity '%s' has %zu CPUThread components; at most one is allowed",
-                  entity.name().c_str(), cpu_threads.size());
+    failure_reason_ = "entity '" + entity.name() + "' has " + std::to_string(cpu_threads.size()) +
+                      " CPUThread components; at most one is allowed";
+    GXF_LOG_ERROR("%s", failure_reason_.c_str());
     *code = GXF_FAILURE;
     return 0;
   }

@@ -162,7 +162,11 @@ Result Program::activate() {
     for (size_t i = 0; code == GXF_SUCCESS && i < executor_.items().size(); ++i) {
       code = scheduler_->schedule(executor_.items()[i].get());
     }
-    if (code != GXF_SUCCESS) result = component_error(scheduler_, code, "scheduler preparation failed");
+    if (code != GXF_SUCCESS) {
+      std::string reason = scheduler_->failure_reason();
+      result = component_error(scheduler_, code,
+                               reason.empty() ? "scheduler preparation failed" : reason);
+    }
   }
   if (!result) {
     Result ignored = deactivate_locked();

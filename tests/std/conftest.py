@@ -64,3 +64,9 @@ def run_gxe_text(tmp_path):
 def codelet_file():
     """Absolute path of a Python codelet module under tests/std/codelets."""
     return lambda name: str(CODELETS / name)
+
+
+@pytest.fixture
+def manifest():
+    """Path of the manifest that lists the engine's extensions."""
+    return str(MANIFEST)

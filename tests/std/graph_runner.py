@@ -5,7 +5,9 @@
 
 Options: interrupt_after (s, graph_interrupt from another thread), repeat (runs, each in a new
 context), stats (JobStatistics JSON path, read back after each run), busy_python (s the main
-thread spins in Python, holding the GIL, while the graph runs), severity.
+thread spins in Python, holding the GIL, while the graph runs), spin_until_stopped (entity
+name: hold the GIL until it has been started and stopped), cpu_window (s over which the
+process's CPU share is measured while the graph runs), severity.
 """
 
 import json
@@ -40,6 +42,24 @@ def spin_python(seconds):
     return count
 
 
+def spin_until_stopped(context, eid, limit_s=20.0):
+    """Hold the GIL (a huge switch interval) until entity `eid` was started and then stopped;
+    True if that happened within `limit_s`. Scheduler threads that needed the GIL would stall."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    try:
+        end = time.perf_counter() + limit_s
+        started = False
+        while time.perf_counter() < end:
+            status = core.entity_get_status(context, eid)
+            started = started or status != 0
+            if started and status == 0:
+                return True
+        return False
+    finally:
+        sys.setswitchinterval(interval)
+
+
 def run_once(graph, manifest, options):
     """Load, activate, run and deactivate the graph once; returns a result dict."""
     result = {}
@@ -53,6 +73,14 @@ def run_once(graph, manifest, options):
         core.graph_run_async(context)
         if options.get("busy_python"):
             spin_python(options["busy_python"])
+        if options.get("spin_until_stopped"):
+            result["stopped_while_spinning"] = spin_until_stopped(
+                context, core.entity_find(context, options["spin_until_stopped"]))
+        if options.get("cpu_window"):
+            time.sleep(0.1)  # past start-up
+            cpu, wall = time.process_time(), time.perf_counter()
+            time.sleep(options["cpu_window"])
+            result["cpu_share"] = (time.process_time() - cpu) / (time.perf_counter() - wall)
         if options.get("interrupt_after") is not None:
             time.sleep(options["interrupt_after"])
             asked = time.perf_counter()

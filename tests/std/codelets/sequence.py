@@ -136,3 +136,79 @@ class Failing(CodeletAdapter):
         self.ticks += 1
         if self.ticks == self.params["fail_at"]:
             raise ValueError(f"planned failure in tick {self.ticks}")
+
+
+class TickCounter(CodeletAdapter):
+    """Counts its ticks and the scheduler times of them; receives a message per tick when it
+    has a `receiver` parameter."""
+
+    def start(self):
+        """Read the parameters."""
+        self.params = self.get_params()
+        name = self.params.get("receiver")
+        self.rx = Receiver.get(self.context(), self.cid(), name) if name else None
+        self.times = []
+
+    def tick(self):
+        """Record the tick (and take one message if there is one)."""
+        self.times.append(self.get_execution_timestamp())
+        if self.rx is not None:
+            self.rx.receive()
+
+    def stop(self):
+        """Write the tick times."""
+        _write(self.params["out"], self.times)
+
+
+class ReleaseChild(CodeletAdapter):
+    """Behaviour-tree parent: on its tick `release_at`, sets the child's BTSchedulingTerm to
+    READY; when the child has ticked `child_ticks` times it retires the child (NEVER)."""
+
+    def start(self):
+        """Find the child's term."""
+        from gxf.std import BTSchedulingTerm
+
+        self.params = self.get_params()
+        self.child = BTSchedulingTerm.get(self.context(), self.cid(), self.params["child_term"])
+        self.ticks = 0
+        self.times = {}
+
+    def tick(self):
+        """Release the child on schedule."""
+        from gxf.std import SchedulingConditionType
+
+        self.ticks += 1
+        if self.ticks == self.params["release_at"]:
+            self.times["release"] = self.get_execution_timestamp()
+            self.child.set_condition(SchedulingConditionType.READY)
+        if self.ticks == self.params["retire_at"]:
+            self.times["retire"] = self.get_execution_timestamp()
+            self.child.set_condition(SchedulingConditionType.NEVER)
+
+    def stop(self):
+        """Write when the child was released and retired."""
+        _write(self.params["out"], self.times)
+
+
+class SequenceRxAny(CodeletAdapter):
+    """Takes whatever its receivers hold (any of them may be empty) and records the numbers."""
+
+    def start(self):
+        """Look up the receivers."""
+        self.params = self.get_params()
+        self.rxs = [Receiver.get(self.context(), self.cid(), name)
+                    for name in self.params["receivers"]]
+        self.seen = []
+
+    def tick(self):
+        """Drain every receiver."""
+        for rx in self.rxs:
+            while True:
+                message = rx.receive()
+                if not message:
+                    break
+                self.seen.append(Timestamp.get_from_entity(message)[0])
+
+    def stop(self):
+        """Write the numbers in arrival order."""
+        _write(self.params["out"], self.seen)
