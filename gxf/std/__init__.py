@@ -2,6 +2,16 @@
 """Standard extension: queues, clocks, scheduling terms and message components for codelets."""
 
 from gxf.core._core import (
+    Allocator,
+    BlockMemoryPool,
+    MemoryStorageType,
+    PrimitiveType,
+    PyTensor,
+    Shape,
+    Tensor,
+    TensorDescription,
+    UnboundedAllocator,
+    get_from_entity_context,
     BooleanSchedulingTerm,
     Clock,
     CountSchedulingTerm,
@@ -18,6 +28,16 @@ from gxf.core._core import (
 )
 
 __all__ = [
+    "Allocator",
+    "BlockMemoryPool",
+    "MemoryStorageType",
+    "PrimitiveType",
+    "PyTensor",
+    "Shape",
+    "Tensor",
+    "TensorDescription",
+    "UnboundedAllocator",
+    "get_from_entity_context",
     "BooleanSchedulingTerm",
     "Clock",
     "CountSchedulingTerm",

@@ -14,6 +14,7 @@ void bind_scheduling_terms(py::module_& m);
 void bind_timestamp(py::module_& m);
 void bind_python_codelet(py::module_& m);
 void bind_tensor(py::module_& m);
+void bind_allocator(py::module_& m);
 }  // namespace gxf
 }  // namespace nvidia
 
@@ -28,5 +29,6 @@ PYBIND11_MODULE(_core, m) {
   bind_scheduling_terms(m);
   bind_timestamp(m);
   bind_python_codelet(m);
+  bind_allocator(m);
   bind_tensor(m);
 }
