@@ -83,6 +83,16 @@ gxf_result_t Print::tick() {
   return GXF_SUCCESS;
 }
 
+gxf_result_t Pop::register_interface(Registrar* registrar) {
+  registrar->parameter(message_, "message", "Message", "Receiver to drain");
+  return GXF_SUCCESS;
+}
+
+gxf_result_t Pop::tick() {
+  message_->receive();
+  return GXF_SUCCESS;
+}
+
 }  // namespace test
 }  // namespace gxf
 }  // namespace nvidia

@@ -31,6 +31,16 @@ class Print : public Codelet {
   Parameter<Handle<Receiver>> message_;
 };
 
+// Takes one message per tick and drops it (a sink for load tests).
+class Pop : public Codelet {
+ public:
+  gxf_result_t register_interface(Registrar* registrar) override;
+  gxf_result_t tick() override;
+
+ private:
+  Parameter<Handle<Receiver>> message_;
+};
+
 // Writes the elements of a host tensor as "v0, v1, ..., " and a newline.
 void print_tensor_values(const Tensor& tensor);
 

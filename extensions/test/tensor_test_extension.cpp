@@ -21,6 +21,8 @@ void add_tensor_test_components(Extension& ext) {
                               "Generates integer and fibonacci messages");
   ext.add<Print, Codelet>("nvidia::gxf::test::Print", {0x15ac607f553942e0, 0xb1f09b841e1f9ecd},
                           "Receives a message with tensors and logs the element count");
+  ext.add<Pop, Codelet>("nvidia::gxf::test::Pop", {0x6019517f60844d1b, 0x9eff178d6891e9e8},
+                        "Pops an incoming message at the receiver");
   ext.add<PrintTensor, Codelet>("nvidia::gxf::test::PrintTensor",
                                 {0xc73d835ebf5b4a54, 0x9cd5370e1256b650},
                                 "Receives a message with tensors and prints them");
