@@ -27,6 +27,7 @@ gxf_result_t CudaStream::record(CudaEvent* event, EntityRef keep_alive,
   if (!stream_ || !event || !event->event()) return GXF_ARGUMENT_NULL;
   gxf_result_t code = CudaDriver::instance().event_record(event->event(), stream_);
   if (code != GXF_SUCCESS) return code;
+  reset_events();  // what completed meanwhile goes now, so the list stays short
   std::lock_guard<std::mutex> lock(mutex_);
   pending_.push_back(Pending{event->shared_event(), event->event(),
                              std::move(keep_alive), std::move(on_done)});

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gxf/core/component.hpp"
@@ -133,6 +134,14 @@ uint64_t strided_span(const Shape& shape, uint64_t bytes_per_element,
 
 // How to allocate one named tensor (CreateTensorMap, Python's Tensor.reshape).
 struct TensorDescription {
+  TensorDescription() = default;
+  TensorDescription(std::string name, MemoryStorageType storage_type, Shape shape,
+                    PrimitiveType element_type, uint64_t bytes_per_element = 0,
+                    std::optional<Tensor::stride_array_t> strides = std::nullopt)
+      : name(std::move(name)), storage_type(storage_type), shape(shape),
+        element_type(element_type), bytes_per_element(bytes_per_element),
+        strides(std::move(strides)) {}
+
   std::string name;
   MemoryStorageType storage_type = MemoryStorageType::kHost;
   Shape shape;
