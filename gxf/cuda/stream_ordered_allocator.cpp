@@ -1,31 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/cuda/stream_ordered_allocator.hpp"
 
-#include <cctype>
+#include <algorithm>
 
 #include "gxf/core/logger.hpp"
 
 namespace nvidia {
 namespace gxf {
-
-int64_t parse_storage_size(const std::string& text) {
-  size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
-    ++digits;
-  }
-  if (digits == 0) return -1;
-  const int64_t value = std::stoll(text.substr(0, digits));
-  std::string unit = text.substr(digits);
-  while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
-  int64_t scale = 1;
-  for (const char* name : units) {
-    if (unit == name || (unit.empty() && scale == 1)) return value * scale;
-    scale *= 1024;
-  }
-  return -1;
-}
 
 gxf_result_t StreamOrderedAllocator::register_interface(Registrar* registrar) {
   registrar->parameter(release_threshold_, "release_threshold", "Release threshold",
@@ -54,26 +35,17 @@ gxf_result_t StreamOrderedAllocator::initialize() {
                   CudaDriver::instance().unavailable_reason().c_str());
     return GXF_FAILURE;
   }
-  CudaDriver& cuda = CudaDriver::instance();
-  auto pool = std::make_shared<Pool>();
-  pool->max_size = static_cast<uint64_t>(std::max(maximum, initial));
-  gxf_result_t code = cuda.mem_pool_create(0, static_cast<uint64_t>(threshold), &pool->pool);
-  if (code == GXF_SUCCESS) code = cuda.stream_create(0, 1, 0, &pool->stream);
-  if (code != GXF_SUCCESS) return code;
-  // Prime the pool: allocate and free the initial size once.
-  void* primer = nullptr;
-  if (initial > 0 && pool->allocate(static_cast<uint64_t>(initial), pool->stream, &primer) ==
-                         GXF_SUCCESS) {
-    pool->release(primer, pool->stream, true);
-  }
-  pool_ = std::move(pool);
+  auto pool = StreamOrderedPool::create(0, static_cast<uint64_t>(threshold),
+                                        static_cast<uint64_t>(std::max(maximum, initial)),
+                                        static_cast<uint64_t>(initial));
+  if (!pool) return pool.error().code;
+  pool_ = std::move(pool.value());
   return GXF_SUCCESS;
 }
 
 gxf_result_t StreamOrderedAllocator::deinitialize() {
   if (pool_) {
-    std::lock_guard<std::mutex> lock(pool_->mutex);
-    if (!pool_->allocations.empty()) {
+    if (pool_->used() > 0) {
       GXF_LOG_WARNING("StreamOrderedAllocator pool %s still has unreleased memory",
                       name().c_str());
     }
@@ -82,57 +54,8 @@ gxf_result_t StreamOrderedAllocator::deinitialize() {
   return GXF_SUCCESS;
 }
 
-StreamOrderedAllocator::Pool::~Pool() {
-  CudaDriver& cuda = CudaDriver::instance();
-  if (stream) {
-    cuda.stream_synchronize(stream);
-    cuda.stream_destroy(stream);
-  }
-  if (pool) cuda.mem_pool_destroy(pool);
-}
-
-gxf_result_t StreamOrderedAllocator::Pool::allocate(uint64_t size, CudaStreamHandle on_stream,
-                                                    void** pointer) {
-  if (size == 0) size = 1;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (used + size > max_size) {
-      GXF_LOG_ERROR("StreamOrderedAllocator: %llu bytes requested, %llu of %llu in use",
-                    static_cast<unsigned long long>(size), static_cast<unsigned long long>(used),
-                    static_cast<unsigned long long>(max_size));
-      return GXF_OUT_OF_MEMORY;
-    }
-    used += size;
-  }
-  gxf_result_t code = CudaDriver::instance().alloc_async(pool, size, on_stream, pointer);
-  std::lock_guard<std::mutex> lock(mutex);
-  if (code != GXF_SUCCESS) {
-    used -= size;
-    return code;
-  }
-  allocations[*pointer] = size;
-  return GXF_SUCCESS;
-}
-
-gxf_result_t StreamOrderedAllocator::Pool::release(void* pointer, CudaStreamHandle on_stream,
-                                                   bool wait) {
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = allocations.find(pointer);
-    if (it == allocations.end()) return GXF_ARGUMENT_INVALID;
-    used -= it->second;
-    allocations.erase(it);
-  }
-  CudaDriver& cuda = CudaDriver::instance();
-  gxf_result_t code = cuda.free_async(pointer, on_stream);
-  if (code == GXF_SUCCESS && wait) code = cuda.stream_synchronize(on_stream);
-  return code;
-}
-
 bool StreamOrderedAllocator::is_available(uint64_t size) const {
-  if (!pool_) return false;
-  std::lock_guard<std::mutex> lock(pool_->mutex);
-  return pool_->used + size <= pool_->max_size;
+  return pool_ && pool_->used() + size <= pool_->max_size();
 }
 
 gxf_result_t StreamOrderedAllocator::allocate(uint64_t size, MemoryStorageType type,
@@ -143,20 +66,16 @@ gxf_result_t StreamOrderedAllocator::allocate(uint64_t size, MemoryStorageType t
     GXF_LOG_ERROR("%s: only device memory is supported", describe().c_str());
     return GXF_ARGUMENT_INVALID;
   }
-  gxf_result_t code = pool_->allocate(size, pool_->stream, pointer);
-  if (code != GXF_SUCCESS) return code;
-  return CudaDriver::instance().stream_synchronize(pool_->stream);
+  return pool_->allocate_sync(size, pointer);
 }
 
 gxf_result_t StreamOrderedAllocator::free(void* pointer) {
   if (!pool_) return GXF_INVALID_LIFECYCLE_STAGE;
-  return pool_->release(pointer, pool_->stream, true);
+  return pool_->release_sync(pointer);
 }
 
 std::shared_ptr<void> StreamOrderedAllocator::own(void* pointer) {
-  return std::shared_ptr<void>(pointer, [pool = pool_](void* memory) {
-    if (pool) pool->release(memory, pool->stream, true);
-  });
+  return pool_ ? pool_->own(pointer) : Allocator::own(pointer);
 }
 
 gxf_result_t StreamOrderedAllocator::allocate_async(uint64_t size, CudaStreamHandle stream,
@@ -172,9 +91,7 @@ gxf_result_t StreamOrderedAllocator::free_async(void* pointer, CudaStreamHandle 
 }
 
 uint64_t StreamOrderedAllocator::pool_size() const {
-  if (!pool_) return 0;
-  std::lock_guard<std::mutex> lock(pool_->mutex);
-  return pool_->used;
+  return pool_ ? pool_->used() : 0;
 }
 
 }  // namespace gxf

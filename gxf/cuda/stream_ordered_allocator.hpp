@@ -2,12 +2,11 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "gxf/core/parameter.hpp"
 #include "gxf/cuda/cuda_allocator.hpp"
+#include "gxf/cuda/stream_ordered_pool.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -32,27 +31,11 @@ class StreamOrderedAllocator : public CudaAllocator {
   uint64_t pool_size() const override;
 
  private:
-  // The CUDA pool and its bookkeeping; memory held by messages keeps it alive.
-  struct Pool {
-    CudaMemPoolHandle pool = nullptr;
-    CudaStreamHandle stream = nullptr;  // for the synchronous allocate()/free()
-    uint64_t max_size = 0;
-    mutable std::mutex mutex;
-    std::unordered_map<void*, uint64_t> allocations;
-    uint64_t used = 0;
-    ~Pool();
-    gxf_result_t allocate(uint64_t size, CudaStreamHandle on_stream, void** pointer);
-    gxf_result_t release(void* pointer, CudaStreamHandle on_stream, bool wait);
-  };
-
   Parameter<std::string> release_threshold_;
   Parameter<std::string> device_memory_initial_size_;
   Parameter<std::string> device_memory_max_size_;
-  std::shared_ptr<Pool> pool_;
+  std::shared_ptr<StreamOrderedPool> pool_;
 };
-
-// Bytes in a size string such as "16MB" (units B, KB, MB, GB, TB; 1024-based); -1 if invalid.
-int64_t parse_storage_size(const std::string& text);
 
 }  // namespace gxf
 }  // namespace nvidia
