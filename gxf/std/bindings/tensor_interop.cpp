@@ -241,8 +241,7 @@ std::shared_ptr<Tensor> tensor_from_array_interface(const py::object& object, bo
     storage = MemoryStorageType::kDevice;
     if (interface.contains("stream") && !interface["stream"].is_none()) {
       const auto stream = interface["stream"].cast<int64_t>();
-      if (stream == 0) throw py::value_error("stream 0 is not allowed in __cuda_array_interface__");
-      order_streams(stream, 1);
+      if (stream > 0) order_streams(stream, 1);  // 0 is invalid; read like the legacy stream
     }
   } else if (cuda_available() && CudaDriver::instance().is_pinned_pointer(pointer)) {
     storage = MemoryStorageType::kHost;
@@ -325,8 +324,9 @@ py::capsule tensor_to_dlpack(const Tensor& tensor, const py::object& stream,
     }
   }
   if (device.device_type == dlpack::kDLCUDA && !stream.is_none()) {
-    const auto consumer = stream.cast<int64_t>();
-    if (consumer < -1 || consumer == 0) throw py::value_error("invalid stream for __dlpack__");
+    auto consumer = stream.cast<int64_t>();
+    if (consumer < -1) throw py::value_error("invalid stream for __dlpack__");
+    if (consumer == 0) consumer = 1;  // GXF accepts 0 for the legacy default stream
     if (consumer != -1) order_streams(1, consumer);
   }
   const bool versioned = !max_version.is_none() &&
