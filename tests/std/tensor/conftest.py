@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import gxf.core as core
-from gxf.core import _core
 from gxf.std import Allocator
 
 HERE = Path(__file__).resolve().parent
@@ -94,8 +93,3 @@ def run_graph(tmp_path):
         return process.returncode, reports, process.stdout + process.stderr
 
     return run
-
-
-def builtin_available(name):
-    """True when the engine has the built-in extension `name`."""
-    return name in _core.builtin_extension_names()

@@ -4,10 +4,11 @@ TensorComparator (device copies are in tests/cuda)."""
 
 import pytest
 
-from conftest import builtin_available
+from gxf.core import _core
 
-pytestmark = pytest.mark.skipif(not builtin_available("libgxf_test_tensor_only.so"),
-                                reason="needs the tensor test components")
+pytestmark = pytest.mark.skipif(
+    "libgxf_test_tensor_only.so" not in _core.builtin_extension_names(),
+    reason="needs the tensor test components")
 
 GENERATOR = """
 name: {name}

@@ -4,7 +4,7 @@ and without leaking memory."""
 
 import pytest
 
-from conftest import builtin_available
+from gxf.core import _core
 
 QUEUE = """
 - name: {name}
@@ -142,8 +142,9 @@ components:
   parameters: {clock: clock, max_duration_ms: 600000}
 """
 
-pytestmark = pytest.mark.skipif(not builtin_available("libgxf_python_codelet.so"),
-                                reason="needs the python codelet extension")
+pytestmark = pytest.mark.skipif(
+    "libgxf_python_codelet.so" not in _core.builtin_extension_names(),
+    reason="needs the python codelet extension")
 
 
 
