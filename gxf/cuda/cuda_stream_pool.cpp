@@ -89,6 +89,7 @@ Expected<CudaStream*> CudaStreamPool::allocate_stream() {
 gxf_result_t CudaStreamPool::release_stream(CudaStream* stream) {
   if (!stream) return GXF_ARGUMENT_NULL;
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!initialized_) return GXF_SUCCESS;  // deinitialized first: every stream is gone already
   bool owned = std::any_of(entities_.begin(), entities_.end(), [stream](const EntityRef& entity) {
     return entity->find<CudaStream>() == stream;
   });
