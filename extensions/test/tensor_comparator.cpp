@@ -15,10 +15,11 @@ namespace test {
 namespace {
 
 // The tensor's bytes in host memory (copied from the device if needed).
-gxf_result_t read_bytes(const Tensor& tensor, std::vector<unsigned char>* bytes) {
-  bytes->resize(tensor.size());
-  return copy_storage(bytes->data(), MemoryStorageType::kSystem, tensor.pointer(),
-                      tensor.storage_type(), tensor.size());
+gxf_result_t read_bytes(const Tensor& tensor, StagingBuffer* bytes) {
+  void* data = bytes->reserve(tensor.size());
+  if (!data) return GXF_OUT_OF_MEMORY;
+  return copy_storage(data, MemoryStorageType::kHost, tensor.pointer(), tensor.storage_type(),
+                      tensor.size());
 }
 
 }  // namespace
@@ -100,7 +101,7 @@ gxf_result_t TensorComparator::compare_tensors(Entity* expected, Entity* actual)
     gxf_result_t code = read_bytes(want, &expected_bytes_);
     if (code == GXF_SUCCESS) code = read_bytes(got, &actual_bytes_);
     if (code != GXF_SUCCESS) return code;
-    if (expected_bytes_ != actual_bytes_) {
+    if (std::memcmp(expected_bytes_.data(), actual_bytes_.data(), want.size()) != 0) {
       GXF_LOG_ERROR("%s: tensor '%s' holds different data", describe().c_str(),
                     want.name().c_str());
       return GXF_FAILURE;

@@ -6,6 +6,7 @@
 
 #include "gxf/std/codelet.hpp"
 #include "gxf/std/receiver.hpp"
+#include "gxf/std/staging_buffer.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -33,8 +34,8 @@ class TensorComparator : public Codelet {
   Parameter<std::string> compare_timestamp_;
   bool compare_pubtime_ = true;
   bool compare_acqtime_ = true;
-  std::vector<unsigned char> expected_bytes_;
-  std::vector<unsigned char> actual_bytes_;
+  StagingBuffer expected_bytes_;
+  StagingBuffer actual_bytes_;
 };
 
 }  // namespace test

@@ -55,10 +55,12 @@ gxf_result_t TensorGenerator::initialize() {
 gxf_result_t TensorGenerator::fill(Tensor* tensor) {
   std::uniform_real_distribution<float> distribution(std::numeric_limits<float>::min(),
                                                      std::numeric_limits<float>::max());
-  staging_.resize(tensor->element_count());
-  for (float& value : staging_) value = distribution(generator_);
-  return copy_storage(tensor->pointer(), tensor->storage_type(), staging_.data(),
-                      MemoryStorageType::kSystem, staging_.size() * sizeof(float));
+  const uint64_t count = tensor->element_count();
+  float* values = staging_.reserve_as<float>(count);
+  if (!values) return GXF_OUT_OF_MEMORY;
+  for (uint64_t i = 0; i < count; ++i) values[i] = distribution(generator_);
+  return copy_storage(tensor->pointer(), tensor->storage_type(), values,
+                      MemoryStorageType::kHost, count * sizeof(float));
 }
 
 gxf_result_t TensorGenerator::tick() {

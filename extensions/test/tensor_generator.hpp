@@ -7,6 +7,7 @@
 
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/codelet.hpp"
+#include "gxf/std/staging_buffer.hpp"
 #include "gxf/std/transmitter.hpp"
 
 namespace nvidia {
@@ -38,7 +39,7 @@ class TensorGenerator : public Codelet {
   Parameter<std::string> timestamp_name_;
   Parameter<int32_t> number_of_tensors_;
   std::default_random_engine generator_;
-  std::vector<float> staging_;
+  StagingBuffer staging_;
 };
 
 }  // namespace test

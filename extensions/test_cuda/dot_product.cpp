@@ -12,10 +12,15 @@ namespace cuda {
 
 namespace {
 
-gxf_result_t read_floats(const Tensor& tensor, std::vector<float>* values) {
-  values->resize(tensor.element_count());
-  return copy_storage(values->data(), MemoryStorageType::kSystem, tensor.pointer(),
-                      tensor.storage_type(), values->size() * sizeof(float));
+// The tensor's floats in host memory; null on failure.
+const float* read_floats(const Tensor& tensor, StagingBuffer* values) {
+  const size_t bytes = tensor.element_count() * sizeof(float);
+  void* data = values->reserve(bytes);
+  if (!data || copy_storage(data, MemoryStorageType::kHost, tensor.pointer(),
+                            tensor.storage_type(), bytes) != GXF_SUCCESS) {
+    return nullptr;
+  }
+  return static_cast<const float*>(data);
 }
 
 }  // namespace
@@ -44,24 +49,24 @@ gxf_result_t DotProductBase::run(const char* out_name, bool on_device) {
     gxf_result_t code = CudaDriver::instance().stream_synchronize(stream->stream());
     if (code != GXF_SUCCESS) return code;
   }
-  gxf_result_t code = read_floats(*tensors[0], &left_);
-  if (code == GXF_SUCCESS) code = read_floats(*tensors[1], &right_);
-  if (code != GXF_SUCCESS) return code;
-  result_.assign(rows, 0.0f);
+  const float* left = read_floats(*tensors[0], &left_);
+  const float* right = read_floats(*tensors[1], &right_);
+  float* result = result_.reserve_as<float>(rows);
+  if (!left || !right || !result) return GXF_FAILURE;
   for (int32_t row = 0; row < rows; ++row) {
     float sum = 0.0f;
-    const float* x = left_.data() + static_cast<size_t>(row) * columns;
-    const float* y = right_.data() + static_cast<size_t>(row) * columns;
+    const float* x = left + static_cast<size_t>(row) * columns;
+    const float* y = right + static_cast<size_t>(row) * columns;
     for (int32_t column = 0; column < columns; ++column) sum += x[column] * y[column];
-    result_[row] = sum;
+    result[row] = sum;
   }
   EntityRef output = context()->create_message();
   const MemoryStorageType storage = tensors[0]->storage_type();
   Tensor* out = add_tensor(output.get(), tensor_pool_.get().get(),
                            {out_name, storage, Shape{rows}, tensors[0]->element_type()});
   if (!out) return GXF_FAILURE;
-  code = copy_storage(out->pointer(), storage, result_.data(), MemoryStorageType::kSystem,
-                      result_.size() * sizeof(float));
+  gxf_result_t code = copy_storage(out->pointer(), storage, result, MemoryStorageType::kHost,
+                                   static_cast<size_t>(rows) * sizeof(float));
   if (code != GXF_SUCCESS) return code;
   if (on_device) {
     code = add_stream(output.get(), stream);

@@ -5,6 +5,7 @@
 
 #include "extensions/test_cuda/stream_based_ops.hpp"
 #include "gxf/std/receiver.hpp"
+#include "gxf/std/staging_buffer.hpp"
 #include "gxf/std/transmitter.hpp"
 
 namespace nvidia {
@@ -30,9 +31,9 @@ class DotProductBase : public StreamBasedOps {
   Parameter<Handle<Transmitter>> tx_;
   Parameter<Handle<Receiver>> rx_;
   Parameter<Handle<Allocator>> tensor_pool_;
-  std::vector<float> left_;
-  std::vector<float> right_;
-  std::vector<float> result_;
+  StagingBuffer left_;
+  StagingBuffer right_;
+  StagingBuffer result_;
 };
 
 class CublasDotProduct : public DotProductBase {

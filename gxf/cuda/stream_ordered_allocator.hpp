@@ -12,7 +12,8 @@ namespace nvidia {
 namespace gxf {
 
 // Device memory from a CUDA stream-ordered memory pool (cudaMallocFromPoolAsync) on GPU 0.
-// Sizes are strings with a unit (B, KB, MB, GB, TB; 1024-based): the pool keeps up to
+// Sizes are strings with a unit (KB, MB, GB, TB, 1024-based; a bare number or "B" means MB,
+// as in GXF): the pool keeps up to
 // `release_threshold` cached, is primed with `device_memory_initial_size` and never holds more
 // than `device_memory_max_size` (requests beyond fail with GXF_OUT_OF_MEMORY). Only kDevice
 // memory; allocate()/free() are synchronous, allocate_async()/free_async() stream-ordered.

@@ -2,7 +2,8 @@
 #include "gxf/cuda/stream_ordered_pool.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 #include "gxf/core/logger.hpp"
 
@@ -10,23 +11,20 @@ namespace nvidia {
 namespace gxf {
 
 int64_t parse_storage_size(const std::string& text) {
-  size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
-    ++digits;
-  }
-  if (digits == 0) return -1;
-  const int64_t value = std::stoll(text.substr(0, digits));
-  std::string unit = text.substr(digits);
-  while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (unit.empty()) return value;
-  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
-  int64_t scale = 1;
-  for (const char* name : units) {
-    if (unit == name) return value * scale;
-    scale *= 1024;
-  }
-  return -1;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || !std::isfinite(value) || value <= 0) return -1;
+  std::string unit(end);
+  if (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+  // GXF reads a bare number, and "B", as megabytes (its graphs rely on "release_threshold: 16").
+  const double kKiB = 1024.0;
+  double scale = 0;
+  if (unit.empty() || unit == "B" || unit == "MB") scale = kKiB * kKiB;
+  if (unit == "KB") scale = kKiB;
+  if (unit == "GB") scale = kKiB * kKiB * kKiB;
+  if (unit == "TB") scale = kKiB * kKiB * kKiB * kKiB;
+  if (scale == 0) return -1;
+  return static_cast<int64_t>(value * scale);
 }
 
 Expected<std::shared_ptr<StreamOrderedPool>> StreamOrderedPool::create(

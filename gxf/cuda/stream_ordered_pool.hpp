@@ -49,7 +49,8 @@ class StreamOrderedPool : public std::enable_shared_from_this<StreamOrderedPool>
   uint64_t used_ = 0;
 };
 
-// Bytes in a size string such as "16MB" (units B, KB, MB, GB, TB; 1024-based); -1 if invalid.
+// Bytes in a size string such as "16MB" (KB, MB, GB, TB, 1024-based); as in GXF a bare number
+// or the unit "B" means megabytes. -1 if invalid.
 int64_t parse_storage_size(const std::string& text);
 
 }  // namespace gxf

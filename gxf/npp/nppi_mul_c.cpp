@@ -30,15 +30,15 @@ gxf_result_t NppiMulC::tick() {
       {{"", MemoryStorageType::kDevice, in->shape(), PrimitiveType::kFloat32}});
   if (!message) return message.error().code;
   Tensor* out = message.value()->find<Tensor>();
-  pixels_.resize(in->element_count());
-  gxf_result_t code = copy_storage(pixels_.data(), MemoryStorageType::kSystem, in->pointer(),
-                                   in->storage_type(), pixels_.size() * sizeof(float));
+  const size_t count = in->element_count();
+  float* pixels = pixels_.reserve_as<float>(count);
+  if (!pixels) return GXF_OUT_OF_MEMORY;
+  gxf_result_t code = copy_storage(pixels, MemoryStorageType::kHost, in->pointer(),
+                                   in->storage_type(), count * sizeof(float));
   if (code != GXF_SUCCESS) return code;
-  for (size_t i = 0; i < pixels_.size(); ++i) {
-    pixels_[i] *= static_cast<float>(factor_.get()[i % channels]);
-  }
-  code = copy_storage(out->pointer(), out->storage_type(), pixels_.data(),
-                      MemoryStorageType::kSystem, pixels_.size() * sizeof(float));
+  for (size_t i = 0; i < count; ++i) pixels[i] *= static_cast<float>(factor_.get()[i % channels]);
+  code = copy_storage(out->pointer(), out->storage_type(), pixels, MemoryStorageType::kHost,
+                      count * sizeof(float));
   if (code != GXF_SUCCESS) return code;
   return out_->publish(message.value());
 }

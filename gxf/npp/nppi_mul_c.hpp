@@ -7,6 +7,7 @@
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/codelet.hpp"
 #include "gxf/std/receiver.hpp"
+#include "gxf/std/staging_buffer.hpp"
 #include "gxf/std/transmitter.hpp"
 
 namespace nvidia {
@@ -25,7 +26,7 @@ class NppiMulC : public Codelet {
   Parameter<std::vector<double>> factor_;
   Parameter<Handle<Allocator>> pool_;
   Parameter<Handle<Transmitter>> out_;
-  std::vector<float> pixels_;
+  StagingBuffer pixels_;
 };
 
 }  // namespace gxf

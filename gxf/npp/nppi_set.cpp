@@ -2,6 +2,7 @@
 #include "gxf/npp/nppi_set.hpp"
 
 #include "gxf/core/logger.hpp"
+#include "gxf/std/staging_buffer.hpp"
 #include "gxf/std/storage.hpp"
 #include "gxf/std/tensor.hpp"
 
@@ -18,6 +19,30 @@ gxf_result_t NppiSet::register_interface(Registrar* registrar) {
   return GXF_SUCCESS;
 }
 
+gxf_result_t NppiSet::make_image(size_t bytes) {
+  if (image_ && image_bytes_ == bytes) return GXF_SUCCESS;
+  StagingBuffer pixels;
+  float* values = pixels.reserve_as<float>(bytes / sizeof(float));
+  if (!values) return GXF_OUT_OF_MEMORY;
+  const auto& value = value_.get();
+  for (size_t i = 0; i < bytes / sizeof(float); ++i) {
+    values[i] = static_cast<float>(value[i % value.size()]);
+  }
+  free_storage(MemoryStorageType::kDevice, image_);
+  image_ = nullptr;
+  gxf_result_t code = allocate_storage(MemoryStorageType::kDevice, bytes, 0, &image_);
+  if (code != GXF_SUCCESS) return code;
+  image_bytes_ = bytes;
+  return copy_storage(image_, MemoryStorageType::kDevice, values, MemoryStorageType::kHost, bytes);
+}
+
+gxf_result_t NppiSet::deinitialize() {
+  free_storage(MemoryStorageType::kDevice, image_);
+  image_ = nullptr;
+  image_bytes_ = 0;
+  return GXF_SUCCESS;
+}
+
 gxf_result_t NppiSet::tick() {
   const int32_t rows = rows_.get();
   const int32_t columns = columns_.get();
@@ -31,12 +56,12 @@ gxf_result_t NppiSet::tick() {
     return message.error().code;
   }
   Tensor* tensor = message.value()->find<Tensor>();
-  pixels_.resize(static_cast<size_t>(rows) * columns * channels);
-  for (size_t i = 0; i < pixels_.size(); ++i) {
-    pixels_[i] = static_cast<float>(value_.get()[i % channels]);
+  const size_t bytes = static_cast<size_t>(rows) * columns * channels * sizeof(float);
+  gxf_result_t code = make_image(bytes);
+  if (code == GXF_SUCCESS) {
+    code = copy_storage(tensor->pointer(), tensor->storage_type(), image_,
+                        MemoryStorageType::kDevice, bytes);
   }
-  gxf_result_t code = copy_storage(tensor->pointer(), tensor->storage_type(), pixels_.data(),
-                                   MemoryStorageType::kSystem, pixels_.size() * sizeof(float));
   if (code != GXF_SUCCESS) return code;
   return out_->publish(message.value());
 }
