@@ -6,6 +6,7 @@
 #include "gxf/std/async_buffer_receiver.hpp"
 #include "gxf/std/async_buffer_transmitter.hpp"
 #include "gxf/std/asynchronous_scheduling_term.hpp"
+#include "gxf/std/block_memory_pool.hpp"
 #include "gxf/std/broadcast.hpp"
 #include "gxf/std/bt_scheduling_term.hpp"
 #include "gxf/std/clocks.hpp"
@@ -31,6 +32,8 @@
 #include "gxf/std/subgraph.hpp"
 #include "gxf/std/synchronization.hpp"
 #include "gxf/std/timed_throttler.hpp"
+#include "gxf/std/tensor.hpp"
+#include "gxf/std/tensor_copier.hpp"
 #include "gxf/std/timestamp.hpp"
 #include "gxf/std/topic.hpp"
 #include "gxf/std/unbounded_allocator.hpp"
@@ -97,6 +100,11 @@ void std_extension_factory(Extension& ext) {
   ext.add<Allocator, Component>("nvidia::gxf::Allocator", {0x3cdd82d023264867, 0x8de2d565dbe28e03});
   ext.add<UnboundedAllocator, Allocator>("nvidia::gxf::UnboundedAllocator",
                                          {0xc3951b16a01c539f, 0xd87e1dc18d911ea0});
+  ext.add<BlockMemoryPool, Allocator>("nvidia::gxf::BlockMemoryPool",
+                                      {0x92b627a35dd34c3c, 0x976c4700e8a3b96a});
+  ext.add<Tensor, Component>("nvidia::gxf::Tensor", {0x377501d69abf447c, 0xa6170114d4f33ab8});
+  ext.add<TensorCopier, Codelet>("nvidia::gxf::TensorCopier",
+                                 {0xc07680f475b3189b, 0x88864b5e448e7bb6});
   ext.add<Timestamp, Component>("nvidia::gxf::Timestamp", {0xd1095b105c904bbc, 0xbc89601134cb4e03});
   ext.add<JobStatistics, Component>("nvidia::gxf::JobStatistics",
                                     {0x2093b91a7c8211eb, 0xa92b3f1304ecc959});
