@@ -45,7 +45,9 @@ gxf_result_t MockCodelet::start() {
     return GXF_FAILURE;
   }
   generator_.reset();
-  if (lower != -1 && upper != -1) generator_ = std::make_unique<std::mt19937>(std::random_device()());
+  if (lower != -1 && upper != -1) {
+    generator_ = std::make_unique<std::mt19937>(std::random_device()());
+  }
   return GXF_SUCCESS;
 }
 

@@ -29,7 +29,8 @@ gxf_result_t StepCounter::initialize() {
 }
 
 gxf_result_t StepCounter::start() {
-  gxf_result_t code = verify(initialized_, GXF_CONTRACT_INVALID_SEQUENCE, "started before initialize");
+  gxf_result_t code =
+      verify(initialized_, GXF_CONTRACT_INVALID_SEQUENCE, "started before initialize");
   if (code != GXF_SUCCESS) return code;
   ++starts_;
   return GXF_SUCCESS;
@@ -63,7 +64,8 @@ gxf_result_t StepCounter::deinitialize() {
   }
   code = verify(check_tick_count(ticks_), GXF_FAILURE, "wrong tick count");
   if (code != GXF_SUCCESS) return code;
-  return verify(starts_ == stops_, GXF_CONTRACT_INVALID_SEQUENCE, "started more often than stopped");
+  return verify(starts_ == stops_, GXF_CONTRACT_INVALID_SEQUENCE,
+                "started more often than stopped");
 }
 
 }  // namespace test

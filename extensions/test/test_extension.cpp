@@ -3,6 +3,7 @@
 #include "extensions/test/async_ping_rx.hpp"
 #include "extensions/test/async_ping_tx.hpp"
 #include "extensions/test/entity_monitor.hpp"
+#include "extensions/test/tensor_test_extension.hpp"
 #include "extensions/test/fixed_vector_parameter_test.hpp"
 #include "extensions/test/frame.hpp"
 #include "extensions/test/load_parameter_from_yaml_test.hpp"
@@ -125,12 +126,13 @@ void add_infrastructure(Extension& ext) {
 }
 
 void test_extension_factory(Extension& ext) {
-  ext.set_info({0x3214aed85db64cb8, 0x9ded303247df8427}, "TestHelperExtension",
+  ext.set_info({0x1b99ffebc2504ced, 0x811762ac05969a50}, "TestHelperExtension",
                "Components used to test the standard components", "NVIDIA-compatible", "2.6.0",
                "Apache-2.0");
   add_parameter_tests(ext);
   add_codelets(ext);
   add_infrastructure(ext);
+  add_tensor_test_components(ext);
 }
 
 const BuiltinExtensionRegistration kRegistration("libgxf_test.so", &test_extension_factory);

@@ -1,4 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
-"""CUDA extension. Importable without CUDA; CuPy is imported only when a device path runs."""
+"""CUDA extension: stream pool, stream ids and stream handles for codelets.
 
-__all__ = []
+Importable without CUDA or a GPU (the bindings load the CUDA driver only when a stream or
+device memory is asked for); CuPy is never imported here.
+"""
+
+from gxf.core._core import CudaStream, CudaStreamId, CudaStreamPool, cuda_available
+
+__all__ = ["CudaStream", "CudaStreamId", "CudaStreamPool", "cuda_available"]

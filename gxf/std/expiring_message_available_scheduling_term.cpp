@@ -42,7 +42,8 @@ gxf_result_t ExpiringMessageAvailableSchedulingTerm::check(int64_t now,
     return GXF_FAILURE;
   }
   const int64_t expiry = timestamp->acqtime + max_delay_ns_.get();
-  *condition = {expiry <= now ? SchedulingConditionType::kReady : SchedulingConditionType::kWaitTime,
+  *condition = {expiry <= now ? SchedulingConditionType::kReady
+                              : SchedulingConditionType::kWaitTime,
                 expiry};
   return GXF_SUCCESS;
 }

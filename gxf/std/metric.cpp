@@ -121,10 +121,11 @@ gxf_result_t Metric::set_max_aggregation() {
 }
 
 gxf_result_t Metric::set_min_aggregation() {
-  return set_aggregation_function([best = std::numeric_limits<double>::max()](double sample) mutable {
-    best = std::min(best, sample);
-    return best;
-  });
+  return set_aggregation_function(
+      [best = std::numeric_limits<double>::max()](double sample) mutable {
+        best = std::min(best, sample);
+        return best;
+      });
 }
 
 gxf_result_t Metric::set_sum_aggregation() {

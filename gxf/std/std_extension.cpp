@@ -3,7 +3,10 @@
 #include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
 #include "gxf/std/allocator.hpp"
+#include "gxf/std/async_buffer_receiver.hpp"
+#include "gxf/std/async_buffer_transmitter.hpp"
 #include "gxf/std/asynchronous_scheduling_term.hpp"
+#include "gxf/std/block_memory_pool.hpp"
 #include "gxf/std/broadcast.hpp"
 #include "gxf/std/bt_scheduling_term.hpp"
 #include "gxf/std/clocks.hpp"
@@ -29,9 +32,12 @@
 #include "gxf/std/subgraph.hpp"
 #include "gxf/std/synchronization.hpp"
 #include "gxf/std/timed_throttler.hpp"
+#include "gxf/std/tensor.hpp"
+#include "gxf/std/tensor_copier.hpp"
 #include "gxf/std/timestamp.hpp"
 #include "gxf/std/topic.hpp"
 #include "gxf/std/unbounded_allocator.hpp"
+#include "gxf/std/vault.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -60,8 +66,13 @@ void std_extension_factory(Extension& ext) {
                                                 {0x0c3c0ec777f14389, 0xaef16bae85bddc13});
   ext.add<DoubleBufferReceiver, Receiver>("nvidia::gxf::DoubleBufferReceiver",
                                           {0xee45883dbf844f99, 0x84197c5e9deac6a5});
+  ext.add<AsyncBufferTransmitter, Transmitter>("nvidia::gxf::AsyncBufferTransmitter",
+                                               {0x784f5837ffc94605, 0x86ffc448875673e4});
+  ext.add<AsyncBufferReceiver, Receiver>("nvidia::gxf::AsyncBufferReceiver",
+                                         {0xf518ff98c3604223, 0xb93f5d485d7eb17c});
   ext.add<Connection, Component>("nvidia::gxf::Connection", {0xcc71afae5ede47e9, 0xb26760a5c750a89a});
-  ext.add<Topic, Component>("nvidia::gxf::Topic", {0x705294948bca49ef, 0x51bf44b08ecf460b});
+  ext.add<Topic, Component>("nvidia::gxf::Topic",
+                            {0x705294948bca49ef, 0x51bf44b08ecf460b});
   ext.add<Scheduler, System>("nvidia::gxf::Scheduler", {0xf0103b75d2e14d70, 0x9b133fe5b40209be});
   ext.add<GreedyScheduler, Scheduler>("nvidia::gxf::GreedyScheduler",
                                       {0x869d30caa4434619, 0xb9887a52e657f39b});
@@ -89,6 +100,11 @@ void std_extension_factory(Extension& ext) {
   ext.add<Allocator, Component>("nvidia::gxf::Allocator", {0x3cdd82d023264867, 0x8de2d565dbe28e03});
   ext.add<UnboundedAllocator, Allocator>("nvidia::gxf::UnboundedAllocator",
                                          {0xc3951b16a01c539f, 0xd87e1dc18d911ea0});
+  ext.add<BlockMemoryPool, Allocator>("nvidia::gxf::BlockMemoryPool",
+                                      {0x92b627a35dd34c3c, 0x976c4700e8a3b96a});
+  ext.add<Tensor, Component>("nvidia::gxf::Tensor", {0x377501d69abf447c, 0xa6170114d4f33ab8});
+  ext.add<TensorCopier, Codelet>("nvidia::gxf::TensorCopier",
+                                 {0xc07680f475b3189b, 0x88864b5e448e7bb6});
   ext.add<Timestamp, Component>("nvidia::gxf::Timestamp", {0xd1095b105c904bbc, 0xbc89601134cb4e03});
   ext.add<JobStatistics, Component>("nvidia::gxf::JobStatistics",
                                     {0x2093b91a7c8211eb, 0xa92b3f1304ecc959});
@@ -96,6 +112,7 @@ void std_extension_factory(Extension& ext) {
   ext.add<Metric, Component>("nvidia::gxf::Metric", {0xf7cef8035beb46f1, 0x186a05d3919842ac});
   ext.add<TimedThrottler, Codelet>("nvidia::gxf::TimedThrottler",
                                    {0xccf7729cf62c4250, 0x5cf7f4f3ec80454b});
+  ext.add<Vault, Codelet>("nvidia::gxf::Vault", {0x1108cb8d85e44303, 0xba02d27406ee9e65});
   ext.add<Broadcast, Codelet>("nvidia::gxf::Broadcast", {0x3daadb310bca47e5, 0x9924342b9984a014});
   ext.add<Gather, Codelet>("nvidia::gxf::Gather", {0x85f64c8482364035, 0x9b9a3843a6a2026f});
   ext.add<Forward, Codelet>("nvidia::gxf::Forward", {0x97cee5438fb54541, 0x8ff7589318187ec0});

@@ -15,6 +15,9 @@ void bind_scheduling_terms(py::module_& m);
 void bind_timestamp(py::module_& m);
 void bind_python_codelet(py::module_& m);
 void bind_tensor(py::module_& m);
+void bind_vault(py::module_& m);
+void bind_allocator(py::module_& m);
+void bind_cuda(py::module_& m);
 }  // namespace gxf
 }  // namespace nvidia
 
@@ -30,5 +33,8 @@ PYBIND11_MODULE(_core, m) {
   bind_scheduling_terms(m);
   bind_timestamp(m);
   bind_python_codelet(m);
+  bind_allocator(m);
   bind_tensor(m);
+  bind_vault(m);
+  bind_cuda(m);
 }
