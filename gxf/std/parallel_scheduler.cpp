@@ -29,6 +29,7 @@ constexpr const char* kDeadlock =
 
 constexpr int kLockSpins = 200;
 constexpr int kPollsPerYield = 16;
+constexpr int kMaxContinuations = 64;
 constexpr int64_t kIdleSpinNs = 20'000;
 
 inline void cpu_relax() {
@@ -266,21 +267,52 @@ void ParallelScheduler::run_worker(Worker* worker) {
 
 ParallelScheduler::Job* ParallelScheduler::next_job(Worker* worker, Visit* visit) {
   Lock lock = lock_board();
-  if (visit->job) {
-    if (visit->code != GXF_SUCCESS) {
-      fail_locked(visit->code);
-      return nullptr;
+  if (visit->job && visit->code != GXF_SUCCESS) {
+    fail_locked(visit->code);
+    return nullptr;
+  }
+  // Of the entities this visit's messages woke, this worker keeps the first it may run: its
+  // input is hot in this core's cache. A bounded number of times in a row, so that jobs in
+  // the lanes are not starved by a busy pipeline.
+  Job* kept = nullptr;
+  for (Job* job : worker->deferred) {
+    if (job->state.load() != JobState::kParked || stopping_) continue;
+    if (!kept && worker->continuations < kMaxContinuations && serves(worker, job->lane)) {
+      job->notified.store(false);
+      kept = job;
+    } else {
+      wake_parked_locked(job);
     }
+  }
+  worker->deferred.clear();
+  if (visit->job) {
     file_locked(visit->job, visit->condition, visit->ran);
     visit->job = nullptr;
   }
-  for (Job* job : worker->deferred) wake_parked_locked(job);
-  worker->deferred.clear();
-  refresh_idle_locked();
-  Job* job = wait_for_work(worker, lock);
+  Job* job = nullptr;
+  if (kept && !stopping_) {
+    ++worker->continuations;
+    job = begin_job_locked(kept);
+    refresh_idle_locked();  // the filing above may have seen nothing running
+  } else {
+    worker->continuations = 0;
+    refresh_idle_locked();
+    job = wait_for_work(worker, lock);
+  }
   // Whatever this visit queued and this worker does not take, another worker may.
   if (job) wake_for_queued_locked();
   return job;
+}
+
+ParallelScheduler::Job* ParallelScheduler::begin_job_locked(Job* job) {
+  ++counters_.running;
+  job->notified.store(false);
+  job->state.store(JobState::kRunning);
+  return job;
+}
+
+bool ParallelScheduler::serves(const Worker* worker, size_t lane) const {
+  return lane == worker->own_lane || (lane == 0 && worker->runs_unpinned);
 }
 
 ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker, Lock& lock) {
@@ -298,12 +330,9 @@ ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker, Lock& l
       due = lane->next_due();
     }
     if (lane && due <= clock()->timestamp()) {
-      Job* job = lane->pop();
+      Job* job = begin_job_locked(lane->pop());
       --counters_.queued;
       queued_hint_.store(counters_.queued, std::memory_order_relaxed);
-      ++counters_.running;
-      job->notified.store(false);
-      job->state.store(JobState::kRunning);
       if (!checks_before_running() || !job->item->is_started()) return job;
       if (check_before_running_locked(job)) return job;
       // Polling found it waiting. With a zero recession period this loop never runs dry:
@@ -489,7 +518,7 @@ void ParallelScheduler::wake_worker_locked(size_t lane) {
   Worker* candidate = nullptr;
   for (const auto& worker : workers_) {
     if (!worker->waiting) continue;
-    if (worker->own_lane != lane && !(lane == 0 && worker->runs_unpinned)) continue;
+    if (!serves(worker.get(), lane)) continue;
     if (worker->wait_until <= due) return;  // it wakes up in time by itself
     if (!candidate) candidate = worker.get();
   }

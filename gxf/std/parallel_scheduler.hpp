@@ -21,17 +21,19 @@ namespace gxf {
 // The shared core of the MultiThread and EventBased schedulers.
 //
 // One job = one visit of one entity. Jobs wait in lanes ordered by due time: lane 0 for
-// unpinned entities, one lane per ThreadPool slot that holds a pinned entity. Worker threads
-// take due jobs from the lanes they serve (wait_for_work), run the entity (tick_entity: start,
-// or check + tick + stop on NEVER, then a fresh check) and file it again by its condition
-// (file_entity): READY now, WAIT_TIME at its target, WAIT polled or parked (policy),
-// WAIT_EVENT parked until an event, NEVER dropped. Events re-queue parked entities
-// (event_notify). A supervisor thread ends the run on interrupt, failure, max duration or
-// deadlock (supervise), joins the workers and stops every entity (stop_all).
+// unpinned entities, one lane per ThreadPool slot that holds a pinned entity. A worker thread
+// loops: next_job files its previous visit by the entity's condition (READY now, WAIT_TIME at
+// its target, WAIT polled or parked (policy), WAIT_EVENT parked until an event, NEVER dropped),
+// wakes the entities its messages woke, and takes the next due job (wait_for_work);
+// visit_entity then runs it (start, or check + tick + stop on NEVER, then a fresh check).
+// Events re-queue parked entities (event_notify). A supervisor thread ends the run on
+// interrupt, failure, max duration or deadlock (supervise), joins the workers and stops
+// every entity (stop_all).
 //
 // Concurrency: one mutex guards lanes, counters and worker sleep; an entity is never queued
 // twice and runs on one worker at a time (the executor serialises executions as well).
-// Codelets run without any scheduler lock held.
+// Codelets run without any scheduler lock held; term checks of polling schedulers run under
+// it, so a term's check() must not notify.
 class ParallelScheduler : public Scheduler {
  public:
   gxf_result_t initialize() override;
@@ -103,6 +105,7 @@ class ParallelScheduler : public Scheduler {
     bool waiting = false;
     int64_t wait_until = 0;  // clock time a waiting worker wakes by itself (kForever: never)
     std::vector<Job*> deferred;  // parked entities its last tick sent message events to
+    int continuations = 0;       // jobs in a row taken from `deferred`, past the lanes
     std::condition_variable wake;
     std::thread thread;
   };
@@ -122,6 +125,8 @@ class ParallelScheduler : public Scheduler {
   // Files the previous visit, wakes what its messages woke, then waits for the next job.
   Job* next_job(Worker* worker, Visit* visit);
   Job* wait_for_work(Worker* worker, Lock& lock);
+  Job* begin_job_locked(Job* job);
+  bool serves(const Worker* worker, size_t lane) const;
   Visit visit_entity(Job* job);
 
   Lock lock_board();
