@@ -583,32 +583,11 @@ void ParallelScheduler::supervise() {
   Lock lock(mutex_);
   while (!stopping_) {
     int64_t wait_ns = kForever;
-    if (max_duration_ms_.is_set()) {
-      const int64_t limit_ns = max_duration_ms_.get() * 1'000'000;
-      int64_t remaining_ns;
-      if (max_duration_is_wall_time()) {
-        remaining_ns = start_wall_ns_ + limit_ns - wall_now_ns();
-      } else {
-        remaining_ns = clock()->timestamp() - start_clock_ns_ > limit_ns
-                           ? 0
-                           : std::max<int64_t>(1, wall_ns_until(start_clock_ns_ + limit_ns + 1));
-      }
-      if (remaining_ns <= 0) {
-        request_stop_locked("max_duration_ms reached");
-        break;
-      }
-      wait_ns = std::min(wait_ns, remaining_ns);
-    }
-    const double grace_ms = deadlock_grace_ms();
-    if (!deadlock_checked_on_filing() && idle_ && grace_ms >= 0) {
-      if (deadlock_expired_locked()) {
-        request_stop_locked(kDeadlock);
-        break;
-      }
-      const int64_t grace_ns = static_cast<int64_t>(grace_ms * 1e6);
-      wait_ns = std::min(wait_ns, idle_since_ns_ + grace_ns - wall_now_ns());
-    }
-    if (wait_ns == kForever) {
+    if (max_duration_reached_locked(&wait_ns)) {
+      request_stop_locked("max_duration_ms reached");
+    } else if (!deadlock_checked_on_filing() && deadlock_reached_locked(&wait_ns)) {
+      request_stop_locked(kDeadlock);
+    } else if (wait_ns == kForever) {
       supervisor_wake_.wait(lock);
     } else {
       supervisor_wake_.wait_for(lock, std::chrono::nanoseconds(wait_ns));
@@ -616,6 +595,30 @@ void ParallelScheduler::supervise() {
   }
   lock.unlock();
   stop_all();
+}
+
+bool ParallelScheduler::max_duration_reached_locked(int64_t* wait_ns) {
+  if (!max_duration_ms_.is_set()) return false;
+  const int64_t limit_ns = max_duration_ms_.get() * 1'000'000;
+  int64_t remaining_ns;
+  if (max_duration_is_wall_time()) {
+    remaining_ns = start_wall_ns_ + limit_ns - wall_now_ns();
+  } else if (clock()->timestamp() - start_clock_ns_ > limit_ns) {
+    remaining_ns = 0;
+  } else {
+    remaining_ns = std::max<int64_t>(1, wall_ns_until(start_clock_ns_ + limit_ns + 1));
+  }
+  *wait_ns = std::min(*wait_ns, remaining_ns);
+  return remaining_ns <= 0;
+}
+
+bool ParallelScheduler::deadlock_reached_locked(int64_t* wait_ns) {
+  const double grace_ms = deadlock_grace_ms();
+  if (!idle_ || grace_ms < 0) return false;
+  if (deadlock_expired_locked()) return true;
+  const int64_t grace_ns = static_cast<int64_t>(grace_ms * 1e6);
+  *wait_ns = std::min(*wait_ns, idle_since_ns_ + grace_ns - wall_now_ns());
+  return false;
 }
 
 void ParallelScheduler::stop_all() {

@@ -151,6 +151,10 @@ class ParallelScheduler : public Scheduler {
 
   // Supervisor side.
   void supervise();
+  // Whether the run's time is up; else lowers *wait_ns to the time left.
+  bool max_duration_reached_locked(int64_t* wait_ns);
+  // Whether idleness lasted its grace period; else lowers *wait_ns to the time left.
+  bool deadlock_reached_locked(int64_t* wait_ns);
   // Joins the workers, then stops every started entity.
   void stop_all();
   // Wall-clock nanoseconds until the scheduler clock reaches `target`, capped.
