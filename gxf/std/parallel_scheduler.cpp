@@ -28,6 +28,8 @@ constexpr const char* kDeadlock =
     "deadlock: no entity is ready, waiting for a time or waiting for an event";
 
 constexpr int kLockSpins = 200;
+constexpr int kPollsPerYield = 16;
+constexpr int kMaxContinuations = 64;
 constexpr int64_t kIdleSpinNs = 20'000;
 
 inline void cpu_relax() {
@@ -131,10 +133,9 @@ gxf_result_t ParallelScheduler::unschedule(EntityItem* item) {
     return GXF_SUCCESS;
   }
   job->unscheduled.store(true);
-  Lock lock(mutex_);
-  if (job->state.load() == JobState::kParked && !stopping_) {
-    queue_locked(job, clock()->timestamp());
-  }
+  Lock lock = lock_board();
+  wake_parked_locked(job);
+  wake_worker_locked(job->lane);
   return GXF_SUCCESS;
 }
 
@@ -194,6 +195,7 @@ void ParallelScheduler::start_workers() {
   workers_.clear();
   for (int64_t i = 0; i < worker_thread_number_.get(); ++i) {
     workers_.push_back(std::make_unique<Worker>());
+    workers_.back()->owner = this;
   }
   for (ThreadPool* pool : pools_) {
     for (size_t slot = 0; slot < pool->size(); ++slot) {
@@ -202,6 +204,7 @@ void ParallelScheduler::start_workers() {
       // A slot without an entity is only useful if it may run unpinned entities.
       if (lane == 0 && !pinned_workers_run_unpinned()) continue;
       auto worker = std::make_unique<Worker>();
+      worker->owner = this;
       worker->own_lane = lane;
       worker->runs_unpinned = pinned_workers_run_unpinned();
       workers_.push_back(std::move(worker));
@@ -237,24 +240,84 @@ gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
   // Pairs with park_locked(): either the parker sees `notified`, or we see kParked.
   job->notified.store(true);
   if (job->state.load() != JobState::kParked) return GXF_SUCCESS;
-  Lock lock = lock_board();
-  if (job->state.load() == JobState::kParked && !stopping_) {
-    job->notified.store(false);
-    queue_locked(job, clock()->timestamp());
-    refresh_idle_locked();
+  // Message events come from the executor at the end of a tick on one of our workers: that
+  // worker wakes the entity when it files its visit, under the lock it takes anyway.
+  Worker* worker = t_worker;
+  if (event == EventType::kMessageSync && worker && worker->owner == this) {
+    worker->deferred.push_back(job);
+    return GXF_SUCCESS;
   }
+  Lock lock = lock_board();
+  wake_parked_locked(job);
+  wake_worker_locked(job->lane);
+  refresh_idle_locked();
   return GXF_SUCCESS;
 }
 
 // --- Workers
 
+thread_local ParallelScheduler::Worker* ParallelScheduler::t_worker = nullptr;
+
 void ParallelScheduler::run_worker(Worker* worker) {
-  while (Job* job = wait_for_work(worker)) tick_entity(job);
+  t_worker = worker;
+  Visit visit;
+  while (Job* job = next_job(worker, &visit)) visit = visit_entity(job);
+  t_worker = nullptr;
 }
 
-ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker) {
+ParallelScheduler::Job* ParallelScheduler::next_job(Worker* worker, Visit* visit) {
   Lock lock = lock_board();
+  if (visit->job && visit->code != GXF_SUCCESS) {
+    fail_locked(visit->code);
+    return nullptr;
+  }
+  // Of the entities this visit's messages woke, this worker keeps the first it may run: its
+  // input is hot in this core's cache. A bounded number of times in a row, so that jobs in
+  // the lanes are not starved by a busy pipeline.
+  Job* kept = nullptr;
+  for (Job* job : worker->deferred) {
+    if (job->state.load() != JobState::kParked || stopping_) continue;
+    if (!kept && worker->continuations < kMaxContinuations && serves(worker, job->lane)) {
+      job->notified.store(false);
+      kept = job;
+    } else {
+      wake_parked_locked(job);
+    }
+  }
+  worker->deferred.clear();
+  if (visit->job) {
+    file_locked(visit->job, visit->condition, visit->ran);
+    visit->job = nullptr;
+  }
+  Job* job = nullptr;
+  if (kept && !stopping_) {
+    ++worker->continuations;
+    job = begin_job_locked(kept);
+    refresh_idle_locked();  // the filing above may have seen nothing running
+  } else {
+    worker->continuations = 0;
+    refresh_idle_locked();
+    job = wait_for_work(worker, lock);
+  }
+  // Whatever this visit queued and this worker does not take, another worker may.
+  if (job) wake_for_queued_locked();
+  return job;
+}
+
+ParallelScheduler::Job* ParallelScheduler::begin_job_locked(Job* job) {
+  ++counters_.running;
+  job->notified.store(false);
+  job->state.store(JobState::kRunning);
+  return job;
+}
+
+bool ParallelScheduler::serves(const Worker* worker, size_t lane) const {
+  return lane == worker->own_lane || (lane == 0 && worker->runs_unpinned);
+}
+
+ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker, Lock& lock) {
   bool spun = false;
+  int polls = 0;
   while (!stopping_) {
     TimedJobQueue<Job*>* lane = nullptr;
     int64_t due = kForever;
@@ -267,26 +330,31 @@ ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker) {
       due = lane->next_due();
     }
     if (lane && due <= clock()->timestamp()) {
-      Job* job = lane->pop();
+      Job* job = begin_job_locked(lane->pop());
       --counters_.queued;
       queued_hint_.store(counters_.queued, std::memory_order_relaxed);
-      ++counters_.running;
-      job->notified.store(false);
-      job->state.store(JobState::kRunning);
       if (!checks_before_running() || !job->item->is_started()) return job;
       if (check_before_running_locked(job)) return job;
+      // Polling found it waiting. With a zero recession period this loop never runs dry:
+      // let the supervisor, interrupts and other workers at the board now and then.
+      lock.unlock();
+      if (++polls % kPollsPerYield == 0) std::this_thread::yield();
+      lock = lock_board();
+      continue;
     }
     if (!lane && !spun) {
       // Work often arrives within microseconds (the next hop of a pipeline): spin briefly
       // before paying for a sleep and a wake-up.
       spun = true;
       lock.unlock();
-      spin_until_queued();
+      spin_until_queued(worker);
       lock = lock_board();
       continue;
     }
     spun = false;
+    wake_for_queued_locked();  // before sleeping: jobs this worker leaves to others
     worker->waiting = true;
+    worker->wait_until = lane ? due : kForever;
     if (lane) {
       worker->wake.wait_for(lock, std::chrono::nanoseconds(wall_ns_until(due)));
     } else {
@@ -318,29 +386,22 @@ bool ParallelScheduler::check_before_running_locked(Job* job) {
   return false;
 }
 
-void ParallelScheduler::tick_entity(Job* job) {
+ParallelScheduler::Visit ParallelScheduler::visit_entity(Job* job) {
+  Visit visit;
+  visit.job = job;
   if (job->unscheduled.load()) {
-    file_entity(job, {Condition::kNever, 0}, false);
-    return;
+    visit.condition = {Condition::kNever, 0};
+    return visit;
   }
-  SchedulingCondition condition;
-  gxf_result_t code = job->item->execute(clock()->timestamp(), &condition);
+  visit.code = job->item->execute(clock()->timestamp(), &visit.condition);
   // READY means it started or ticked: its terms changed, so look again before filing it.
-  const bool ran = code == GXF_SUCCESS && condition.type == Condition::kReady;
-  if (ran) {
-    code = job->item->check(clock()->timestamp(), &condition);
+  visit.ran = visit.code == GXF_SUCCESS && visit.condition.type == Condition::kReady;
+  if (visit.ran) visit.code = job->item->check(clock()->timestamp(), &visit.condition);
+  if (visit.code != GXF_SUCCESS) {
+    GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(),
+                  result_str(visit.code));
   }
-  if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(), result_str(code));
-    fail(code);
-    return;
-  }
-  file_entity(job, condition, ran);
-}
-
-void ParallelScheduler::file_entity(Job* job, SchedulingCondition condition, bool ran) {
-  Lock lock = lock_board();
-  file_locked(job, condition, ran);
+  return visit;
 }
 
 void ParallelScheduler::file_locked(Job* job, SchedulingCondition condition, bool ran) {
@@ -384,11 +445,6 @@ void ParallelScheduler::file_locked(Job* job, SchedulingCondition condition, boo
   }
 }
 
-void ParallelScheduler::fail(gxf_result_t code) {
-  Lock lock = lock_board();
-  fail_locked(code);
-}
-
 void ParallelScheduler::fail_locked(gxf_result_t code) {
   --counters_.running;
   if (result_ == GXF_SUCCESS) result_ = code;
@@ -409,12 +465,14 @@ ParallelScheduler::Lock ParallelScheduler::lock_board() {
   return lock;
 }
 
-void ParallelScheduler::spin_until_queued() const {
+void ParallelScheduler::spin_until_queued(Worker* worker) {
+  if (worker->runs_unpinned) unpinned_spinners_.fetch_add(1);
   const int64_t until = wall_now_ns() + kIdleSpinNs;
   while (queued_hint_.load(std::memory_order_relaxed) == 0 && !stopping_hint_.load() &&
          wall_now_ns() < until) {
     for (int i = 0; i < 32; ++i) cpu_relax();
   }
+  if (worker->runs_unpinned) unpinned_spinners_.fetch_sub(1);
 }
 
 void ParallelScheduler::queue_locked(Job* job, int64_t due) {
@@ -422,13 +480,18 @@ void ParallelScheduler::queue_locked(Job* job, int64_t due) {
   lanes_[job->lane].push(due, job);
   ++counters_.queued;
   queued_hint_.store(counters_.queued, std::memory_order_relaxed);
-  wake_worker_locked(job->lane);
 }
 
 void ParallelScheduler::park_locked(Job* job) {
   job->state.store(JobState::kParked);
   // An event that came while the entity ran saw it busy and left only the flag.
   if (job->notified.exchange(false)) queue_locked(job, clock()->timestamp());
+}
+
+void ParallelScheduler::wake_parked_locked(Job* job) {
+  if (job->state.load() != JobState::kParked || stopping_) return;
+  job->notified.store(false);
+  queue_locked(job, clock()->timestamp());
 }
 
 void ParallelScheduler::count_locked(Job* job, SchedulingConditionType next) {
@@ -448,14 +511,26 @@ void ParallelScheduler::count_locked(Job* job, SchedulingConditionType next) {
 }
 
 void ParallelScheduler::wake_worker_locked(size_t lane) {
+  const int64_t due = lanes_[lane].next_due();
+  if (due == kForever) return;
+  // A spinning worker takes a job that is due now without being woken.
+  if (lane == 0 && unpinned_spinners_.load() > 0 && due <= clock()->timestamp()) return;
+  Worker* candidate = nullptr;
   for (const auto& worker : workers_) {
     if (!worker->waiting) continue;
-    if (worker->own_lane == lane || (lane == 0 && worker->runs_unpinned)) {
-      worker->waiting = false;
-      worker->wake.notify_one();
-      return;
-    }
+    if (!serves(worker.get(), lane)) continue;
+    if (worker->wait_until <= due) return;  // it wakes up in time by itself
+    if (!candidate) candidate = worker.get();
   }
+  if (candidate) {
+    candidate->waiting = false;
+    candidate->wake.notify_one();
+  }
+}
+
+void ParallelScheduler::wake_for_queued_locked() {
+  wake_worker_locked(0);
+  for (size_t lane = 1; lane < lanes_.size(); ++lane) wake_worker_locked(lane);
 }
 
 void ParallelScheduler::refresh_idle_locked() {

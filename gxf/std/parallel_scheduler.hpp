@@ -21,17 +21,19 @@ namespace gxf {
 // The shared core of the MultiThread and EventBased schedulers.
 //
 // One job = one visit of one entity. Jobs wait in lanes ordered by due time: lane 0 for
-// unpinned entities, one lane per ThreadPool slot that holds a pinned entity. Worker threads
-// take due jobs from the lanes they serve (wait_for_work), run the entity (tick_entity: start,
-// or check + tick + stop on NEVER, then a fresh check) and file it again by its condition
-// (file_entity): READY now, WAIT_TIME at its target, WAIT polled or parked (policy),
-// WAIT_EVENT parked until an event, NEVER dropped. Events re-queue parked entities
-// (event_notify). A supervisor thread ends the run on interrupt, failure, max duration or
-// deadlock (supervise), joins the workers and stops every entity (stop_all).
+// unpinned entities, one lane per ThreadPool slot that holds a pinned entity. A worker thread
+// loops: next_job files its previous visit by the entity's condition (READY now, WAIT_TIME at
+// its target, WAIT polled or parked (policy), WAIT_EVENT parked until an event, NEVER dropped),
+// wakes the entities its messages woke, and takes the next due job (wait_for_work);
+// visit_entity then runs it (start, or check + tick + stop on NEVER, then a fresh check).
+// Events re-queue parked entities (event_notify). A supervisor thread ends the run on
+// interrupt, failure, max duration or deadlock (supervise), joins the workers and stops
+// every entity (stop_all).
 //
 // Concurrency: one mutex guards lanes, counters and worker sleep; an entity is never queued
 // twice and runs on one worker at a time (the executor serialises executions as well).
-// Codelets run without any scheduler lock held.
+// Codelets run without any scheduler lock held; term checks of polling schedulers run under
+// it, so a term's check() must not notify.
 class ParallelScheduler : public Scheduler {
  public:
   gxf_result_t initialize() override;
@@ -97,26 +99,39 @@ class ParallelScheduler : public Scheduler {
   };
 
   struct Worker {
+    ParallelScheduler* owner = nullptr;
     size_t own_lane = 0;  // 0: none
     bool runs_unpinned = true;
     bool waiting = false;
+    int64_t wait_until = 0;  // clock time a waiting worker wakes by itself (kForever: never)
+    std::vector<Job*> deferred;  // parked entities its last tick sent message events to
+    int continuations = 0;       // jobs in a row taken from `deferred`, past the lanes
     std::condition_variable wake;
     std::thread thread;
+  };
+
+  // The outcome of one visit of an entity, filed under the lock of the worker's next wait.
+  struct Visit {
+    Job* job = nullptr;
+    SchedulingCondition condition;
+    bool ran = false;  // started or ticked
+    gxf_result_t code = GXF_SUCCESS;
   };
 
   using Lock = std::unique_lock<std::mutex>;
 
   // Worker side.
   void run_worker(Worker* worker);
-  Job* wait_for_work(Worker* worker);
-  void tick_entity(Job* job);
-  // `ran`: the visit started or ticked the entity.
-  void file_entity(Job* job, SchedulingCondition condition, bool ran);
-  void fail(gxf_result_t code);
+  // Files the previous visit, wakes what its messages woke, then waits for the next job.
+  Job* next_job(Worker* worker, Visit* visit);
+  Job* wait_for_work(Worker* worker, Lock& lock);
+  Job* begin_job_locked(Job* job);
+  bool serves(const Worker* worker, size_t lane) const;
+  Visit visit_entity(Job* job);
 
   Lock lock_board();
   // Spins up to a few microseconds for a job to be queued (any lane).
-  void spin_until_queued() const;
+  void spin_until_queued(Worker* worker);
 
   // Board operations; the caller holds mutex_.
   bool check_before_running_locked(Job* job);
@@ -124,8 +139,11 @@ class ParallelScheduler : public Scheduler {
   void fail_locked(gxf_result_t code);
   void queue_locked(Job* job, int64_t due);
   void park_locked(Job* job);
-  void count_locked(Job* job, SchedulingConditionType next);
+  void wake_parked_locked(Job* job);
+  // Wakes one waiting worker for `lane` unless a worker will take its next job anyway.
   void wake_worker_locked(size_t lane);
+  void wake_for_queued_locked();
+  void count_locked(Job* job, SchedulingConditionType next);
   void refresh_idle_locked();
   bool deadlock_expired_locked() const;
   bool any_queued_ready_locked();
@@ -160,6 +178,8 @@ class ParallelScheduler : public Scheduler {
   // Read without mutex_ by spinning workers; written with it.
   std::atomic<int64_t> queued_hint_{0};
   std::atomic<bool> stopping_hint_{false};
+  std::atomic<int> unpinned_spinners_{0};
+  static thread_local Worker* t_worker;  // the worker running on this thread, if any
   bool idle_ = false;
   int64_t idle_since_ns_ = 0;  // wall time idleness began
   const char* stop_reason_ = nullptr;
