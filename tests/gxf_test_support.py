@@ -72,3 +72,13 @@ def run_interruptible(graphs, params=(), timeout=DEFAULT_TIMEOUT_S, interrupt_af
         output, _ = process.communicate()
         pytest.fail(f"graph run exceeded {timeout} s:\n{output[-3000:]}")
     return GraphRun(process.returncode, output)
+
+
+def run_to_end(context, graph_file, overrides=None):
+    """Load a graph file into `context`, then activate, run and deactivate it."""
+    from gxf import core
+
+    core.graph_load_file(context, str(graph_file), overrides=overrides)
+    core.graph_activate(context)
+    core.graph_run(context)
+    core.graph_deactivate(context)

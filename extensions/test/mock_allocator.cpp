@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/mock_allocator.hpp"
 
+#include "gxf/std/storage.hpp"
+
 #include <cstdlib>
 
 #include "gxf/core/entity.hpp"
@@ -12,7 +14,6 @@ namespace test {
 
 namespace {
 
-constexpr size_t kAlignment = 256;
 const char* const kStorageNames[] = {"Host", "Device", "System"};
 
 }  // namespace
@@ -57,7 +58,7 @@ gxf_result_t MockAllocator::deinitialize() {
                   static_cast<unsigned long>(allocated_[2].blocks),
                   static_cast<unsigned long>(allocated_[2].bytes));
   // The leaked blocks are released anyway, so a failing test does not also leak memory.
-  for (const auto& block : blocks_) std::free(block.first);
+  for (const auto& block : blocks_) free_storage(block.second.type, block.first);
   blocks_.clear();
   return ignore_memory_leak_.get() ? GXF_SUCCESS : GXF_FAILURE;
 }
@@ -98,13 +99,14 @@ gxf_result_t MockAllocator::allocate(uint64_t size, MemoryStorageType type, void
   }
   gxf_result_t code = check_limits(size, type);
   if (code != GXF_SUCCESS) return code;
-  if (type == MemoryStorageType::kDevice) {
-    GXF_LOG_ERROR("%s: device memory needs the CUDA extension", describe().c_str());
-    return GXF_MEMORY_INVALID_STORAGE_MODE;
+  void* memory = nullptr;
+  // Host (pinned) and device memory come from the CUDA driver when one is present.
+  code = allocate_storage(type, size == 0 ? 1 : size, 0, &memory);
+  if (code != GXF_SUCCESS) {
+    GXF_LOG_ERROR("%s: cannot allocate %lu bytes: %s", describe().c_str(),
+                  static_cast<unsigned long>(size), result_str(code));
+    return code;
   }
-  size_t rounded = ((size + kAlignment - 1) / kAlignment) * kAlignment;
-  void* memory = std::aligned_alloc(kAlignment, rounded == 0 ? kAlignment : rounded);
-  if (!memory) return GXF_OUT_OF_MEMORY;
   blocks_[memory] = Block{type, size};
   for (auto* usage : {&allocated_[slot(type)], &total_[slot(type)]}) {
     ++usage->blocks;
@@ -122,8 +124,9 @@ gxf_result_t MockAllocator::free(void* pointer) {
   Usage& usage = allocated_[slot(it->second.type)];
   --usage.blocks;
   usage.bytes -= it->second.size;
+  MemoryStorageType type = it->second.type;
   blocks_.erase(it);
-  std::free(pointer);
+  free_storage(type, pointer);
   return GXF_SUCCESS;
 }
 

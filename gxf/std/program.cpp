@@ -298,6 +298,11 @@ Result Program::deactivate_locked() {
   for (Receiver* receiver : routed_receivers_) receiver->clear_routes();
   routed_transmitters_.clear();
   routed_receivers_.clear();
+  // A scheduler left initialized by an aborted deactivation must not keep pointers to the
+  // executor's items, which are freed next.
+  if (scheduler_) {
+    for (const auto& item : executor_.items()) scheduler_->unschedule(item.get());
+  }
   executor_.clear();
   activated_.clear();
   scheduler_ = nullptr;

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from gxf_test_support import REPO, run_gxe
+from gxf_test_support import REPO, run_gxe, run_to_end
 from gxf import core
 from gxf.core.errors import CodeletError
 
@@ -64,14 +64,6 @@ def write_codelet_graph(tmp_path, start="pass", tick="pass", stop="pass", name="
     return str(graph)
 
 
-def run_in_process(context, graph):
-    """Load, activate, run and deactivate a graph in this process."""
-    core.graph_load_file(context, graph)
-    core.graph_activate(context)
-    core.graph_run(context)
-    core.graph_deactivate(context)
-
-
 def test_python_ping_graph_runs_and_counts_every_message():
     result = run_gxe(os.path.join(GRAPHS, "python_ping.yaml"), extra_args=["--severity", "1"])
     assert result.returncode == 0, result.output
@@ -90,7 +82,7 @@ def test_mixed_native_and_python_ping_succeeds(graph):
 def test_exception_in_codelet_method_stops_graph_with_traceback(context, tmp_path, method):
     graph = write_codelet_graph(tmp_path, **{method: f"raise KeyError('boom in {method}')"})
     with pytest.raises(CodeletError) as error:
-        run_in_process(context, graph)
+        run_to_end(context, graph)
     message = str(error.value)
     assert message.startswith("GXF_FAILURE")
     assert f"component 'codelet' (nvidia::gxf::PyCodeletV0) in {method}()" in message
@@ -110,7 +102,7 @@ def test_gxe_exits_non_zero_and_prints_codelet_traceback(tmp_path, method):
 def test_missing_codelet_file_names_file_and_component(context, tmp_path):
     graph = write_codelet_graph(tmp_path, file="no_such_codelet.py")
     with pytest.raises(CodeletError) as error:
-        run_in_process(context, graph)
+        run_to_end(context, graph)
     message = str(error.value)
     assert "FileNotFoundError" in message and "no_such_codelet.py" in message
     assert "component 'codelet'" in message
@@ -119,7 +111,7 @@ def test_missing_codelet_file_names_file_and_component(context, tmp_path):
 def test_codelet_class_missing_from_file_is_named(context, tmp_path):
     graph = write_codelet_graph(tmp_path, name="NoSuchClass")
     with pytest.raises(CodeletError) as error:
-        run_in_process(context, graph)
+        run_to_end(context, graph)
     assert "defines no class 'NoSuchClass'" in str(error.value)
 
 
@@ -182,7 +174,7 @@ components:
 - type: nvidia::gxf::GreedyScheduler
   parameters: {clock: clock}
 ''')
-    run_in_process(context, str(graph))
+    run_to_end(context, str(graph))
     import sys
 
     probe = next(m for n, m in sys.modules.items() if n.startswith("gxf_codelet_probe_")).Probe

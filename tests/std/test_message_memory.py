@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from gxf_test_support import MANIFEST, REPO
+from gxf_test_support import MANIFEST, REPO, run_to_end
 from gxf import core
 
 PING = os.path.join(REPO, "graphs", "ping.yaml")
@@ -25,10 +25,7 @@ def run_ping(graph, count, overrides):
     try:
         core.gxf_set_severity(context, 1)
         core.load_extensions(context, manifest_filenames=[MANIFEST])
-        core.graph_load_file(context, graph, overrides=overrides(count))
-        core.graph_activate(context)
-        core.graph_run(context)
-        core.graph_deactivate(context)
+        run_to_end(context, graph, overrides=overrides(count))
     finally:
         core.context_destroy(context)
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from gxf import core
+from gxf_test_support import run_to_end
 
 SOURCE = """
 name: {name}
@@ -80,10 +81,7 @@ def test_only_simultaneous_messages_pass_and_stale_ones_are_dropped(context, tmp
     stats = tmp_path / "stats.json"
     graph = tmp_path / "sync.yaml"
     graph.write_text(GRAPH.replace("STATS", str(stats)))
-    core.graph_load_file(context, str(graph))
-    core.graph_activate(context)
-    core.graph_run(context)
-    core.graph_deactivate(context)
+    run_to_end(context, str(graph))
     counts = {e["name"]: e["count"] for e in json.loads(stats.read_text())["entities"]}
     # fast sends at 0, 10, ..., 90 ms and slow at 0, 20, ..., 80 ms: five pairs line up.
     assert counts["sink_fast"] == 5 and counts["sink_slow"] == 5
