@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <atomic>
-
 #include "extensions/test/mock_queue.hpp"
 #include "gxf/std/receiver.hpp"
 
@@ -20,23 +18,17 @@ class MockReceiver : public Receiver {
   gxf_result_t deinitialize() override;
 
   EntityRef receive() override;
-  gxf_result_t push(const EntityRef& message) override { return queue_.push(message); }
-  EntityRef peek(size_t index) const override { return queue_.peek(index); }
+  gxf_result_t push(const EntityRef& message) override { return end_.queue.push(message); }
+  EntityRef peek(size_t index) const override { return end_.queue.peek(index); }
   EntityRef peek_back(size_t index) const override { return EntityRef(); }
-  gxf_result_t sync() override;
-  size_t size() const override { return queue_.size(); }
+  gxf_result_t sync() override { return end_.sync(); }
+  size_t size() const override { return end_.queue.size(); }
   size_t back_size() const override { return 0; }
-  size_t capacity() const override { return queue_.capacity(); }
+  size_t capacity() const override { return end_.queue.capacity(); }
 
  private:
-  Parameter<bool> ignore_unreceived_entities_;
   Parameter<bool> fail_on_receive_;
-  Parameter<bool> fail_on_sync_;
-  Parameter<uint64_t> max_capacity_;
-
-  MockQueue queue_;
-  std::atomic<uint64_t> received_{0};
-  std::atomic<uint64_t> syncs_{0};
+  MockQueueEnd end_;
 };
 
 }  // namespace test

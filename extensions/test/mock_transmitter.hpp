@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <atomic>
-
 #include "extensions/test/mock_queue.hpp"
 #include "gxf/std/transmitter.hpp"
 
@@ -20,21 +18,15 @@ class MockTransmitter : public Transmitter {
   gxf_result_t deinitialize() override;
 
   gxf_result_t publish(const EntityRef& message) override;
-  bool pop(EntityRef* message) override { return queue_.pop(message); }
-  gxf_result_t sync() override;
-  size_t size() const override { return queue_.size(); }
+  bool pop(EntityRef* message) override { return end_.queue.pop(message); }
+  gxf_result_t sync() override { return end_.sync(); }
+  size_t size() const override { return end_.queue.size(); }
   size_t back_size() const override { return 0; }
-  size_t capacity() const override { return queue_.capacity(); }
+  size_t capacity() const override { return end_.queue.capacity(); }
 
  private:
-  Parameter<bool> ignore_unpublished_entities_;
   Parameter<bool> fail_on_publish_;
-  Parameter<bool> fail_on_sync_;
-  Parameter<uint64_t> max_capacity_;
-
-  MockQueue queue_;
-  std::atomic<uint64_t> published_{0};
-  std::atomic<uint64_t> syncs_{0};
+  MockQueueEnd end_;
 };
 
 }  // namespace test
