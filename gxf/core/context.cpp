@@ -16,6 +16,11 @@ constexpr size_t kMaxPooledMessages = 1024;
 
 Context::Context() : entity_groups_(next_uid()) {}
 
+size_t Context::next_message_type_slot() {
+  static std::atomic<size_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 Context::~Context() {
   for (Entity* message : message_pool_) delete message;
 }

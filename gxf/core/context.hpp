@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -56,6 +57,10 @@ class Context {
                                              const std::string& name);
   template <typename T>
   T* add_message_component(Entity* message, const std::string& name);
+  // Registered type of T, cached per context: messages are built on the hot path, where a
+  // registry lookup would hash the type's name for every message.
+  template <typename T>
+  const TypeInfo* message_type();
   // Makes a message reachable by eid (for Python and eid-based APIs) until it is freed.
   void register_message(Entity* message);
   void recycle(Entity* message);
@@ -77,6 +82,7 @@ class Context {
 
  private:
   ~Context();
+  static size_t next_message_type_slot();
   void register_component(Component* component);
   Expected<Component*> create_component(Entity* entity, const TypeInfo* type,
                                         const std::string& name);
@@ -98,6 +104,9 @@ class Context {
   int64_t live_messages_ = 0;
   bool shut_down_ = false;
 
+  static constexpr size_t kMessageTypeSlots = 64;
+  std::array<std::atomic<const TypeInfo*>, kMessageTypeSlots> message_types_{};
+
   std::unique_ptr<Runtime> runtime_;
 
   std::mutex failure_mutex_;
@@ -106,10 +115,22 @@ class Context {
 
 template <typename T>
 T* Context::add_message_component(Entity* message, const std::string& name) {
-  const TypeInfo* type = registry_.find(std::type_index(typeid(T)));
+  const TypeInfo* type = message_type<T>();
   if (!type) return nullptr;
   auto component = add_message_component(message, type, name);
   return component ? static_cast<T*>(component.value()) : nullptr;
+}
+
+template <typename T>
+const TypeInfo* Context::message_type() {
+  static const size_t slot = next_message_type_slot();
+  if (slot >= kMessageTypeSlots) return registry_.find(std::type_index(typeid(T)));
+  const TypeInfo* type = message_types_[slot].load(std::memory_order_acquire);
+  if (!type) {
+    type = registry_.find(std::type_index(typeid(T)));
+    if (type) message_types_[slot].store(type, std::memory_order_release);
+  }
+  return type;
 }
 
 }  // namespace gxf
