@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/cuda/cuda_stream_pool.hpp"
 
+#include "gxf/cuda/component_checks.hpp"
+
 #include <algorithm>
 
 #include "gxf/core/context.hpp"
@@ -22,11 +24,8 @@ gxf_result_t CudaStreamPool::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t CudaStreamPool::initialize() {
-  if (!cuda_available()) {
-    GXF_LOG_ERROR("%s needs CUDA: %s", describe().c_str(),
-                  CudaDriver::instance().unavailable_reason().c_str());
-    return GXF_FAILURE;
-  }
+  gxf_result_t code = require_cuda(*this);
+  if (code != GXF_SUCCESS) return code;
   std::lock_guard<std::mutex> lock(mutex_);
   for (uint32_t i = 0; i < reserved_size_.get(); ++i) {
     auto stream = create_stream();

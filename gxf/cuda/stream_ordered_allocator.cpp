@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "gxf/core/logger.hpp"
+#include "gxf/cuda/component_checks.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -23,18 +24,14 @@ gxf_result_t StreamOrderedAllocator::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t StreamOrderedAllocator::initialize() {
-  const int64_t threshold = parse_storage_size(release_threshold_.get());
-  const int64_t initial = parse_storage_size(device_memory_initial_size_.get());
-  const int64_t maximum = parse_storage_size(device_memory_max_size_.get());
-  if (threshold < 0 || initial < 0 || maximum < 0) {
-    GXF_LOG_ERROR("%s: invalid size (use a number with B, KB, MB, GB or TB)", describe().c_str());
+  int64_t threshold = 0, initial = 0, maximum = 0;
+  if (!read_storage_size(*this, release_threshold_, &threshold) ||
+      !read_storage_size(*this, device_memory_initial_size_, &initial) ||
+      !read_storage_size(*this, device_memory_max_size_, &maximum)) {
     return GXF_PARAMETER_OUT_OF_RANGE;
   }
-  if (!cuda_available()) {
-    GXF_LOG_ERROR("%s needs CUDA: %s", describe().c_str(),
-                  CudaDriver::instance().unavailable_reason().c_str());
-    return GXF_FAILURE;
-  }
+  gxf_result_t code = require_cuda(*this);
+  if (code != GXF_SUCCESS) return code;
   auto pool = StreamOrderedPool::create(0, static_cast<uint64_t>(threshold),
                                         static_cast<uint64_t>(std::max(maximum, initial)),
                                         static_cast<uint64_t>(initial));

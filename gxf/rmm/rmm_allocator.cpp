@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "gxf/core/logger.hpp"
+#include "gxf/cuda/component_checks.hpp"
 #include "gxf/std/storage.hpp"
 
 namespace nvidia {
@@ -26,19 +27,15 @@ gxf_result_t RMMAllocator::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t RMMAllocator::initialize() {
-  const int64_t device_initial = parse_storage_size(device_memory_initial_size_.get());
-  const int64_t device_max = parse_storage_size(device_memory_max_size_.get());
-  const int64_t host_initial = parse_storage_size(host_memory_initial_size_.get());
-  const int64_t host_max = parse_storage_size(host_memory_max_size_.get());
-  if (device_initial < 0 || device_max < 0 || host_initial < 0 || host_max < 0) {
-    GXF_LOG_ERROR("%s: invalid size (use a number with B, KB, MB, GB or TB)", describe().c_str());
+  int64_t device_initial = 0, device_max = 0, host_initial = 0, host_max = 0;
+  if (!read_storage_size(*this, device_memory_initial_size_, &device_initial) ||
+      !read_storage_size(*this, device_memory_max_size_, &device_max) ||
+      !read_storage_size(*this, host_memory_initial_size_, &host_initial) ||
+      !read_storage_size(*this, host_memory_max_size_, &host_max)) {
     return GXF_PARAMETER_OUT_OF_RANGE;
   }
-  if (!cuda_available()) {
-    GXF_LOG_ERROR("%s needs CUDA: %s", describe().c_str(),
-                  CudaDriver::instance().unavailable_reason().c_str());
-    return GXF_FAILURE;
-  }
+  gxf_result_t code = require_cuda(*this);
+  if (code != GXF_SUCCESS) return code;
   const auto device_limit = static_cast<uint64_t>(std::max(device_max, device_initial));
   auto device = StreamOrderedPool::create(0, device_limit, device_limit,
                                           static_cast<uint64_t>(device_initial));
