@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Python graph API: trees equal to YAML-loaded ones, save/load round trips, parameter
+checks at add time, the exception handler, generated wrappers and typed vector setters."""
+
+import logging
+import os
+import pydoc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gxf.core as core
+import gxf.std as std
+from gxf.core import Component, Entity, Graph, GxfError, ParameterError
+from gxf.sample import PingRx, PingTx
+from gxf.std import (CountSchedulingTerm, DoubleBufferReceiver, DoubleBufferTransmitter,
+                     DownstreamReceptiveSchedulingTerm, GreedyScheduler, JobStatistics,
+                     MessageAvailableSchedulingTerm, RealtimeClock)
+
+ROOT = Path(__file__).resolve().parents[2]
+PING_YAML = ROOT / "graphs" / "ping.yaml"
+
+
+def graph_tree(context):
+    """{entity: [(component, type, {parameter: value})]} of a context, for comparisons.
+    Entities without a user-given name (connections) are keyed by their components."""
+    tree = {}
+    for eid in core.entity_find_all(context):
+        components = []
+        for cid in core._core.component_find(context, eid, None, None):
+            info = core.component_info(context, cid)
+            parameters = {}
+            for entry in core._core.parameter_list(context, info["type"]):
+                try:
+                    parameters[entry["key"]] = core.parameter_get(context, cid, entry["key"])
+                except GxfError:
+                    continue  # not set
+            name = info["name"] if not info["name"].startswith("__") else None
+            components.append((name, info["type"], parameters))
+        name = core.entity_get_name(context, eid)
+        if not name or name.startswith("_connection_") or name.startswith("__"):
+            name = repr(sorted(str(component) for component in components))
+        tree[name] = components
+    return tree
+
+
+def build_ping():
+    """graphs/ping.yaml, built in Python."""
+    g = Graph()
+    tx = g.add(Entity("tx"))
+    tx.add(DoubleBufferTransmitter("signal"))
+    tx.add(DownstreamReceptiveSchedulingTerm("", transmitter=tx.signal, min_size=1))
+    tx.add(PingTx("ping", signal=tx.signal))
+    tx.add(CountSchedulingTerm("", count=10))
+    rx = g.add(Entity("rx"))
+    rx.add(DoubleBufferReceiver("signal"))
+    rx.add(MessageAvailableSchedulingTerm("", receiver=rx.signal, min_size=1))
+    rx.add(PingRx("ping", signal=rx.signal))
+    std.connect(tx.signal, rx.signal)
+    scheduler = g.add(Entity("scheduler"))
+    clock = scheduler.add(RealtimeClock("clock"))
+    scheduler.add(GreedyScheduler("", clock=clock, max_duration_ms=5000))
+    scheduler.add(JobStatistics("", clock=clock))
+    g.load_extensions()
+    return g
+
+
+def loaded_tree(path):
+    """Tree of a YAML file loaded into a fresh context."""
+    context = core.context_create()
+    try:
+        core.load_extensions(context, ["libgxf_std.so", "libgxf_sample.so"])
+        core.graph_load_file(context, str(path))
+        return graph_tree(context)
+    finally:
+        core.context_destroy(context)
+
+
+def test_python_graph_equals_yaml_graph():
+    g = build_ping()
+    g.activate()
+    try:
+        assert graph_tree(g.context) == loaded_tree(PING_YAML)
+    finally:
+        g.destroy()
+
+
+def test_saved_graph_loads_back_identical_and_runs(tmp_path):
+    g = build_ping()
+    saved = tmp_path / "ping_saved.yaml"
+    g.save(str(saved))
+    try:
+        assert loaded_tree(saved) == graph_tree(g.context)
+    finally:
+        g.destroy()
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n")
+    result = subprocess.run([sys.executable, "-m", "gxf.gxe", "--app", str(saved),
+                             "--manifest", str(manifest)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Message Received: 10") + result.stderr.count(
+        "Message Received: 10") or "10" in result.stdout + result.stderr
+
+
+def test_unknown_parameter_names_class_parameter_and_accepted_ones():
+    with pytest.raises(ParameterError) as caught:
+        DoubleBufferTransmitter("tx", capacityy=2)
+    message = str(caught.value)
+    assert message.startswith("GXF_PARAMETER_NOT_FOUND")
+    assert "gxf.std.DoubleBufferTransmitter" in message and "'capacityy'" in message
+    assert "capacity" in message.split("its parameters are:")[1]
+
+
+def test_wrong_value_type_raises_at_add_and_set_param():
+    with pytest.raises(ParameterError, match=r"GXF_PARAMETER_INVALID_TYPE.*'capacity' expects "
+                                             r"an integer \(uint64"):
+        DoubleBufferTransmitter("tx", capacity="lots")
+    queue = DoubleBufferTransmitter("tx", capacity=2)
+    with pytest.raises(ParameterError, match="'capacity' expects"):
+        queue.set_param("capacity", -1)
+    with pytest.raises(ParameterError, match="'count' expects"):
+        CountSchedulingTerm("cst", count=1.5)
+    generic = Component("nvidia::gxf::PingTx", "ping")
+    with pytest.raises(ParameterError, match="no parameter 'signall'"):
+        generic.set_param("signall", "tx/signal")
+    assert CountSchedulingTerm("cst", count="5").params == {"count": "5"}  # YAML text, as GXF
+
+
+def test_exception_handler_exits_with_the_error_as_cause(caplog):
+    g = Graph()
+    tx = g.add(Entity("tx"))
+    tx.add(DoubleBufferTransmitter("signal"))
+    tx.add(PingTx("ping", signal="tx/nothing"))
+    g.load_extensions()
+    with caplog.at_level(logging.INFO, logger="Core"), pytest.raises(SystemExit) as caught:
+        g.run()
+    assert caught.value.code == 1
+    error = caught.value.__cause__
+    assert isinstance(error, GxfError) and error.code == "GXF_ENTITY_COMPONENT_NOT_FOUND"
+    assert "'ping'" in str(error) and "'signal'" in str(error)
+    report = caplog.text
+    assert "==== GXF Python Exception Handler ====" in report
+    assert "Caught exception in run: ValueError: GXF_ENTITY_COMPONENT_NOT_FOUND" in report
+    assert "Exception class: gxf.core.errors." in report
+    core.context_destroy(g.context)
+
+
+def test_undecorated_method_raises_the_error_itself():
+    g = Graph()
+    g.add(Entity("e")).add(PingTx("ping", signal="e/missing"))
+    g.load_extensions()
+    with pytest.raises(GxfError, match="GXF_ENTITY_COMPONENT_NOT_FOUND"):
+        Graph.run.__wrapped__(g)
+    core.context_destroy(g.context)
+
+
+def test_wrappers_are_generated_for_every_registered_type():
+    concrete = [info for info in core.component_types().values()
+                if info["library"] == "libgxf_std.so" and not info["is_abstract"]]
+    assert len(concrete) > 30
+    for info in concrete:
+        cls = getattr(std, info["typename"].split("::")[-1])
+        assert cls.gxf_native_type == info["typename"]
+    text = pydoc.render_doc(std.DoubleBufferTransmitter, renderer=pydoc.plaintext)
+    assert "capacity (uint64, default 1)" in text
+    assert "policy" in text
+    info = std.DoubleBufferTransmitter._validation_info_parameters["capacity"]
+    assert info["gxf_parameter_type"] == "GXF_PARAMETER_TYPE_UINT64"
+    receivers = core.component_types()["nvidia::gxf::MultiPingRx"]["parameters"]["receivers"]
+    assert (receivers["rank"], receivers["shape"], receivers["handle_type"]) == \
+        (1, [-1], "nvidia::gxf::Receiver")
+
+
+def test_runtime_classes_keep_their_static_methods():
+    assert std.CountSchedulingTerm.get is not None
+    assert isinstance(std.CountSchedulingTerm("cst", count=1), Component)
+
+
+def test_vector_setters_check_length_and_type():
+    g = Graph()
+    e = g.add(Entity("e"))
+    tx = e.add(DoubleBufferTransmitter("signal"))
+    g.load_extensions()
+    g.activate()
+    context, cid = g.context, tx.cid
+    core.parameter_set_1d_float64_vector(context, cid, "dyn", [1.0, 2, 3.5], 3)
+    assert core.parameter_get_1d_float64_vector(context, cid, "dyn", 3) == [1.0, 2.0, 3.5]
+    core.parameter_set_2d_int64_vector(context, cid, "dyn2", [[1, 2], [3, 4]], 2, 2)
+    assert core.parameter_get_2d_int64_vector(context, cid, "dyn2", 2, 2) == [[1, 2], [3, 4]]
+    with pytest.raises(GxfError, match="GXF_ARGUMENT_OUT_OF_RANGE"):
+        core.parameter_set_1d_int64_vector(context, cid, "dyn3", [1, 2], 3)
+    with pytest.raises(GxfError, match="GXF_PARAMETER_INVALID_TYPE"):
+        core.parameter_set_1d_int64_vector(context, cid, "dyn3", [1, 2.5], 2)
+    with pytest.raises(GxfError, match="GXF_PARAMETER_INVALID_TYPE"):
+        core.parameter_set_float64(context, cid, "capacity", 1.5)
+    g.destroy()
+
+
+@pytest.mark.parametrize("example", ["ping.py", "py_compute_entity.py"])
+def test_examples_run(example, tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "examples" / example)],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert result.returncode == 0, result.stdout + result.stderr
