@@ -250,8 +250,15 @@ def _type_name_of(context, tid):
 
 
 def component_find(context, eid, tid=None, component_name=None):
-    """Cids of components of entity `eid` matching a type (tid or name) and/or a name."""
-    return _core.component_find(context, eid, _type_name_of(context, tid), component_name)
+    """Cids of components of entity `eid` matching a type (tid or name) and/or a name; a
+    type id no loaded extension registers matches nothing, as in GXF."""
+    try:
+        type_name = _type_name_of(context, tid)
+    except GraphLoadError as error:
+        if error.code == "GXF_FACTORY_UNKNOWN_TID":
+            return []
+        raise
+    return _core.component_find(context, eid, type_name, component_name)
 
 
 def component_type_id(context, type_name):

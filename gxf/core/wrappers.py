@@ -101,8 +101,9 @@ def wrapper_class(info, module, runtime=None):
 
 def define_wrappers(namespace, library, manifest_entry=None):
     """Define wrappers of the concrete types of built-in extension `library` in `namespace`
-    (a package's globals()); returns their names. A name already bound to a non-runtime
-    object (a hand-written wrapper) is kept."""
+    (a package's globals()); returns their names. Hand-written wrappers and the runtime
+    classes of message components (built inside codelets, never added to a graph) are
+    kept."""
     from gxf.core.graph import add_to_manifest
 
     if manifest_entry:
@@ -113,9 +114,11 @@ def define_wrappers(namespace, library, manifest_entry=None):
             continue
         short_name = info["typename"].split("::")[-1]
         existing = namespace.get(short_name)
-        if existing is not None and isinstance(existing, type) and \
-                issubclass(existing, Component):
-            continue
+        if existing is not None and isinstance(existing, type) and (
+                issubclass(existing, Component) or hasattr(existing, "add_to_entity")):
+            if not issubclass(existing, Component):
+                existing.gxf_native_type = info["typename"]  # as GXF's Tensor class has
+            continue  # hand-written wrapper, or a message component (Tensor, Timestamp)
         namespace[short_name] = wrapper_class(info, namespace["__name__"], existing)
         defined.append(short_name)
     return defined
