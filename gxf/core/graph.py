@@ -315,9 +315,7 @@ class Graph:
             raise TypeError(f"cannot add {type(node).__name__} to a Graph")
         self._nodes.append(node)
         if node.name:
-            _safe_setattr(self, node.name, node)
-            if node.name in ("_system", "_scheduler"):
-                setattr(self, node.name, node)
+            _safe_setattr(self, node.name, node)  # also graph._system / graph._scheduler
         return node
 
     def _walk(self, kind):
@@ -417,7 +415,12 @@ class Graph:
         from gxf.core.graph_save import graph_save
 
         self.activate()
-        graph_save(self.context, filename)
+        root = self._parent if self._is_subgraph else self
+        while root._is_subgraph:
+            root = root._parent
+        groups = [(group.qualified_name, [entity.qualified_name for entity in group.entities])
+                  for group in root._walk(EntityGroup)]
+        graph_save(self.context, filename, groups)
 
     def get_extension_list(self):
         """UUIDs of the loaded extensions."""
