@@ -19,18 +19,19 @@ _spec = importlib.util.spec_from_file_location("tensor_chain", CODELET_FILE)
 tensor_chain = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(tensor_chain)
 
+
 def _stage(g, name, codelet=None, receives=True, transmits=True, count=None, **params):
     """An entity with an `in` queue (MessageAvailable-gated), an `out` queue (back-pressured)
     and either a Python codelet from tensor_chain.py or a native Forward; a source (no `in`)
     also gets an allocator and ticks `count` times."""
     entity = g.add(Entity(name))
-    if not receives:
-        params["allocator"] = entity.add(UnboundedAllocator("allocator"))
-        entity.add(CountSchedulingTerm("", count=count))
     if receives:
         receiver = entity.add(DoubleBufferReceiver("in"))
         entity.add(MessageAvailableSchedulingTerm("", receiver=receiver, min_size=1))
         params["receiver"] = receiver
+    else:
+        params["allocator"] = entity.add(UnboundedAllocator("allocator"))
+        entity.add(CountSchedulingTerm("", count=count))
     if transmits:
         transmitter = entity.add(DoubleBufferTransmitter("out"))
         entity.add(DownstreamReceptiveSchedulingTerm("", transmitter=transmitter, min_size=1))
