@@ -10,6 +10,8 @@ flags, handle type, default), in the form GXF's `get_param_info` returns.
 import functools
 import re
 
+import yaml
+
 from gxf.core import _core
 
 __all__ = [
@@ -69,6 +71,11 @@ def parameter_info(raw):
     """GXF's get_param_info dict for one entry of the core's parameter list."""
     element, shape = _element_and_shape(raw["type"])
     default = raw["default"]
+    if default is not None and raw["type"] != "string" and not raw["is_handle"]:
+        try:
+            default = yaml.safe_load(default)  # typed, as GXF reports it (1, True, [..])
+        except yaml.YAMLError:
+            pass  # an enum or custom value: the engine's text
     return {
         "key": raw["key"],
         "headline": raw["headline"] or raw["key"],

@@ -13,8 +13,6 @@ methods and `isinstance` accepts runtime objects too.
 import inspect
 import keyword
 
-import yaml
-
 from gxf.core.component import Component
 from gxf.core.registry import component_types
 
@@ -41,11 +39,11 @@ def _parameter_doc(info):
     if flags not in ("none",):
         details.append(flags.replace(" | ", ", "))
     description = info["description"] if info["description"] != "N/A" else info["headline"]
-    return f"    {info['key']} ({', '.join(details)}): {description}"
+    return f"    {info['key']} ({', '.join(details)}): {description.strip()}"
 
 
 def _docstring(info):
-    lines = [info["description"] or info["typename"], "",
+    lines = [(info["description"] or info["typename"]).rstrip(".") + ".", "",
              f"Graph-API wrapper of {info['typename']} (extension {info['extension']}).",
              "", "Parameters:"]
     lines += [_parameter_doc(entry) for entry in info["parameters"].values()] or ["    none"]
@@ -59,14 +57,8 @@ def _signature(info):
     for entry in info["parameters"].values():
         if not entry["key"].isidentifier() or keyword.iskeyword(entry["key"]):
             continue  # e.g. Forward's 'in': given as **{"in": ...}
-        default = entry["default"] if entry["default"] != "N/A" else inspect.Parameter.empty
-        if default is inspect.Parameter.empty:
-            default = None  # optional at construction; the core checks mandatory ones
-        else:
-            try:
-                default = yaml.safe_load(default)
-            except yaml.YAMLError:
-                pass  # shown as the engine writes it
+        # None where there is no default: optional here, the core checks mandatory ones.
+        default = None if entry["default"] == "N/A" else entry["default"]
         parameters.append(inspect.Parameter(entry["key"], inspect.Parameter.KEYWORD_ONLY,
                                             default=default))
     return inspect.Signature(parameters)
