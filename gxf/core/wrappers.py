@@ -43,7 +43,7 @@ def _parameter_doc(info):
 
 
 def _docstring(info):
-    lines = [(info["description"] or info["typename"]).rstrip(".") + ".", "",
+    lines = [info["description"] or info["typename"], "",
              f"Graph-API wrapper of {info['typename']} (extension {info['extension']}).",
              "", "Parameters:"]
     lines += [_parameter_doc(entry) for entry in info["parameters"].values()] or ["    none"]
