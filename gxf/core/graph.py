@@ -41,19 +41,12 @@ def _safe_setattr(owner, name, value):
         owner.__dict__[name] = value  # reachable through getattr(owner, "in")
 
 
-class Entity:
-    """An entity of a Graph: holds components; created when the graph is activated."""
+class _GraphNode:
+    """What entities and entity groups share: a name, qualified by the graph's."""
 
-    def __init__(self, name="", is_system_entity=False):
+    def __init__(self, name):
         self._name = name
-        self._is_system_entity = is_system_entity
-        self._components = []
-        self._named_components = {}
         self._graph = None
-        self._eid = None
-
-    def __repr__(self):
-        return f"<Entity '{self.qualified_name if self._graph else self._name}'>"
 
     @property
     def name(self):
@@ -62,9 +55,9 @@ class Entity:
 
     @property
     def graph(self):
-        """The Graph this entity was added to."""
+        """The Graph this node was added to."""
         if self._graph is None:
-            raise RuntimeError(f"entity '{self._name}' is not added to a graph")
+            raise RuntimeError(f"{type(self).__name__} '{self._name}' is not added to a graph")
         return self._graph
 
     def set_graph(self, graph):
@@ -73,7 +66,7 @@ class Entity:
 
     @property
     def qualified_name(self):
-        """Name in the context: '<graph>-<entity>' inside a named graph."""
+        """Name in the context: '<graph>-<name>' inside a named graph."""
         prefix = self.graph.qualified_name
         return f"{prefix}-{self._name}" if prefix else self._name
 
@@ -81,6 +74,20 @@ class Entity:
     def context(self):
         """Context of the graph."""
         return self.graph.context
+
+
+class Entity(_GraphNode):
+    """An entity of a Graph: holds components; created when the graph is activated."""
+
+    def __init__(self, name="", is_system_entity=False):
+        super().__init__(name)
+        self._is_system_entity = is_system_entity
+        self._components = []
+        self._named_components = {}
+        self._eid = None
+
+    def __repr__(self):
+        return f"<Entity '{self.qualified_name if self._graph else self._name}'>"
 
     @property
     def components(self):
@@ -143,41 +150,13 @@ class Entity:
             component.set_params()
 
 
-class EntityGroup:
+class EntityGroup(_GraphNode):
     """A named group of entities (shared resources such as thread pools and GPUs)."""
 
     def __init__(self, name=""):
-        self._name = name
-        self._graph = None
+        super().__init__(name)
         self._entities = []
         self._gid = None
-
-    @property
-    def name(self):
-        """Name given at construction."""
-        return self._name
-
-    @property
-    def graph(self):
-        """The Graph this group was added to."""
-        if self._graph is None:
-            raise RuntimeError(f"entity group '{self._name}' is not added to a graph")
-        return self._graph
-
-    def set_graph(self, graph):
-        """Attach to `graph` (done by Graph.add)."""
-        self._graph = graph
-
-    @property
-    def qualified_name(self):
-        """Name in the context: '<graph>-<group>' inside a named graph."""
-        prefix = self.graph.qualified_name
-        return f"{prefix}-{self._name}" if prefix else self._name
-
-    @property
-    def context(self):
-        """Context of the graph."""
-        return self.graph.context
 
     @property
     def entities(self):

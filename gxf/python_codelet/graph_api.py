@@ -7,6 +7,7 @@ import typing
 from gxf.core import Component, Entity
 from gxf.core.registry import component_types
 from gxf.python_codelet.codelet import CodeletAdapter
+from gxf.std.compute_entity import ComputeEntity
 
 __all__ = ["PyCodeletV0", "PyComputeEntity", "add_pycodelet"]
 
@@ -50,48 +51,29 @@ class PyCodeletV0(Component):
         return self._codelet
 
 
-class PyComputeEntity(Entity):
-    """An entity for one Python codelet, with CountSchedulingTerm `cst` (count >= 0) and
-    optional PeriodicSchedulingTerm `pst`; add_codelet() makes the queues the codelet names
-    in its `txs` / `rxs` lists."""
+class PyComputeEntity(ComputeEntity):
+    """An entity for one Python codelet, with CountSchedulingTerm `cst` (count >= 0, default
+    100) and optional PeriodicSchedulingTerm `pst`; add_codelet() makes the queues the
+    codelet names in its `txs` / `rxs` lists."""
 
     def __init__(self, name: str = "", count: int = 100, recess_period=0, *args, **kwargs):
-        from gxf.std import CountSchedulingTerm, PeriodicSchedulingTerm
-
-        super().__init__(name, True)
-        self._count = count
-        self._recess_period = recess_period
-        self._kwargs = kwargs
-        if recess_period:
-            self.add(PeriodicSchedulingTerm("pst", recess_period=recess_period))
-        if count >= 0:
-            self.add(CountSchedulingTerm("cst", count=count))
+        super().__init__(name, count, recess_period, **kwargs)
 
     def add_codelet(self, name, codelet, min_message_available=1, min_message_reception=1,
                     rx_capacity: int = 1, tx_capacity: int = 1, **params) -> Component:
-        """Add a PyCodeletV0 running type(codelet) with a DoubleBuffer queue and its term per
-        name in codelet.txs / codelet.rxs (bound as attributes of the codelet at start)."""
-        from gxf.std import (DoubleBufferReceiver, DoubleBufferTransmitter,
-                             DownstreamReceptiveSchedulingTerm, MessageAvailableSchedulingTerm)
-
-        params["_txs"] = []
-        params["_rxs"] = []
-        for tx in codelet.txs:
-            if tx in params:
-                raise ValueError(f"PyComputeEntity '{self.name}': '{tx}' names both a "
-                                 "transmitter and a parameter")
-            queue = self.add(DoubleBufferTransmitter(name=tx, capacity=tx_capacity))
-            self.add(DownstreamReceptiveSchedulingTerm(name=f"drst_{tx}", transmitter=queue,
-                                                       min_size=min_message_reception))
-            params["_txs"].append(tx)
-        for rx in codelet.rxs:
-            if rx in params:
-                raise ValueError(f"PyComputeEntity '{self.name}': '{rx}' names both a "
-                                 "receiver and a parameter")
-            queue = self.add(DoubleBufferReceiver(name=rx, capacity=rx_capacity))
-            self.add(MessageAvailableSchedulingTerm(name=f"mast_{rx}", receiver=queue,
-                                                    min_size=min_message_available))
-            params["_rxs"].append(rx)
+        """Add a PyCodeletV0 running type(codelet) with a DoubleBuffer queue and its term
+        (`drst_<name>` / `mast_<name>`) per name in codelet.txs / codelet.rxs; the codelet
+        finds them as attributes at start."""
+        params["_txs"] = list(codelet.txs)
+        params["_rxs"] = list(codelet.rxs)
+        for is_tx, names in ((True, codelet.txs), (False, codelet.rxs)):
+            for queue in names:
+                if queue in params:
+                    raise ValueError(f"PyComputeEntity '{self.name}': '{queue}' names both a "
+                                     f"{'transmitter' if is_tx else 'receiver'} and a parameter")
+                self._add_queue(is_tx, queue, tx_capacity if is_tx else rx_capacity,
+                                min_message_reception if is_tx else min_message_available,
+                                scalar=False)
         return self.add(PyCodeletV0(name=name, codelet=type(codelet), **params))
 
 

@@ -2,6 +2,7 @@
 """The Python graph API: trees equal to YAML-loaded ones, save/load round trips, parameter
 checks at add time, the exception handler, generated wrappers and typed vector setters."""
 
+import importlib.util
 import logging
 import os
 import pydoc
@@ -10,14 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from gxf_test_support import run_gxe
 
 import gxf.core as core
 import gxf.std as std
 from gxf.core import Component, Entity, Graph, GxfError, ParameterError
-from gxf.sample import PingRx, PingTx
-from gxf.std import (CountSchedulingTerm, DoubleBufferReceiver, DoubleBufferTransmitter,
-                     DownstreamReceptiveSchedulingTerm, GreedyScheduler, JobStatistics,
-                     MessageAvailableSchedulingTerm, RealtimeClock)
+from gxf.sample import PingTx
+from gxf.std import CountSchedulingTerm, DoubleBufferTransmitter
 
 ROOT = Path(__file__).resolve().parents[2]
 PING_YAML = ROOT / "graphs" / "ping.yaml"
@@ -47,22 +47,11 @@ def graph_tree(context):
 
 
 def build_ping():
-    """graphs/ping.yaml, built in Python."""
-    g = Graph()
-    tx = g.add(Entity("tx"))
-    tx.add(DoubleBufferTransmitter("signal"))
-    tx.add(DownstreamReceptiveSchedulingTerm("", transmitter=tx.signal, min_size=1))
-    tx.add(PingTx("ping", signal=tx.signal))
-    tx.add(CountSchedulingTerm("", count=10))
-    rx = g.add(Entity("rx"))
-    rx.add(DoubleBufferReceiver("signal"))
-    rx.add(MessageAvailableSchedulingTerm("", receiver=rx.signal, min_size=1))
-    rx.add(PingRx("ping", signal=rx.signal))
-    std.connect(tx.signal, rx.signal)
-    scheduler = g.add(Entity("scheduler"))
-    clock = scheduler.add(RealtimeClock("clock"))
-    scheduler.add(GreedyScheduler("", clock=clock, max_duration_ms=5000))
-    scheduler.add(JobStatistics("", clock=clock))
+    """graphs/ping.yaml built in Python: examples/ping.py's graph, extensions loaded."""
+    spec = importlib.util.spec_from_file_location("ping_example", ROOT / "examples" / "ping.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    g = example.build()
     g.load_extensions()
     return g
 
@@ -95,13 +84,9 @@ def test_saved_graph_loads_back_identical_and_runs(tmp_path):
         assert loaded_tree(saved) == graph_tree(g.context)
     finally:
         g.destroy()
-    manifest = tmp_path / "manifest.yaml"
-    manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n")
-    result = subprocess.run([sys.executable, "-m", "gxf.gxe", "--app", str(saved),
-                             "--manifest", str(manifest)], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Message Received: 10" in result.stdout + result.stderr
+    result = run_gxe(str(saved))
+    assert result.returncode == 0, result.output
+    assert "Message Received: 10" in result.output
 
 
 def test_unknown_parameter_names_class_parameter_and_accepted_ones():

@@ -2,11 +2,8 @@
 """gxf.std graph building: ComputeEntity queue wiring, StandardGraph, nested graphs with
 visible components, Subgraph components with overrides, entity groups in saved files."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from gxf_test_support import run_gxe
 
 import gxf.core as core
 import gxf.std as std
@@ -137,12 +134,8 @@ def test_saved_entity_groups_load_with_gxe(tmp_path):
     g.destroy()
     text = saved.read_text()
     assert "EntityGroups" in text and "target: [tx, rx, pool]" in text
-    manifest = tmp_path / "manifest.yaml"
-    manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n")
-    result = subprocess.run([sys.executable, "-m", "gxf.gxe", "--app", str(saved),
-                             "--manifest", str(manifest)], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_gxe(str(saved))
+    assert result.returncode == 0, result.output
 
 
 def test_connect_rejects_components_outside_a_graph():
