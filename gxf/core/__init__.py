@@ -39,7 +39,7 @@ from gxf.core.errors import (
 from gxf.core.graph_loader import forget_context, load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
-from gxf.core import typed_parameters
+from gxf.core import registry, typed_parameters
 from gxf.core.typed_parameters import *  # noqa: F401,F403 - parameter_set_<type> ...
 
 __all__ = [
@@ -92,13 +92,6 @@ __all__ = [
     "entity_create",
     "gxf_entity_create_info",
     "_subgraph_load_file",
-    "get_extension_list",
-    "get_extension_info",
-    "get_component_list",
-    "get_component_info",
-    "get_param_list",
-    "get_param_info",
-    "component_types",
     "Graph",
     "Entity",
     "EntityGroup",
@@ -106,7 +99,7 @@ __all__ = [
     "exception_handler",
     "crash_handler",
     "add_to_manifest",
-] + typed_parameters.__all__
+] + typed_parameters.__all__ + [name for name in registry.__all__ if name != "parameter_info"]
 
 faulthandler.enable()
 
@@ -332,7 +325,7 @@ def get_gxf_primitive_type(dtype):
 
 
 # The graph-building API (GXF's Gxf.py), on top of the functions above.
-from gxf.core.registry import (  # noqa: E402
+from gxf.core.registry import (  # noqa: E402,F401 - listed in __all__
     component_types,
     get_component_info,
     get_component_list,

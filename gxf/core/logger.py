@@ -17,10 +17,11 @@ def is_inited():
 
 
 def init_logger():
-    """Give the "Core" logger a stdout handler (once) unless the application configured one."""
+    """Give the "Core" logger a stdout handler (once) unless the application configured
+    logging itself (root or "Core" handlers), whose handlers then receive the reports."""
     global _inited
     logger = logging.getLogger("Core")
-    if not logger.handlers:
+    if not logger.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler(sys.stdout)
         handler.setFormatter(logging.Formatter(_FORMAT))
         logger.addHandler(handler)

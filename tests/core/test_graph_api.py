@@ -6,6 +6,7 @@ import importlib.util
 import logging
 import os
 import pydoc
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,15 @@ def test_examples_run(example, tmp_path):
                             capture_output=True, text=True, timeout=120, cwd=tmp_path,
                             env=dict(os.environ, PYTHONUNBUFFERED="1"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_crash_handler_reports_sigabrt_and_exits(caplog):
+    previous = signal.getsignal(signal.SIGABRT)
+    try:
+        Graph()  # installs the crash handler
+        with caplog.at_level(logging.INFO, logger="Core"), pytest.raises(SystemExit):
+            signal.raise_signal(signal.SIGABRT)
+    finally:
+        signal.signal(signal.SIGABRT, previous)
+    assert "==== GXF Python Crash Handler ====" in caplog.text
+    assert "Caught signal 6 (SIGABRT)" in caplog.text
