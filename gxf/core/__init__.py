@@ -90,6 +90,7 @@ __all__ = [
     "get_gxf_primitive_type",
     "graph_save",
     "entity_create",
+    "component_add_to_interface",
     "gxf_entity_create_info",
     "_subgraph_load_file",
     "Graph",
@@ -296,6 +297,12 @@ def _subgraph_load_file(context, filename, entity_prefix, parent_eid, prerequisi
                              parent=(parent_eid, prerequisites))
     loader.filename = loader._subgraph_path(filename)  # relative to the context's root path
     loader.load()
+
+
+def component_add_to_interface(context, eid, cid, name):
+    """Expose component `cid` on entity `eid` under interface `name` ('entity/name'
+    handles then reach it)."""
+    _core.entity_add_interface(context, eid, name, cid)
 
 
 class gxf_entity_create_info:  # noqa: N801 - GXF's name

@@ -208,3 +208,14 @@ def test_crash_handler_reports_sigabrt_and_exits(caplog):
         signal.signal(signal.SIGABRT, previous)
     assert "==== GXF Python Crash Handler ====" in caplog.text
     assert "Caught signal 6 (SIGABRT)" in caplog.text
+
+
+def test_component_add_to_interface_makes_a_handle_target():
+    g = Graph()
+    holder = g.add(Entity("holder"))
+    queue = holder.add(DoubleBufferTransmitter("queue"))
+    g.load_extensions()
+    g.activate()
+    core.component_add_to_interface(g.context, holder.eid, queue.cid, "alias")
+    assert core.component_find(g.context, holder.eid, component_name="alias") == [queue.cid]
+    core.context_destroy(g.context)
