@@ -39,9 +39,8 @@ class PyCodeletV0(Component):
         backend = {
             "codelet_name": codelet.__name__,
             "codelet_file": _codelet_file(codelet) if codelet_file is None else codelet_file,
+            "codelet_params": params,  # always set, so get_params() gives {} as in GXF
         }
-        if params:
-            backend["codelet_params"] = params
         super().__init__(type=self.gxf_native_type, name=name, **backend)
         self._codelet = codelet
 

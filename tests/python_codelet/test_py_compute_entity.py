@@ -92,3 +92,24 @@ def test_codelet_classes_are_checked_when_added():
         PyCodeletV0("bad", codelet=object)
     with pytest.raises(ValueError, match="names both a transmitter and a parameter"):
         Graph().add(PyComputeEntity("e")).add_codelet("c", Sender(), out=1)
+
+
+class ParamsProbe(CodeletAdapter):
+    """Records get_params() at start."""
+
+    def start(self):
+        RECEIVED.append(self.get_params())
+
+
+def test_codelet_without_parameters_gets_an_empty_mapping():
+    RECEIVED.clear()
+    g = Graph()
+    clock = std.set_clock(g, ManualClock(name="clock"))
+    std.set_scheduler(g, GreedyScheduler(max_duration_ms=5000, clock=clock))
+    entity = g.add(Entity("probe"))
+    entity.add(std.CountSchedulingTerm("cst", count=1))
+    entity.add(PyCodeletV0("probe", codelet=ParamsProbe))
+    g.load_extensions()
+    g.run()
+    g.destroy()
+    assert RECEIVED == [{}]
