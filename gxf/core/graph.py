@@ -387,6 +387,7 @@ class Graph:
         graph_deactivate(self.context)
         context_destroy(self.context)
         self._context = None
+        self._created = False  # a later run() builds the graph again in a new context
 
     @exception_handler
     def save(self, filename):
