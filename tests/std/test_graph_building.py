@@ -152,3 +152,13 @@ def test_handles_to_components_never_added_are_named_at_activation():
                                                   "was never added"):
         g.activate()
     core.context_destroy(g.context)
+
+
+def test_a_destroyed_graph_runs_again_in_a_new_context():
+    g = Graph()
+    clock = system(g)
+    tx = g.add(ComputeEntity("tx", count=2)).add_codelet(PingTx(clock=clock))
+    rx = g.add(ComputeEntity("rx")).add_codelet(PingRx())
+    std.connect(tx.signal, rx.signal)
+    run(g)
+    run(g)  # builds every entity again; stale eids/cids would fail activation
