@@ -51,11 +51,27 @@ class Counter(CodeletAdapter):
         RECEIVED.append(("limit", self.limit))
 
 
-def test_py_compute_entities_pass_python_objects():
+def new_graph():
+    """A graph with a ManualClock and a GreedyScheduler; RECEIVED emptied."""
     RECEIVED.clear()
     g = Graph()
     clock = std.set_clock(g, ManualClock(name="clock"))
     std.set_scheduler(g, GreedyScheduler(max_duration_ms=5000, clock=clock))
+    return g
+
+
+def run_once(g, name, add):
+    """Add entity `name` ticking once, let `add(entity)` add its codelet, run the graph."""
+    entity = g.add(Entity(name))
+    entity.add(std.CountSchedulingTerm("cst", count=1))
+    add(entity)
+    g.load_extensions()
+    g.run()
+    g.destroy()
+
+
+def test_py_compute_entities_pass_python_objects():
+    g = new_graph()
     sender = g.add(PyComputeEntity("sender", count=4))
     codelet = sender.add_codelet("codelet", Sender(), tag="t1")
     assert codelet.params["codelet_params"]["_txs"] == ["out"]
@@ -69,16 +85,8 @@ def test_py_compute_entities_pass_python_objects():
 
 
 def test_add_pycodelet_passes_parameters_as_strings():
-    RECEIVED.clear()
-    g = Graph()
-    clock = std.set_clock(g, ManualClock(name="clock"))
-    std.set_scheduler(g, GreedyScheduler(max_duration_ms=5000, clock=clock))
-    entity = g.add(Entity("counter"))
-    entity.add(std.CountSchedulingTerm("cst", count=1))
-    add_pycodelet(entity, Counter, name="counter", limit=3)
-    g.load_extensions()
-    g.run()
-    g.destroy()
+    run_once(new_graph(), "counter",
+             lambda entity: add_pycodelet(entity, Counter, name="counter", limit=3))
     assert RECEIVED == [("limit", "3")]
 
 
@@ -102,14 +110,6 @@ class ParamsProbe(CodeletAdapter):
 
 
 def test_codelet_without_parameters_gets_an_empty_mapping():
-    RECEIVED.clear()
-    g = Graph()
-    clock = std.set_clock(g, ManualClock(name="clock"))
-    std.set_scheduler(g, GreedyScheduler(max_duration_ms=5000, clock=clock))
-    entity = g.add(Entity("probe"))
-    entity.add(std.CountSchedulingTerm("cst", count=1))
-    entity.add(PyCodeletV0("probe", codelet=ParamsProbe))
-    g.load_extensions()
-    g.run()
-    g.destroy()
+    run_once(new_graph(), "probe",
+             lambda entity: entity.add(PyCodeletV0("probe", codelet=ParamsProbe)))
     assert RECEIVED == [{}]
