@@ -39,6 +39,8 @@ from gxf.core.errors import (
 from gxf.core.graph_loader import forget_context, load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
+from gxf.core import registry, typed_parameters
+from gxf.core.typed_parameters import *  # noqa: F401,F403 - parameter_set_<type> ...
 
 __all__ = [
     "MessageEntity",
@@ -86,7 +88,19 @@ __all__ = [
     "parameter_set_from_yaml_node",
     "parameter_get",
     "get_gxf_primitive_type",
-]
+    "graph_save",
+    "entity_create",
+    "component_add_to_interface",
+    "gxf_entity_create_info",
+    "_subgraph_load_file",
+    "Graph",
+    "Entity",
+    "EntityGroup",
+    "Component",
+    "exception_handler",
+    "crash_handler",
+    "add_to_manifest",
+] + typed_parameters.__all__ + [name for name in registry.__all__ if name != "parameter_info"]
 
 faulthandler.enable()
 
@@ -230,8 +244,15 @@ def _type_name_of(context, tid):
 
 
 def component_find(context, eid, tid=None, component_name=None):
-    """Cids of components of entity `eid` matching a type (tid or name) and/or a name."""
-    return _core.component_find(context, eid, _type_name_of(context, tid), component_name)
+    """Cids of components of entity `eid` matching a type (tid or name) and/or a name; a
+    type id no loaded extension registers matches nothing, as in GXF."""
+    try:
+        type_name = _type_name_of(context, tid)
+    except GraphLoadError as error:
+        if error.code == "GXF_FACTORY_UNKNOWN_TID":
+            return []
+        raise
+    return _core.component_find(context, eid, type_name, component_name)
 
 
 def component_type_id(context, type_name):
@@ -255,27 +276,46 @@ def parameter_get(context, cid, key):
     return yaml.safe_load(value) if value != "" else ""
 
 
-def _make_typed_setter(name):
-    def setter(context, cid, key, value):
-        parameter_set_from_yaml_node(context, cid, key, yaml.safe_dump(value).strip()
-                                     if not isinstance(value, str) else value)
-    setter.__name__ = f"parameter_set_{name}"
-    setter.__doc__ = f"Set a {name} parameter."
-    return setter
+def _subgraph_load_file(context, filename, entity_prefix, parent_eid, prerequisites_yaml=""):
+    """Load `filename` as the subgraph of entity `parent_eid` (a Subgraph component): its
+    entities are named '<entity_prefix>.<name>', its interfaces land on the parent entity,
+    and `prerequisites_yaml` maps prerequisite names to 'entity/component' handles."""
+    from gxf.core.graph_loader import GraphFileLoader
+
+    prerequisites = {}
+    for key, target in (yaml.safe_load(prerequisites_yaml or "") or {}).items():
+        entity, _, component = str(target).partition("/")
+        found = _core.component_find(context, _core.entity_find(context, entity), None,
+                                     component)
+        if not found:
+            raise ComponentLookupError(
+                f"GXF_ENTITY_COMPONENT_NOT_FOUND: subgraph '{filename}': prerequisite "
+                f"'{key}' names '{target}', which does not exist",
+                code="GXF_ENTITY_COMPONENT_NOT_FOUND")
+        prerequisites[key] = found[0]
+    loader = GraphFileLoader(context, filename, prefix=f"{entity_prefix}.",
+                             parent=(parent_eid, prerequisites))
+    loader.filename = loader._subgraph_path(filename)  # relative to the context's root path
+    loader.load()
 
 
-def _make_typed_getter(name):
-    def getter(context, cid, key, *shape):
-        return parameter_get(context, cid, key)
-    getter.__name__ = f"parameter_get_{name}"
-    getter.__doc__ = f"Get a {name} parameter."
-    return getter
+def component_add_to_interface(context, eid, cid, name):
+    """Expose component `cid` on entity `eid` under interface `name` ('entity/name'
+    handles then reach it)."""
+    _core.entity_add_interface(context, eid, name, cid)
 
 
-for _type in ("bool", "int32", "int64", "uint64", "float32", "float64", "str", "path"):
-    globals()[f"parameter_set_{_type}"] = _make_typed_setter(_type)
-    globals()[f"parameter_get_{_type}"] = _make_typed_getter(_type)
-    __all__ += [f"parameter_set_{_type}", f"parameter_get_{_type}"]
+class gxf_entity_create_info:  # noqa: N801 - GXF's name
+    """Arguments of entity_create: a name and flags (bit 0: add to the program)."""
+
+    def __init__(self, entity_name="", flags=0):
+        self.entity_name = entity_name
+        self.flags = flags
+
+
+def entity_create(context, info):
+    """Create a graph entity from a gxf_entity_create_info; returns its eid."""
+    return _core.entity_create(context, info.entity_name or "")
 
 
 def get_gxf_primitive_type(dtype):
@@ -289,3 +329,19 @@ def get_gxf_primitive_type(dtype):
         numpy.float32: "kFloat32", numpy.float64: "kFloat64",
     }
     return "nvidia::gxf::PrimitiveType::" + names.get(numpy.dtype(dtype).type, "kCustom")
+
+
+# The graph-building API (GXF's Gxf.py), on top of the functions above.
+from gxf.core.registry import (  # noqa: E402,F401 - listed in __all__
+    component_types,
+    get_component_info,
+    get_component_list,
+    get_extension_info,
+    get_extension_list,
+    get_param_info,
+    get_param_list,
+)
+from gxf.core.graph_save import graph_save  # noqa: E402
+from gxf.core.exception_handler import crash_handler, exception_handler  # noqa: E402
+from gxf.core.component import Component  # noqa: E402
+from gxf.core.graph import Entity, EntityGroup, Graph, add_to_manifest  # noqa: E402

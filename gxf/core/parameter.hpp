@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <typeinfo>
 #include <utility>
+#include <vector>
 
 #include "gxf/core/expected.hpp"
 #include "gxf/core/parameter_parser.hpp"
@@ -18,6 +21,21 @@ enum ParameterFlags : uint32_t {
   kParameterFlagsOptional = 1,  // may stay unset without failing activation
   kParameterFlagsDynamic = 2,   // may change while the graph runs
 };
+
+// The component type a handle parameter points to, through vectors and arrays; void for
+// parameters that hold no handle. The registry reports it so tools know what a handle accepts.
+template <typename T>
+struct HandleTarget {
+  static const std::type_info& type() { return typeid(void); }
+};
+template <typename T>
+struct HandleTarget<Handle<T>> {
+  static const std::type_info& type() { return typeid(T); }
+};
+template <typename T>
+struct HandleTarget<std::vector<T>> : HandleTarget<T> {};
+template <typename T, size_t N>
+struct HandleTarget<std::array<T, N>> : HandleTarget<T> {};
 
 // Type-erased view of a component parameter: the registry's single source of truth for
 // key, type, default and description.
@@ -37,6 +55,7 @@ class ParameterBase {
   virtual Result set_from_yaml(const YamlNode& node, const ParseContext& context) = 0;
   virtual std::string type_name() const = 0;
   virtual bool is_handle() const = 0;
+  virtual const std::type_info& handle_target() const = 0;
   // The current value written as YAML (handles as entity/component); empty when unset.
   virtual std::string to_yaml() const = 0;
 
@@ -88,6 +107,7 @@ class Parameter : public ParameterBase {
   }
   std::string type_name() const override { return ParameterTraits<T>::name(); }
   bool is_handle() const override { return ParameterTraits<T>::kIsHandle; }
+  const std::type_info& handle_target() const override { return HandleTarget<T>::type(); }
   std::string to_yaml() const override {
     return is_set_ ? ParameterTraits<T>::to_yaml(value_) : std::string();
   }

@@ -8,3 +8,8 @@ device memory is asked for); CuPy is never imported here.
 from gxf.core._core import CudaStream, CudaStreamId, CudaStreamPool, cuda_available
 
 __all__ = ["CudaStream", "CudaStreamId", "CudaStreamPool", "cuda_available"]
+
+# Graph-API wrapper classes of the CUDA types, generated from the type registry.
+from gxf.core.wrappers import define_wrappers  # noqa: E402
+
+__all__ += define_wrappers(globals(), "libgxf_cuda.so", "gxf/cuda/libgxf_cuda.so")

@@ -28,10 +28,25 @@ def _module_name(path):
     return f"gxf_codelet_{stem}_{digest}"
 
 
+def _imported_module(path):
+    """A module already imported from `path` (a graph built in Python names its codelets'
+    own module): reusing it keeps class identity and does not run the file twice."""
+    for module in list(sys.modules.values()):
+        filename = getattr(module, "__file__", None)
+        if filename and os.path.abspath(filename) == path and \
+                getattr(module, "__name__", "") != "__main__":
+            return module
+    return None
+
+
 def _load_module(path):
     with _lock:
         if path in _modules:
             return _modules[path]
+        existing = _imported_module(path)
+        if existing is not None:
+            _modules[path] = existing
+            return existing
         name = _module_name(path)
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)

@@ -1,4 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Sample extension (PingTx, PingRx, HelloWorld): native codelets, nothing to import here."""
+"""Sample extension (PingTx, PingRx, PingBatchRx, MultiPingRx, HelloWorld): graph-API
+wrapper classes generated from the type registry."""
 
-__all__ = []
+from gxf.core.wrappers import define_wrappers
+
+__all__ = define_wrappers(globals(), "libgxf_sample.so", "gxf/sample/libgxf_sample.so")

@@ -58,3 +58,23 @@ __all__ = [
     "Transmitter",
     "as_timestamp",
 ]
+
+# Graph-API wrapper classes of every concrete std type, generated from the type registry
+# (a runtime class above keeps its name and lends the wrapper its static methods).
+from gxf.core import Entity  # noqa: E402,F401 - GXF's drivers import Entity from gxf.std
+from gxf.core.wrappers import define_wrappers  # noqa: E402
+
+__all__ += define_wrappers(globals(), "libgxf_std.so", "gxf/std/libgxf_std.so")
+
+from gxf.std.subgraph import Subgraph  # noqa: E402
+from gxf.std.graph_methods import (  # noqa: E402
+    connect,
+    enable_job_statistics,
+    set_clock,
+    set_scheduler,
+)
+from gxf.std.compute_entity import ComputeEntity  # noqa: E402
+from gxf.std.standard_graph import StandardGraph  # noqa: E402
+
+__all__ += ["Entity", "Subgraph", "connect", "enable_job_statistics", "set_clock",
+            "set_scheduler", "ComputeEntity", "StandardGraph"]

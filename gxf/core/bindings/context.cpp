@@ -110,6 +110,9 @@ py::list parameter_list(uint64_t handle, const std::string& type_name) {
     info["type"] = parameter->type_name();
     info["flags"] = parameter->flags();
     info["is_handle"] = parameter->is_handle();
+    info["handle_type"] = parameter->is_handle()
+                              ? registered_type_name(context, parameter->handle_target())
+                              : std::string();
     info["default"] = parameter->has_default() ? py::object(py::str(parameter->default_text()))
                                                : py::object(py::none());
     result.append(info);

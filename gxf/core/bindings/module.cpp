@@ -14,6 +14,7 @@ void bind_clocks(py::module_& m);
 void bind_scheduling_terms(py::module_& m);
 void bind_timestamp(py::module_& m);
 void bind_python_codelet(py::module_& m);
+void bind_py_data(py::module_& m);
 void bind_tensor(py::module_& m);
 void bind_vault(py::module_& m);
 void bind_allocator(py::module_& m);
@@ -33,6 +34,7 @@ PYBIND11_MODULE(_core, m) {
   bind_scheduling_terms(m);
   bind_timestamp(m);
   bind_python_codelet(m);
+  bind_py_data(m);
   bind_allocator(m);
   bind_tensor(m);
   bind_vault(m);

@@ -10,8 +10,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 import gxf.core as core
+from gxf.core import Graph
 from gxf.std import Allocator
 
 HERE = Path(__file__).resolve().parent
@@ -69,15 +71,21 @@ def memory(tmp_path):
 
 @pytest.fixture
 def run_graph(tmp_path):
-    """Run graph text with gxe.py in a child process; returns (returncode, stdout, stderr).
+    """Run a graph (YAML text, or a gxf.core.Graph saved to YAML) with gxe.py in a child
+    process; returns (returncode, reports, output).
 
     Python codelet files are found in tests/std/tensor/codelets (passed as CODELETS in the
     graph text). Lines the codelets print as 'REPORT {json}' are returned parsed in `reports`."""
 
     def run(graph_text, timeout=120, env=None):
         graph = tmp_path / "graph.yaml"
-        graph.write_text(textwrap.dedent(graph_text).replace("CODELETS", str(CODELETS)),
-                         encoding="utf-8")
+        if isinstance(graph_text, Graph):  # built with the graph API: run its saved YAML
+            graph_text.load_extensions(yaml.safe_load(MANIFEST)["extensions"])
+            graph_text.save(str(graph))
+            core.context_destroy(graph_text.context)
+        else:
+            graph.write_text(textwrap.dedent(graph_text).replace("CODELETS", str(CODELETS)),
+                             encoding="utf-8")
         manifest = tmp_path / "manifest.yaml"
         manifest.write_text(MANIFEST, encoding="utf-8")
         command = [sys.executable, "-m", "gxf.gxe", "--app", str(graph), "--manifest",

@@ -4,81 +4,71 @@ TensorComparator (device copies are in tests/cuda)."""
 
 import pytest
 
-from gxf.core import _core
+import gxf.std as std
+from gxf.core import Component, Entity, Graph, _core
+from gxf.std import (BlockMemoryPool, CountSchedulingTerm, DoubleBufferReceiver,
+                     DoubleBufferTransmitter, DownstreamReceptiveSchedulingTerm, GreedyScheduler,
+                     ManualClock, MessageAvailableSchedulingTerm, TensorCopier,
+                     UnboundedAllocator)
 
 pytestmark = pytest.mark.skipif(
     "libgxf_test.so" not in _core.builtin_extension_names(),
     reason="needs the tensor test components")
 
-GENERATOR = """
-name: {name}
-components:
-- {{name: out, type: nvidia::gxf::DoubleBufferTransmitter}}
-- {{name: allocator, type: nvidia::gxf::UnboundedAllocator}}
-- type: nvidia::gxf::test::TensorGenerator
-  parameters: {{output: out, allocator: allocator, shape: [4, 4, 4, 4], storage_type: {storage},
-               enable_timestamps: false, number_of_tensors: 2}}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {{transmitter: out, min_size: 1}}
-- type: nvidia::gxf::CountSchedulingTerm
-  parameters: {{count: 10}}
-"""
+STORAGE_OF_MODE = {1: 0, 2: 2}  # copy mode (1 to host, 2 to system) -> storage type
 
-COPIER = """
-name: {name}
-components:
-- {{name: in, type: nvidia::gxf::DoubleBufferReceiver}}
-- {{name: out, type: nvidia::gxf::DoubleBufferTransmitter}}
-- name: pool
-  type: nvidia::gxf::BlockMemoryPool
-  parameters: {{storage_type: {storage}, block_size: 1024, num_blocks: 8}}
-- type: nvidia::gxf::TensorCopier
-  parameters: {{receiver: in, transmitter: out, allocator: pool, mode: {mode}}}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {{receiver: in, min_size: 1}}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {{transmitter: out, min_size: 1}}
-"""
 
-REST = """
-name: comparator
-components:
-- {name: expected, type: nvidia::gxf::DoubleBufferReceiver}
-- {name: actual, type: nvidia::gxf::DoubleBufferReceiver}
-- type: nvidia::gxf::test::TensorComparator
-  parameters: {expected: expected, actual: actual}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: expected, min_size: 1}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: actual, min_size: 1}
----
-components:
-- type: nvidia::gxf::Connection
-  parameters: {source: generator/out, target: first/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: first/out, target: second/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: second/out, target: comparator/actual}
-- type: nvidia::gxf::Connection
-  parameters: {source: reference/out, target: comparator/expected}
----
-components:
-- {name: clock, type: nvidia::gxf::ManualClock}
-- type: nvidia::gxf::GreedyScheduler
-  parameters: {clock: clock, max_duration_ms: 10000}
-"""
+def _output(entity):
+    out = entity.add(DoubleBufferTransmitter("out"))
+    entity.add(DownstreamReceptiveSchedulingTerm("", transmitter=out, min_size=1))
+    return out
+
+
+def _input(entity, name="in"):
+    queue = entity.add(DoubleBufferReceiver(name))
+    entity.add(MessageAvailableSchedulingTerm("", receiver=queue, min_size=1))
+    return queue
+
+
+def _generator(g, name, storage):
+    """Ten messages of two 4x4x4x4 tensors in `storage`."""
+    entity = g.add(Entity(name))
+    out = _output(entity)
+    allocator = entity.add(UnboundedAllocator("allocator"))
+    entity.add(Component("nvidia::gxf::test::TensorGenerator", "", output=out,
+                         allocator=allocator, shape=[4, 4, 4, 4], storage_type=storage,
+                         enable_timestamps=False, number_of_tensors=2))
+    entity.add(CountSchedulingTerm("", count=10))
+    return out
+
+
+def _copier(g, name, mode):
+    entity = g.add(Entity(name))
+    receiver, out = _input(entity), _output(entity)
+    pool = entity.add(BlockMemoryPool("pool", storage_type=STORAGE_OF_MODE[mode],
+                                      block_size=1024, num_blocks=8))
+    entity.add(TensorCopier("", receiver=receiver, transmitter=out, allocator=pool, mode=mode))
+    return receiver, out
 
 
 def copier_graph(source, first_mode, second_mode, reference):
     """generator(source) -> copier(first_mode) -> copier(second_mode) -> comparator vs
-    reference generator(reference storage). Modes: 1 to host (storage 0), 2 to system (2)."""
-    storage_of_mode = {1: 0, 2: 2}
-    return "---\n".join([
-        GENERATOR.format(name="generator", storage=source),
-        GENERATOR.format(name="reference", storage=reference),
-        COPIER.format(name="first", storage=storage_of_mode[first_mode], mode=first_mode),
-        COPIER.format(name="second", storage=storage_of_mode[second_mode], mode=second_mode),
-        REST])
+    reference generator(reference storage)."""
+    g = Graph()
+    generated = _generator(g, "generator", source)
+    expected_out = _generator(g, "reference", reference)
+    first_in, first_out = _copier(g, "first", first_mode)
+    second_in, second_out = _copier(g, "second", second_mode)
+    comparator = g.add(Entity("comparator"))
+    expected, actual = _input(comparator, "expected"), _input(comparator, "actual")
+    comparator.add(Component("nvidia::gxf::test::TensorComparator", "", expected=expected,
+                             actual=actual))
+    for source_queue, target_queue in ((generated, first_in), (first_out, second_in),
+                                       (second_out, actual), (expected_out, expected)):
+        std.connect(source_queue, target_queue)
+    clock = std.set_clock(g, ManualClock("clock"))
+    std.set_scheduler(g, GreedyScheduler("", clock=clock, max_duration_ms=10000))
+    return g
 
 
 def test_copies_host_to_system_and_back_unchanged(run_graph):

@@ -2,156 +2,86 @@
 """Tensors travelling through graphs of Python and native codelets: unchanged, never copied,
 and without leaking memory."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
-from gxf.core import _core
+import gxf.std as std
+from gxf.core import Entity, Graph, _core
+from gxf.python_codelet import PyCodeletV0
+from gxf.std import (CountSchedulingTerm, DoubleBufferReceiver, DoubleBufferTransmitter,
+                     DownstreamReceptiveSchedulingTerm, Forward, GreedyScheduler,
+                     MessageAvailableSchedulingTerm, RealtimeClock, UnboundedAllocator)
 
-QUEUE = """
-- name: {name}
-  type: nvidia::gxf::DoubleBuffer{kind}
-"""
+CODELET_FILE = Path(__file__).resolve().parent / "codelets" / "tensor_chain.py"
+_spec = importlib.util.spec_from_file_location("tensor_chain", CODELET_FILE)
+tensor_chain = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tensor_chain)
 
-CHAIN = """
-name: source
-components:
-- name: out
-  type: nvidia::gxf::DoubleBufferTransmitter
-- name: allocator
-  type: nvidia::gxf::UnboundedAllocator
-- type: nvidia::gxf::PyCodeletV0
-  parameters:
-    codelet_name: TensorSource
-    codelet_file: CODELETS/tensor_chain.py
-    codelet_params: {transmitter: out, allocator: allocator}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
-- type: nvidia::gxf::CountSchedulingTerm
-  parameters: {count: 20}
----
-name: forward1
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- {name: out, type: nvidia::gxf::DoubleBufferTransmitter}
-- type: nvidia::gxf::Forward
-  parameters: {in: in, out: out}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
----
-name: check
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- {name: out, type: nvidia::gxf::DoubleBufferTransmitter}
-- type: nvidia::gxf::PyCodeletV0
-  parameters:
-    codelet_name: TensorCheck
-    codelet_file: CODELETS/tensor_chain.py
-    codelet_params: {receiver: in, transmitter: out, stage: check}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
----
-name: forward2
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- {name: out, type: nvidia::gxf::DoubleBufferTransmitter}
-- type: nvidia::gxf::Forward
-  parameters: {in: in, out: out}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
----
-name: sink
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- type: nvidia::gxf::PyCodeletV0
-  parameters:
-    codelet_name: TensorSink
-    codelet_file: CODELETS/tensor_chain.py
-    codelet_params: {receiver: in}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
----
-components:
-- type: nvidia::gxf::Connection
-  parameters: {source: source/out, target: forward1/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: forward1/out, target: check/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: check/out, target: forward2/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: forward2/out, target: sink/in}
----
-components:
-- {name: clock, type: nvidia::gxf::RealtimeClock}
-- type: nvidia::gxf::GreedyScheduler
-  parameters: {clock: clock, max_duration_ms: 60000}
-"""
 
-FRAMES = """
-name: source
-components:
-- name: out
-  type: nvidia::gxf::DoubleBufferTransmitter
-- name: allocator
-  type: nvidia::gxf::UnboundedAllocator
-- type: nvidia::gxf::PyCodeletV0
-  parameters:
-    codelet_name: FrameSource
-    codelet_file: CODELETS/tensor_chain.py
-    codelet_params: {transmitter: out, allocator: allocator}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
-- type: nvidia::gxf::CountSchedulingTerm
-  parameters: {count: 100000}
----
-name: forward
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- {name: out, type: nvidia::gxf::DoubleBufferTransmitter}
-- type: nvidia::gxf::Forward
-  parameters: {in: in, out: out}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
-- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {transmitter: out, min_size: 1}
----
-name: sink
-components:
-- {name: in, type: nvidia::gxf::DoubleBufferReceiver}
-- type: nvidia::gxf::PyCodeletV0
-  parameters:
-    codelet_name: FrameSink
-    codelet_file: CODELETS/tensor_chain.py
-    codelet_params: {receiver: in, checkpoints: [10000, 100000]}
-- type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: in, min_size: 1}
----
-components:
-- type: nvidia::gxf::Connection
-  parameters: {source: source/out, target: forward/in}
-- type: nvidia::gxf::Connection
-  parameters: {source: forward/out, target: sink/in}
----
-components:
-- {name: clock, type: nvidia::gxf::RealtimeClock}
-- type: nvidia::gxf::GreedyScheduler
-  parameters: {clock: clock, max_duration_ms: 600000}
-"""
+def _stage(g, name, codelet=None, receives=True, transmits=True, count=None, **params):
+    """An entity with an `in` queue (MessageAvailable-gated), an `out` queue (back-pressured)
+    and either a Python codelet from tensor_chain.py or a native Forward; a source (no `in`)
+    also gets an allocator and ticks `count` times."""
+    entity = g.add(Entity(name))
+    if receives:
+        receiver = entity.add(DoubleBufferReceiver("in"))
+        entity.add(MessageAvailableSchedulingTerm("", receiver=receiver, min_size=1))
+        params["receiver"] = receiver
+    else:
+        params["allocator"] = entity.add(UnboundedAllocator("allocator"))
+        entity.add(CountSchedulingTerm("", count=count))
+    if transmits:
+        transmitter = entity.add(DoubleBufferTransmitter("out"))
+        entity.add(DownstreamReceptiveSchedulingTerm("", transmitter=transmitter, min_size=1))
+        params["transmitter"] = transmitter
+    if codelet is None:
+        entity.add(Forward("", **{"in": params["receiver"], "out": params["transmitter"]}))
+    else:
+        entity.add(PyCodeletV0("", codelet=codelet, codelet_file=str(CODELET_FILE), **params))
+    return entity
+
+
+def _pipeline(stages, max_duration_ms):
+    """Connect the stages in order and add a realtime clock and a greedy scheduler."""
+    g = stages[0].graph
+    for upstream, downstream in zip(stages, stages[1:]):
+        std.connect(upstream.out, getattr(downstream, "in"))
+    clock = std.set_clock(g, RealtimeClock("clock"))
+    std.set_scheduler(g, GreedyScheduler("", clock=clock, max_duration_ms=max_duration_ms))
+    return g
+
+
+def chain_graph():
+    """TensorSource -> Forward -> TensorCheck -> Forward -> TensorSink, 20 messages."""
+    g = Graph()
+    return _pipeline([
+        _stage(g, "source", tensor_chain.TensorSource, receives=False, count=20),
+        _stage(g, "forward1"),
+        _stage(g, "check", tensor_chain.TensorCheck, stage="check"),
+        _stage(g, "forward2"),
+        _stage(g, "sink", tensor_chain.TensorSink, transmits=False)], max_duration_ms=60000)
+
+
+def frames_graph():
+    """FrameSource -> Forward -> FrameSink over 100000 messages, RSS sampled by the sink."""
+    g = Graph()
+    return _pipeline([
+        _stage(g, "source", tensor_chain.FrameSource, receives=False, count=100000),
+        _stage(g, "forward"),
+        _stage(g, "sink", tensor_chain.FrameSink, transmits=False, checkpoints=[10000, 100000])],
+        max_duration_ms=600000)
+
 
 pytestmark = pytest.mark.skipif(
     "libgxf_python_codelet.so" not in _core.builtin_extension_names(),
     reason="needs the python codelet extension")
 
 
-
-
 def run_chain(run_graph):
     """Run the chain graph; returns {stage: {tick: pointers}}."""
-    code, reports, output = run_graph(CHAIN)
+    code, reports, output = run_graph(chain_graph())
     assert code == 0, output
     stages = {}
     for entry in reports:
@@ -172,7 +102,7 @@ def test_tensor_pointers_are_identical_at_every_hop(run_graph):
 
 
 def test_memory_stays_flat_over_100k_messages(run_graph):
-    code, reports, output = run_graph(FRAMES, timeout=600)
+    code, reports, output = run_graph(frames_graph(), timeout=600)
     assert code == 0, output
     rss = {entry["count"]: entry["rss"] for entry in reports}
     assert rss[100000] - rss[10000] < 16 * 1024 * 1024, rss
