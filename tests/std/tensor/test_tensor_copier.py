@@ -2,14 +2,6 @@
 """TensorCopier between host and system memory, checked against an identical generator by
 TensorComparator (device copies are in tests/cuda)."""
 
-import pytest
-
-from gxf.core import _core
-
-pytestmark = pytest.mark.skipif(
-    "libgxf_test.so" not in _core.builtin_extension_names(),
-    reason="needs the tensor test components")
-
 GENERATOR = """
 name: {name}
 components:

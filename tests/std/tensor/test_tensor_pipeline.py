@@ -2,9 +2,6 @@
 """Tensors travelling through graphs of Python and native codelets: unchanged, never copied,
 and without leaking memory."""
 
-import pytest
-
-from gxf.core import _core
 
 QUEUE = """
 - name: {name}
@@ -141,12 +138,6 @@ components:
 - type: nvidia::gxf::GreedyScheduler
   parameters: {clock: clock, max_duration_ms: 600000}
 """
-
-pytestmark = pytest.mark.skipif(
-    "libgxf_python_codelet.so" not in _core.builtin_extension_names(),
-    reason="needs the python codelet extension")
-
-
 
 
 def run_chain(run_graph):
