@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "extensions/sample/ping_batch_rx.hpp"
+#include "gxf/sample/ping_batch_rx.hpp"
 
 namespace nvidia {
 namespace gxf {

@@ -9,7 +9,7 @@
 #include "extensions/test/tensor_comparator.hpp"
 #include "extensions/test/tensor_generator.hpp"
 #include "extensions/test/test_tensor_strides.hpp"
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 
 namespace nvidia {
 namespace gxf {

@@ -3,7 +3,6 @@
 #include "extensions/test/async_ping_rx.hpp"
 #include "extensions/test/async_ping_tx.hpp"
 #include "extensions/test/entity_monitor.hpp"
-#include "extensions/test/tensor_test_extension.hpp"
 #include "extensions/test/fixed_vector_parameter_test.hpp"
 #include "extensions/test/frame.hpp"
 #include "extensions/test/load_parameter_from_yaml_test.hpp"
@@ -20,6 +19,7 @@
 #include "extensions/test/std_parameter_test.hpp"
 #include "extensions/test/step_count.hpp"
 #include "extensions/test/step_range_count.hpp"
+#include "extensions/test/tensor_test_extension.hpp"
 #include "extensions/test/test_gxf_parameter_set_from_yaml_node.hpp"
 #include "extensions/test/test_handle_parameter.hpp"
 #include "extensions/test/test_logger.hpp"
@@ -28,7 +28,7 @@
 #include "extensions/test/test_timestamp_tx.hpp"
 #include "extensions/test/vector_parameter_test.hpp"
 #include "extensions/test/wait_scheduling_term.hpp"
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -135,10 +135,11 @@ void test_extension_factory(Extension& ext) {
   add_tensor_test_components(ext);
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_test.so", &test_extension_factory);
-
 }  // namespace
 
 }  // namespace test
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_test.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::test::test_extension_factory(extension); }

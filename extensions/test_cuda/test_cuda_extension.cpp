@@ -5,7 +5,7 @@
 #include "extensions/test_cuda/mem_cpy_to_host.hpp"
 #include "extensions/test_cuda/stream_tensor_generator.hpp"
 #include "extensions/test_cuda/verify_equal.hpp"
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -46,12 +46,12 @@ void test_cuda_extension_factory(Extension& ext) {
                                  "Receives cuda buffers and checks their data is available");
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_test_cuda.so",
-                                                 &test_cuda_extension_factory);
-
 }  // namespace
 
 }  // namespace cuda
 }  // namespace test
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_test_cuda.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::test::cuda::test_cuda_extension_factory(extension); }

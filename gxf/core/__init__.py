@@ -123,8 +123,8 @@ class gxf_tid_t:  # noqa: N801 - GXF's name
 
 
 def library_directory():
-    """Folder holding the runtime library and the bundled plug-in extensions."""
-    return os.path.join(os.path.dirname(os.path.dirname(_core.__file__)), "lib")
+    """Folder holding the runtime library libgxf_core.so (extensions sit in gxf/<name>/)."""
+    return os.path.dirname(_core.__file__)
 
 
 def include_directory():

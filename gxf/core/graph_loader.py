@@ -238,7 +238,9 @@ class GraphFileLoader:
         place.component = _core.component_info(self.context, cid)["name"] or "<unnamed>"
         if type_name == _PY_CODELET:
             directory = os.path.dirname(os.path.abspath(self.filename))
-            _core.py_codelet_set_base_directory(self.context, cid, directory)
+            from gxf.python_codelet import _python_codelet  # loaded with its extension
+
+            _python_codelet.py_codelet_set_base_directory(self.context, cid, directory)
         return cid
 
     def _apply_overrides(self, entity, name, type_name, parameters, has_parameters):

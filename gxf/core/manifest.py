@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Manifest files: which extensions to load, resolved as GXF resolves them."""
 
+import functools
 import os
 
 import yaml
@@ -8,7 +9,7 @@ import yaml
 from gxf.core import _core
 from gxf.core.errors import ExtensionError
 
-__all__ = ["load_manifest", "load_extension"]
+__all__ = ["load_manifest", "load_extension", "packaged_extensions", "resolve_extension"]
 
 
 def _fail(code, message):
@@ -23,19 +24,48 @@ def _search_library_path(basename):
     return None
 
 
-def load_extension(context, path, origin="extension list"):
-    """Load one extension: a built-in by library name, else a shared library by path."""
+@functools.lru_cache(maxsize=None)
+def packaged_extensions():
+    """The extension libraries installed with this package, by file name (libgxf_std.so)."""
+    root = os.path.dirname(os.path.dirname(_core.__file__))
+    found = {}
+    for directory, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if name != "include"]
+        for name in files:
+            if name.startswith("libgxf_") and name.endswith(".so") and name != "libgxf_core.so":
+                found.setdefault(name, os.path.join(directory, name))
+    return found
+
+
+def resolve_extension(path):
+    """The file to load for a manifest entry, or None.
+
+    GXF's manifests name extensions by their place in GXF's tree (gxf/std/libgxf_std.so,
+    gxf/test/extensions/libgxf_test.so), relative to wherever GXF was built. The rule: an entry
+    whose file name is one of this package's extension libraries loads the packaged file,
+    wherever the entry points; it is the file the extension's Python module links, so the
+    process holds one copy of each extension. Any other entry is a path (or a file name found
+    on LD_LIBRARY_PATH), as for a user's own extension.
+    """
     basename = os.path.basename(path)
-    if _core.load_builtin_extension(context, basename):
-        return
-    candidate = path if os.path.isfile(path) else _search_library_path(basename)
+    packaged = packaged_extensions().get(basename)
+    if packaged is not None:
+        return packaged
+    if os.path.isfile(path):
+        return os.path.abspath(path)
+    return _search_library_path(basename)
+
+
+def load_extension(context, path, origin="extension list"):
+    """Load one extension library: a packaged one by file name, else by path."""
+    candidate = resolve_extension(path)
     if candidate is None:
-        builtins = ", ".join(sorted(_core.builtin_extension_names()))
+        packaged = ", ".join(sorted(packaged_extensions()))
         _fail("GXF_EXTENSION_FILE_NOT_FOUND",
               f"{origin}: extension '{path}' not found (no such file, not in LD_LIBRARY_PATH, "
-              f"and not a built-in; built-ins are {builtins})")
+              f"and not one of the packaged extensions: {packaged})")
     try:
-        _core.load_extension_library(context, os.path.abspath(candidate))
+        _core.load_extension_library(context, candidate)
     except ExtensionError as error:
         _fail(error.code, f"{origin}: {error.detail}")
 

@@ -117,17 +117,35 @@ def _describe(context):
     return types
 
 
+# Packaged extensions whose types derive from another packaged extension's: that one loads
+# first. Everything derives from std.
+_PREREQUISITES = {"libgxf_rmm.so": ("libgxf_cuda.so",), "libgxf_test_cuda.so": ("libgxf_cuda.so",)}
+
+
+def _load_in_order(context, libraries):
+    """Load packaged extension libraries (file names), prerequisites first; returns
+    {extension name: library file name}."""
+    from gxf.core.manifest import packaged_extensions
+
+    packaged = packaged_extensions()
+    library_of = {}
+    for library in libraries:
+        for needed in ("libgxf_std.so",) + _PREREQUISITES.get(library, ()) + (library,):
+            if needed in library_of.values() or needed not in packaged:
+                continue
+            _core.load_extension_library(context, packaged[needed])
+            for extension in _core.extension_list(context):
+                library_of.setdefault(extension["name"], needed)
+    return library_of
+
+
 @functools.lru_cache(maxsize=None)
-def _builtin_types():
+def _packaged_types(libraries):
+    """{type name: info} of the packaged extension libraries named (file names), each info
+    with the "library" that registered it."""
     context = _core.context_create()
     try:
-        library_of = {}  # extension name -> library that registered it
-        # The standard extension first: the others derive their types from it.
-        names = sorted(_core.builtin_extension_names(), key=lambda n: n != "libgxf_std.so")
-        for library in names:
-            _core.load_builtin_extension(context, library)
-            for extension in _core.extension_list(context):
-                library_of.setdefault(extension["name"], library)
+        library_of = _load_in_order(context, libraries)
         types = _describe(context)
         for info in types.values():
             info["library"] = library_of.get(info["extension"], "")
@@ -136,10 +154,23 @@ def _builtin_types():
         _core.context_destroy(context)
 
 
+def library_types(library):
+    """{type name: info} of the types one packaged extension library registers (loading
+    only it and what it derives from)."""
+    return {name: info for name, info in _packaged_types((library,)).items()
+            if info["library"] == library}
+
+
+def _builtin_types():
+    from gxf.core.manifest import packaged_extensions
+
+    return _packaged_types(tuple(sorted(packaged_extensions())))
+
+
 def component_types(context=None):
     """{type name: {typename, uuid, base_typename, is_abstract, description, extension,
     parameters: {key: GXF param info}}} of the types loaded in `context`, or of every
-    built-in extension when `context` is None."""
+    packaged extension when `context` is None."""
     if context is None:
         return _builtin_types()
     return _describe(context)

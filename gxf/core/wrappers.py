@@ -14,7 +14,7 @@ import inspect
 import keyword
 
 from gxf.core.component import Component
-from gxf.core.registry import component_types
+from gxf.core.registry import library_types
 
 __all__ = ["define_wrappers", "wrapper_class"]
 
@@ -101,8 +101,8 @@ def define_wrappers(namespace, library, manifest_entry=None):
     if manifest_entry:
         add_to_manifest(manifest_entry)
     defined = []
-    for info in component_types().values():
-        if info.get("library") != library or info["is_abstract"]:
+    for info in library_types(library).values():
+        if info["is_abstract"]:
             continue
         short_name = info["typename"].split("::")[-1]
         existing = namespace.get(short_name)

@@ -5,7 +5,8 @@ Importable without CUDA or a GPU (the bindings load the CUDA driver only when a 
 device memory is asked for); CuPy is never imported here.
 """
 
-from gxf.core._core import CudaStream, CudaStreamId, CudaStreamPool, cuda_available
+import gxf.std  # noqa: F401  first: the CUDA classes build on std's (Allocator)
+from gxf.cuda._cuda import CudaStream, CudaStreamId, CudaStreamPool, cuda_available
 
 __all__ = ["CudaStream", "CudaStreamId", "CudaStreamPool", "cuda_available"]
 

@@ -5,7 +5,7 @@
 
 #include "gxf/core/component.hpp"
 #include "gxf/core/logger.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 #include "gxf/cuda/stream_ordered_pool.hpp"
 
 namespace nvidia {

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 #include "gxf/std/allocator.hpp"
 
 namespace nvidia {

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "gxf/core/component.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 namespace nvidia {
 namespace gxf {

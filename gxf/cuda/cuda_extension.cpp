@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The CUDA extension's registration table (libgxf_cuda.so). Its components need a GPU only
 // when they run; the extension loads anywhere.
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 #include "gxf/cuda/cuda_allocator.hpp"
 #include "gxf/cuda/cuda_buffer.hpp"
 #include "gxf/cuda/cuda_event.hpp"
@@ -55,9 +55,10 @@ void cuda_extension_factory(Extension& ext) {
       "Data is ready once the message's cuda buffer is available (host callback)");
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_cuda.so", &cuda_extension_factory);
-
 }  // namespace
 
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_cuda.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::cuda_extension_factory(extension); }

@@ -8,7 +8,7 @@
 
 #include "gxf/core/component.hpp"
 #include "gxf/core/entity.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 #include "gxf/cuda/cuda_event.hpp"
 
 namespace nvidia {

@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "gxf/core/expected.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 namespace nvidia {
 namespace gxf {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The NPP extension's registration table (libgxf_npp.so).
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 #include "gxf/npp/nppi_mul_c.hpp"
 #include "gxf/npp/nppi_set.hpp"
 
@@ -18,9 +18,10 @@ void npp_extension_factory(Extension& ext) {
                              "Multiplies a tensor with a constant factor");
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_npp.so", &npp_extension_factory);
-
 }  // namespace
 
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_npp.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::npp_extension_factory(extension); }

@@ -5,7 +5,7 @@ import sys
 import typing
 
 from gxf.core import Component, Entity
-from gxf.core.registry import component_types
+from gxf.core.registry import library_types
 from gxf.python_codelet.codelet import CodeletAdapter
 from gxf.std.compute_entity import ComputeEntity
 
@@ -30,7 +30,7 @@ class PyCodeletV0(Component):
     'entity/component' strings), read back with get_params()."""
 
     gxf_native_type = "nvidia::gxf::PyCodeletV0"
-    _validation_info_parameters = component_types()[gxf_native_type]["parameters"]
+    _validation_info_parameters = library_types("libgxf_python_codelet.so")[gxf_native_type]["parameters"]
 
     def __init__(self, name="", codelet=None, codelet_file=None, **params):
         if not (isinstance(codelet, type) and issubclass(codelet, CodeletAdapter)):

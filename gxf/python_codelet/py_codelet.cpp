@@ -88,7 +88,7 @@ gxf_result_t PyCodeletV0::start() {
         loader.attr("load_codelet_class")(codelet_file_.get(), codelet_name_.get(), base_directory_,
                                           describe());
     instance_ = codelet_class();
-    py::object bridge = py::module_::import("gxf.core._core")
+    py::object bridge = py::module_::import("gxf.python_codelet._python_codelet")
                             .attr("PyCodeletBridge")(reinterpret_cast<uintptr_t>(this));
     instance_.attr("set_bridge")(bridge);
     instance_.attr("start")();

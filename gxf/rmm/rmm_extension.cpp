@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The RMM extension's registration table (libgxf_rmm.so).
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
 #include "gxf/rmm/rmm_allocator.hpp"
 
 namespace nvidia {
@@ -16,9 +16,10 @@ void rmm_extension_factory(Extension& ext) {
                                        "Allocator of device and pinned host memory pools");
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_rmm.so", &rmm_extension_factory);
-
 }  // namespace
 
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_rmm.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::rmm_extension_factory(extension); }

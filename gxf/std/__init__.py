@@ -1,63 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Standard extension: queues, clocks, scheduling terms and message components for codelets."""
 
-from gxf.core._core import (
-    AsynchronousEventState,
-    AsynchronousSchedulingTerm,
-    Allocator,
-    BlockMemoryPool,
-    MemoryStorageType,
-    PrimitiveType,
-    PyTensor,
-    Shape,
-    Tensor,
-    TensorDescription,
-    UnboundedAllocator,
-    get_from_entity_context,
-    BooleanSchedulingTerm,
-    BTSchedulingTerm,
-    Clock,
-    CountSchedulingTerm,
-    ManualClock,
-    PeriodicSchedulingTerm,
-    RealtimeClock,
-    Receiver,
-    SchedulingConditionType,
-    SchedulingTerm,
-    TargetTimeSchedulingTerm,
-    Timestamp,
-    Transmitter,
-    as_timestamp,
-)
+import gxf.core  # noqa: F401  first: its module turns the C++ errors of every extension into gxf.core.errors
+from gxf.std import _std
+from gxf.std._std import *  # noqa: F401,F403  every class and function std's binding files define
 
-__all__ = [
-    "AsynchronousEventState",
-    "AsynchronousSchedulingTerm",
-    "Allocator",
-    "BlockMemoryPool",
-    "MemoryStorageType",
-    "PrimitiveType",
-    "PyTensor",
-    "Shape",
-    "Tensor",
-    "TensorDescription",
-    "UnboundedAllocator",
-    "get_from_entity_context",
-    "BooleanSchedulingTerm",
-    "BTSchedulingTerm",
-    "Clock",
-    "CountSchedulingTerm",
-    "ManualClock",
-    "PeriodicSchedulingTerm",
-    "RealtimeClock",
-    "Receiver",
-    "SchedulingConditionType",
-    "SchedulingTerm",
-    "TargetTimeSchedulingTerm",
-    "Timestamp",
-    "Transmitter",
-    "as_timestamp",
-]
+# Everything the binding files define, so a new binding file needs no line here.
+__all__ = [name for name in dir(_std) if not name.startswith("_")]
 
 # Graph-API wrapper classes of every concrete std type, generated from the type registry
 # (a runtime class above keeps its name and lends the wrapper its static methods).

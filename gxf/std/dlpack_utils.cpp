@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 namespace nvidia {
 namespace gxf {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The standard extension's registration table, nothing else.
-#include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
+#include "gxf/core/extension.hpp"
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/async_buffer_receiver.hpp"
 #include "gxf/std/async_buffer_transmitter.hpp"
@@ -143,9 +143,10 @@ void std_extension_factory(Extension& ext) {
   ext.add<CPUThread, Component>("nvidia::gxf::CPUThread", {0x34f46728496d4d8b, 0xb9c9c5a54de5d3a0});
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_std.so", &std_extension_factory);
-
 }  // namespace
 
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_std.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::std_extension_factory(extension); }

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "gxf/core/logger.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 namespace nvidia {
 namespace gxf {

@@ -6,7 +6,7 @@ import yaml
 
 from gxf.core import Component, parameter_set_from_yaml_node
 from gxf.core.component import _yaml_data
-from gxf.core.registry import component_types
+from gxf.core.registry import library_types
 
 __all__ = ["Subgraph"]
 
@@ -17,7 +17,7 @@ class Subgraph(Component):
     {component or interface name: {parameter: value}} applied after loading."""
 
     gxf_native_type = "nvidia::gxf::Subgraph"
-    _validation_info_parameters = component_types()[gxf_native_type]["parameters"]
+    _validation_info_parameters = library_types("libgxf_std.so")[gxf_native_type]["parameters"]
 
     def __init__(self, name: str = "", override_params=None, **params):
         super().__init__(type=self.gxf_native_type, name=name, **params)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """GXF's module name for the tensor bindings (`from gxf.std.tensor_pybind import Tensor`)."""
 
-from gxf.core._core import (  # noqa: F401 - re-exports
+from gxf.std._std import (  # noqa: F401 - re-exports
     MemoryStorageType,
     PrimitiveType,
     PyTensor,

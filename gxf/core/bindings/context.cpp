@@ -5,7 +5,6 @@
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
 #include "gxf/core/bindings/python_failure.hpp"
-#include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
 
@@ -39,16 +38,6 @@ void set_severity(uint64_t handle, int severity) {
   context_from_handle(handle);
   if (severity < 0 || severity > 5) throw_code(GXF_FAILURE, "severity must be 0..5");
   g_log_severity.store(severity);
-}
-
-bool load_builtin_extension(uint64_t handle, const std::string& library_name) {
-  Context* context = context_from_handle(handle);
-  ExtensionFactory factory = find_builtin_extension(library_name);
-  if (!factory) return false;
-  auto extension = std::make_unique<Extension>();
-  factory(*extension);
-  throw_if_error(context->load_extension(std::move(extension)));
-  return true;
 }
 
 void load_extension_library(uint64_t handle, const std::string& path) {
@@ -285,11 +274,8 @@ void bind_context(py::module_& m) {
   m.def("gxf_set_severity", &set_severity, "Set the log severity (0 none .. 5 verbose).");
   m.def("set_log_file", [](const std::string& path) { return set_log_file(path); },
         "Redirect log output to a file ('' restores stdout/stderr).");
-  m.def("load_builtin_extension", &load_builtin_extension,
-        "Load a built-in extension by library name; False if there is none of that name.");
   m.def("load_extension_library", &load_extension_library,
         "Load an extension from a shared library path.");
-  m.def("builtin_extension_names", &builtin_extension_names, "Library names of built-in extensions.");
   m.def("entity_create", &entity_create, "Create a graph entity; returns its eid.");
   m.def("component_add", &component_add, "Add a component to an entity; returns its cid.");
   m.def("component_set_parameter", &component_set_parameter,

@@ -1,45 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/core/bindings/context_handle.hpp"
 
-#include <mutex>
-#include <unordered_set>
-
 #include "gxf/core/bindings/errors.hpp"
+#include "gxf/core/live_contexts.hpp"
 
 namespace nvidia {
 namespace gxf {
 
-namespace {
-
-std::mutex& registry_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
-std::unordered_set<uint64_t>& live_contexts() {
-  static std::unordered_set<uint64_t> contexts;
-  return contexts;
-}
-
-}  // namespace
-
 uint64_t register_context(Context* context) {
-  uint64_t handle = reinterpret_cast<uint64_t>(context);
-  std::lock_guard<std::mutex> lock(registry_mutex());
-  live_contexts().insert(handle);
-  return handle;
+  add_live_context(context);
+  return handle_of(context);
 }
 
 void unregister_context(uint64_t handle) {
-  std::lock_guard<std::mutex> lock(registry_mutex());
-  live_contexts().erase(handle);
+  remove_live_context(reinterpret_cast<const Context*>(handle));
 }
 
 Context* context_from_handle(uint64_t handle) {
-  {
-    std::lock_guard<std::mutex> lock(registry_mutex());
-    if (live_contexts().count(handle)) return reinterpret_cast<Context*>(handle);
-  }
+  if (is_live_context(handle)) return reinterpret_cast<Context*>(handle);
   throw GxfException{Error(GXF_CONTEXT_INVALID, "no live context with handle " +
                                                     std::to_string(handle))};
 }

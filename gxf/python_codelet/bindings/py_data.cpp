@@ -5,7 +5,7 @@
 
 #include "gxf/core/context.hpp"
 #include "gxf/python_codelet/py_data.hpp"
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 
 namespace py = pybind11;
 

@@ -3,9 +3,7 @@
 
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
-#include "gxf/core/builtin_extensions.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
-#include "gxf/python_codelet/py_data.hpp"
 
 namespace py = pybind11;
 
@@ -19,20 +17,9 @@ struct PyCodeletBridge {
   PyCodeletV0* codelet;
 };
 
-void python_codelet_extension_factory(Extension& ext) {
-  ext.set_info({0x787daddc1c3411ec, 0x96210242ac130002}, "PythonCodeletExtension",
-               "Codelets written in Python", "NVIDIA-compatible", "0.6.0", "Apache-2.0");
-  ext.add<PyCodeletV0, Codelet>("nvidia::gxf::PyCodeletV0", {0xcd8b08c2f643483f, 0xf33b02bfa75c23fb},
-                                "Runs a Python CodeletAdapter subclass");
-  ext.add<PyData, Component>("nvidia::gxf::PyData", {0x3b5e2a9c7d1f4e08, 0xa46c18f2d09b7e53},
-                             "A Python object carried by a message");
-}
-
 }  // namespace
 
 void bind_python_codelet(py::module_& m) {
-  register_builtin_extension("libgxf_python_codelet.so", &python_codelet_extension_factory);
-
   py::class_<PyCodeletBridge>(m, "PyCodeletBridge", "Link from a Python codelet to its component.")
       .def(py::init([](uintptr_t address) {
         return PyCodeletBridge{reinterpret_cast<PyCodeletV0*>(address)};

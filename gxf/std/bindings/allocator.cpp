@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <pybind11/pybind11.h>
 
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 #include "gxf/std/block_memory_pool.hpp"
 #include "gxf/std/unbounded_allocator.hpp"
 

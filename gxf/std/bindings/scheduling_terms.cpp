@@ -2,7 +2,7 @@
 #include <pybind11/pybind11.h>
 
 #include "gxf/std/asynchronous_scheduling_term.hpp"
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 #include "gxf/std/bt_scheduling_term.hpp"
 #include "gxf/std/scheduling_terms.hpp"
 

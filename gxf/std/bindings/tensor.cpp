@@ -10,7 +10,7 @@
 
 #include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 #include "gxf/std/bindings/python_release.hpp"
 #include "gxf/std/bindings/tensor_interop.hpp"
 #include "gxf/std/bindings/tensor_ref.hpp"

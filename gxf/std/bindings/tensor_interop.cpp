@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "gxf/core/bindings/errors.hpp"
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 #include "gxf/std/bindings/python_release.hpp"
 #include "gxf/std/bindings/tensor_ref.hpp"
 #include "gxf/std/dlpack_utils.hpp"

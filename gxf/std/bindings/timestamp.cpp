@@ -2,7 +2,7 @@
 #include <pybind11/pybind11.h>
 
 #include "gxf/core/context.hpp"
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace py = pybind11;

@@ -2,18 +2,14 @@
 """TensorCopier between host and system memory, checked against an identical generator by
 TensorComparator (device copies are in tests/cuda)."""
 
-import pytest
 
 import gxf.std as std
-from gxf.core import Component, Entity, Graph, _core
+from gxf.core import Component, Entity, Graph
 from gxf.std import (BlockMemoryPool, CountSchedulingTerm, DoubleBufferReceiver,
                      DoubleBufferTransmitter, DownstreamReceptiveSchedulingTerm, GreedyScheduler,
                      ManualClock, MessageAvailableSchedulingTerm, TensorCopier,
                      UnboundedAllocator)
 
-pytestmark = pytest.mark.skipif(
-    "libgxf_test.so" not in _core.builtin_extension_names(),
-    reason="needs the tensor test components")
 
 STORAGE_OF_MODE = {1: 0, 2: 2}  # copy mode (1 to host, 2 to system) -> storage type
 

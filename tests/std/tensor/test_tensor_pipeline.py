@@ -5,10 +5,9 @@ and without leaking memory."""
 import importlib.util
 from pathlib import Path
 
-import pytest
 
 import gxf.std as std
-from gxf.core import Entity, Graph, _core
+from gxf.core import Entity, Graph
 from gxf.python_codelet import PyCodeletV0
 from gxf.std import (CountSchedulingTerm, DoubleBufferReceiver, DoubleBufferTransmitter,
                      DownstreamReceptiveSchedulingTerm, Forward, GreedyScheduler,
@@ -74,9 +73,6 @@ def frames_graph():
         max_duration_ms=600000)
 
 
-pytestmark = pytest.mark.skipif(
-    "libgxf_python_codelet.so" not in _core.builtin_extension_names(),
-    reason="needs the python codelet extension")
 
 
 def run_chain(run_graph):

@@ -1,14 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """The tensor components of the test helper extension, run in small graphs."""
 
-import pytest
-
-from gxf.core import _core
-
-pytestmark = pytest.mark.skipif(
-    "libgxf_test.so" not in _core.builtin_extension_names(),
-    reason="needs the tensor test components")
-
 SCHEDULER = """
 ---
 components:

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "extensions/sample/ping_async.hpp"
+#include "gxf/sample/ping_async.hpp"
 
 #include <chrono>
 #include <thread>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "extensions/sample/ping_batch_rx.hpp"
+#include "gxf/sample/ping_batch_rx.hpp"
 
 #include "gxf/core/logger.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "gxf/std/bindings/message_entity.hpp"
+#include "gxf/core/bindings/message_entity.hpp"
 
 #include "gxf/core/context.hpp"
 
@@ -7,11 +7,6 @@ namespace py = pybind11;
 
 namespace nvidia {
 namespace gxf {
-
-Entity* message_of(const PyMessageEntity& message) {
-  if (!message.ref) throw GxfException{Error(GXF_ARGUMENT_NULL, "the message entity is empty")};
-  return message.ref.get();
-}
 
 void bind_message_entity(py::module_& m) {
   py::class_<PyMessageEntity>(m, "MessageEntity",

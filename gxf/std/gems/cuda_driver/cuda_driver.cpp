@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "gxf/cuda/cuda_driver.hpp"
+#include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 #include <dlfcn.h>
 

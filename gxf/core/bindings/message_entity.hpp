@@ -18,8 +18,12 @@ struct PyMessageEntity {
   EntityRef ref;
 };
 
-// Entity of a MessageEntity argument (raises on an empty one).
-Entity* message_of(const PyMessageEntity& message);
+// Entity of a MessageEntity argument (raises on an empty one). Inline: every extension's
+// binding module uses it.
+inline Entity* message_of(const PyMessageEntity& message) {
+  if (!message.ref) throw GxfException{Error(GXF_ARGUMENT_NULL, "the message entity is empty")};
+  return message.ref.get();
+}
 
 // Component named `name` (or "entity/name") seen from component `cid`, of type T.
 template <typename T>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The sample extension's registration table.
-#include "extensions/sample/multi_ping_rx.hpp"
-#include "extensions/sample/ping_batch_rx.hpp"
-#include "extensions/sample/ping_async.hpp"
-#include "extensions/sample/ping_rx.hpp"
-#include "extensions/sample/ping_tx.hpp"
-#include "gxf/core/builtin_extensions.hpp"
+#include "gxf/core/extension.hpp"
+#include "gxf/sample/multi_ping_rx.hpp"
+#include "gxf/sample/ping_async.hpp"
+#include "gxf/sample/ping_batch_rx.hpp"
+#include "gxf/sample/ping_rx.hpp"
+#include "gxf/sample/ping_tx.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -27,9 +27,10 @@ void sample_extension_factory(Extension& ext) {
   ext.add<HelloWorld, Codelet>("nvidia::gxf::HelloWorld", {0x3d1e58fc74fa11ed, 0xa7eef7e728cd4c11});
 }
 
-const BuiltinExtensionRegistration kRegistration("libgxf_sample.so", &sample_extension_factory);
-
 }  // namespace
 
 }  // namespace gxf
 }  // namespace nvidia
+
+// The entry point the manifest loader looks up in libgxf_sample.so.
+GXF_EXTENSION_FACTORY(extension) { nvidia::gxf::sample_extension_factory(extension); }
