@@ -40,9 +40,7 @@ gxf_result_t MockCodelet::start() {
   const int32_t lower = duration_lower_ms_.get();
   const int32_t upper = duration_upper_ms_.get();
   if (lower > upper) {
-    GXF_LOG_ERROR("%s: duration_lower_ms %d is above duration_upper_ms %d", describe().c_str(),
-                  lower, upper);
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "duration_lower_ms %d is above duration_upper_ms %d", lower, upper);
   }
   generator_.reset();
   if (lower != -1 && upper != -1) {
@@ -56,8 +54,7 @@ gxf_result_t MockCodelet::tick() {
   if (mode == "SRC") return tick_source();
   if (mode == "PROCESS") return tick_process();
   if (mode == "SINK") return tick_sink();
-  GXF_LOG_ERROR("%s: unknown mode '%s' (SRC, PROCESS, SINK)", describe().c_str(), mode.c_str());
-  return GXF_FAILURE;
+  return fail(GXF_FAILURE, "unknown mode '%s' (SRC, PROCESS, SINK)", mode.c_str());
 }
 
 void MockCodelet::sleep_mock_duration() {
@@ -91,9 +88,8 @@ gxf_result_t MockCodelet::tick_process() {
   Frame* frame = message->find<Frame>(kLatency);
   if (!frame) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   if (frame->end) {
-    GXF_LOG_ERROR("%s: frame %ld already reached its sink", describe().c_str(),
-                  static_cast<long>(frame->frame_id));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "frame %ld already reached its sink",
+                static_cast<long>(frame->frame_id));
   }
   sleep_mock_duration();
   const int64_t end = now();
@@ -113,9 +109,8 @@ gxf_result_t MockCodelet::tick_sink() {
   Frame* frame = message->find<Frame>(kLatency);
   if (!frame) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   if (frame->end) {
-    GXF_LOG_ERROR("%s: frame %ld already reached its sink", describe().c_str(),
-                  static_cast<long>(frame->frame_id));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "frame %ld already reached its sink",
+                static_cast<long>(frame->frame_id));
   }
   frame->end = true;
   int64_t latency = arrived - frame->first_process_time;

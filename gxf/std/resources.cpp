@@ -31,13 +31,6 @@ size_t ThreadPool::add_pinned(gxf_uid_t eid) {
   return free_slots_ + static_cast<size_t>(it - pinned_.begin());
 }
 
-int64_t ThreadPool::slot_of(gxf_uid_t eid) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = std::find(pinned_.begin(), pinned_.end(), eid);
-  if (it == pinned_.end()) return -1;
-  return static_cast<int64_t>(free_slots_ + static_cast<size_t>(it - pinned_.begin()));
-}
-
 size_t ThreadPool::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return free_slots_ + pinned_.size();
