@@ -155,3 +155,10 @@ def test_stored_eids_of_python_messages_resolve_to_their_tensors(context, tmp_pa
         vault_pybind.free(context, cid, eids)
         core.graph_wait(context)
         core.graph_deactivate(context)
+
+
+def test_unknown_type_id_finds_no_component(vault_graph):
+    """A tid nobody registered matches nothing, as in GXF's test_std_vault driver."""
+    context, cid = vault_graph
+    eid = core.entity_find(context, "rx")
+    assert core.component_find(context, eid, core.gxf_tid_t(12, 0xBA02D27406EE9E65), "vault") == []
