@@ -106,55 +106,47 @@ def test_missing_graph_file_is_file_not_found(context):
     assert str(error.value).startswith("GXF_FILE_NOT_FOUND")
 
 
+def lifecycle_failure(context, name, error_class=GxfError):
+    """Load tests/data/<name>, then activate, run, wait and deactivate it; the message of the
+    error that ended it (which must be an `error_class`)."""
+    load(context, name)
+    with pytest.raises(error_class) as error:
+        for step in (core.graph_activate, core.graph_run_async, core.graph_wait,
+                     core.graph_deactivate):
+            step(context)
+    return str(error.value)
+
+
 def test_capacity_zero_fails_initialize_with_its_reason(context):
-    load(context, "bad_capacity_zero.yaml")
-    with pytest.raises(ActivationError) as error:
-        core.graph_activate(context)
-    message = str(error.value)
+    message = lifecycle_failure(context, "bad_capacity_zero.yaml", ActivationError)
     assert message.startswith("GXF_ARGUMENT_OUT_OF_RANGE: ")
     assert "bad_capacity_zero.yaml:4: entity 'tx', component 'signal'" in message
     assert message.endswith("initialize() failed: capacity must be at least 1")
 
 
 def test_unknown_periodic_policy_fails_initialize_with_its_reason(context):
-    load(context, "bad_periodic_policy.yaml")
-    with pytest.raises(ActivationError) as error:
-        core.graph_activate(context)
-    message = str(error.value)
+    message = lifecycle_failure(context, "bad_periodic_policy.yaml", ActivationError)
     assert message.startswith("GXF_ARGUMENT_INVALID: ")
     assert "bad_periodic_policy.yaml:10: entity 'tx', component 'period'" in message
     assert "unknown policy 'Sometimes'" in message
 
 
 def test_failing_tick_ends_the_run_with_its_reason(context):
-    load(context, "bad_tick_fails.yaml")
-    core.graph_activate(context)
-    core.graph_run_async(context)
-    with pytest.raises(GxfError) as error:
-        core.graph_wait(context)
-    message = str(error.value)
+    message = lifecycle_failure(context, "bad_tick_fails.yaml")
     assert message.startswith("GXF_FAILURE: ") and "bad_tick_fails.yaml:5: " in message
     assert "entity 'failing', component 'mock' (nvidia::gxf::test::MockFailure)" in message
     assert message.endswith("tick() failed: failing as asked after 2 tick(s)")
 
 
 def test_step_count_mismatch_names_both_counts(context):
-    load(context, "bad_step_count.yaml")
-    core.graph_activate(context)
-    core.graph_run(context)
-    with pytest.raises(GxfError) as error:
-        core.graph_deactivate(context)
-    message = str(error.value)
+    message = lifecycle_failure(context, "bad_step_count.yaml")
     assert message.startswith("GXF_FAILURE: ") and "component 'step'" in message
+    assert "deinitialize() failed: wrong tick count: " in message
     assert "tick count [3] does not match expected tick count [5]" in message
 
 
 def test_scheduler_without_workers_cannot_start(context):
-    load(context, "bad_worker_threads.yaml")
-    core.graph_activate(context)
-    with pytest.raises(GxfError) as error:
-        core.graph_run_async(context)
-    message = str(error.value)
+    message = lifecycle_failure(context, "bad_worker_threads.yaml")
     assert message.startswith("GXF_PARAMETER_OUT_OF_RANGE: ")
     assert "component 'workers' (nvidia::gxf::MultiThreadScheduler)" in message
     assert "parameter 'worker_thread_number' must be at least 1, got 0" in message

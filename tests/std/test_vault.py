@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Vault hands a graph's messages to Python through gxf.std.vault_pybind."""
 
+import contextlib
 import os
 import threading
 
@@ -27,15 +28,26 @@ def vault_graph():
     core.context_destroy(context)
 
 
+@contextlib.contextmanager
+def stored(context, cid, count):
+    """Run the graph and store `count` messages; yields their eids, then frees them and waits
+    for the run's end."""
+    core.graph_activate(context)
+    core.graph_run_async(context)
+    eids = vault_pybind.store_blocking_for(context, cid, count, WAIT_NS)
+    try:
+        yield eids
+    finally:
+        vault_pybind.free(context, cid, eids)
+        core.graph_wait(context)
+        core.graph_deactivate(context)
+
+
 def test_vault_stores_the_received_messages(vault_graph):
     """All six pings can be stored from Python, then freed; the run ends normally."""
     context, cid = vault_graph
-    core.graph_activate(context)
-    core.graph_run_async(context)
-    eids = vault_pybind.store_blocking_for(context, cid, 6, WAIT_NS)
-    vault_pybind.free(context, cid, eids)
-    core.graph_wait(context)
-    core.graph_deactivate(context)
+    with stored(context, cid, 6) as eids:
+        pass
     assert len(eids) == 6
     assert len(set(eids)) == 6
 
@@ -67,18 +79,11 @@ def test_vault_has_gxf_type_id(vault_graph):
 def test_stored_eids_of_native_messages_resolve(vault_graph):
     """Eids the vault returns name entities that the eid-based API finds (native producer)."""
     context, cid = vault_graph
-    core.graph_activate(context)
-    core.graph_run_async(context)
-    eids = vault_pybind.store_blocking_for(context, cid, 6, WAIT_NS)
-    try:
+    with stored(context, cid, 6) as eids:
         assert len(eids) == 6
         for eid in eids:
             assert core.entity_get_name(context, eid) == ""
             assert isinstance(core.component_find(context, eid), list)
-    finally:
-        vault_pybind.free(context, cid, eids)
-        core.graph_wait(context)
-        core.graph_deactivate(context)
 
 
 PYTHON_SOURCE = '''
@@ -142,19 +147,12 @@ def test_stored_eids_of_python_messages_resolve_to_their_tensors(context, tmp_pa
     graph.write_text(PYTHON_VAULT_GRAPH)
     core.graph_load_file(context, str(graph))
     cid = core.component_find(context, core.entity_find(context, "rx"), component_name="vault")[0]
-    core.graph_activate(context)
-    core.graph_run_async(context)
-    eids = vault_pybind.store_blocking_for(context, cid, 3, WAIT_NS)
-    try:
+    with stored(context, cid, 3) as eids:
         assert len(eids) == 3
         values = [get_from_entity_context(context, eid, "t").tolist() for eid in eids]
         assert values == [[0] * 4, [1] * 4, [2] * 4]
         assert all(len(core.component_find(context, eid, component_name="t")) == 1
                    for eid in eids)
-    finally:
-        vault_pybind.free(context, cid, eids)
-        core.graph_wait(context)
-        core.graph_deactivate(context)
 
 
 def test_unknown_type_id_finds_no_component(vault_graph):
