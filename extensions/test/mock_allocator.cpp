@@ -115,7 +115,7 @@ gxf_result_t MockAllocator::allocate(uint64_t size, MemoryStorageType type, void
 }
 
 gxf_result_t MockAllocator::free(void* pointer) {
-  if (fail_on_free_.get()) return GXF_FAILURE;
+  if (fail_on_free_.get()) return fail(GXF_FAILURE, "failing free() as asked (fail_on_free)");
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = blocks_.find(pointer);
   if (it == blocks_.end()) return GXF_ARGUMENT_INVALID;

@@ -65,7 +65,7 @@ void MockCodelet::sleep_mock_duration() {
 }
 
 gxf_result_t MockCodelet::tick_source() {
-  if (!transmitter_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!transmitter_.is_set()) return fail(GXF_ARGUMENT_INVALID, "mode SRC needs 'transmitter'");
   EntityRef message = context()->create_message();
   sleep_mock_duration();
   Frame* frame = context()->add_message_component<Frame>(message.get(), kLatency);
@@ -81,7 +81,9 @@ gxf_result_t MockCodelet::tick_source() {
 
 gxf_result_t MockCodelet::tick_process() {
   const int64_t begin = now();
-  if (!receiver_.is_set() || !transmitter_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!receiver_.is_set() || !transmitter_.is_set()) {
+    return fail(GXF_ARGUMENT_INVALID, "mode PROCESS needs 'receiver' and 'transmitter'");
+  }
   EntityRef message = receiver_->receive();
   GXF_LOG_DEBUG("%s: Message Received: %ld", describe().c_str(), static_cast<long>(++received_));
   if (!message) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
@@ -103,7 +105,7 @@ gxf_result_t MockCodelet::tick_process() {
 
 gxf_result_t MockCodelet::tick_sink() {
   const int64_t arrived = now();
-  if (!receiver_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!receiver_.is_set()) return fail(GXF_ARGUMENT_INVALID, "mode SINK needs 'receiver'");
   EntityRef message = receiver_->receive();
   if (!message) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   Frame* frame = message->find<Frame>(kLatency);

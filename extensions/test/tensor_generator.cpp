@@ -45,7 +45,10 @@ gxf_result_t TensorGenerator::initialize() {
   if (shape_.get().size() > Shape::kMaxRank) {
     return fail(GXF_PARAMETER_OUT_OF_RANGE, "shape has more than %u dimensions", Shape::kMaxRank);
   }
-  if (storage_type_.get() < 0 || storage_type_.get() > 2) return GXF_PARAMETER_OUT_OF_RANGE;
+  if (storage_type_.get() < 0 || storage_type_.get() > 2) {
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "storage_type must be 0, 1 or 2, got %d",
+                static_cast<int>(storage_type_.get()));
+  }
   generator_ = std::default_random_engine();  // same sequence on every activation
   return GXF_SUCCESS;
 }

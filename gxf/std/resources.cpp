@@ -17,7 +17,10 @@ gxf_result_t ThreadPool::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t ThreadPool::initialize() {
-  if (initial_size_.get() < 0) return GXF_ARGUMENT_OUT_OF_RANGE;
+  if (initial_size_.get() < 0) {
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "initial_size must be at least 0, got %ld",
+                static_cast<long>(initial_size_.get()));
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   free_slots_ = static_cast<size_t>(initial_size_.get());
   pinned_.clear();
