@@ -11,7 +11,6 @@ from gxf.core.yaml_nodes import compose_documents, to_core_node
 
 __all__ = ["load_graph_file", "parse_override"]
 
-_SUBGRAPH = "nvidia::gxf::Subgraph"
 
 
 class _Place:
@@ -250,21 +249,20 @@ class GraphFileLoader:
         entry.cid = found[0]
 
     def _is_subgraph(self, entry):
+        """True for a loader directive (a component that includes graph files, e.g. Subgraph)."""
         return entry.cid is not None and \
-            _core.component_info(self.context, entry.cid)["type"] == _SUBGRAPH
+            _core.component_graph_include(self.context, entry.cid) is not None
 
     def _load_subgraph(self, entry):
-        """Load the files a Subgraph component names, once, with its entity as prefix."""
+        """Load the files a loader directive names, once, with its entity as prefix."""
         if _core.subgraph_is_loaded(self.context, entry.cid):
             return
-        try:
-            location = _core.parameter_get_yaml(self.context, entry.cid, "location")
-        except GxfError:
+        files, prerequisites = _core.component_graph_include(self.context, entry.cid)
+        if not files:
             return  # no location yet: a later parameter file may set it
         _core.subgraph_set_loaded(self.context, entry.cid)
         info = _core.component_info(self.context, entry.cid)
-        prerequisites = self._resolved_prerequisites(entry.cid)
-        for path in (part.strip() for part in location.split(",") if part.strip()):
+        for path in files:
             GraphFileLoader(self.context, self._subgraph_path(path), self.raw_overrides,
                             prefix=info["entity"] + ".",
                             parent=(info["eid"], prerequisites)).load()
@@ -274,19 +272,6 @@ class GraphFileLoader:
         if root and not os.path.isabs(path):
             return os.path.join(root, path)
         return path
-
-    def _resolved_prerequisites(self, cid):
-        """{name: cid} of the components a Subgraph's prerequisites parameter names."""
-        try:
-            text = _core.parameter_get_yaml(self.context, cid, "prerequisites")
-        except GxfError:
-            return {}
-        resolved = {}
-        for name, target in (yaml.safe_load(text) or {}).items():
-            entity, component = str(target).split("/", 1)
-            eid = _core.entity_find(self.context, entity)
-            resolved[name] = _core.component_find(self.context, eid, None, component)[0]
-        return resolved
 
     def _create_prerequisites_entity(self):
         _, prerequisites = self.parent

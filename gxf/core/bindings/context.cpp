@@ -7,6 +7,7 @@
 #include "gxf/core/bindings/python_failure.hpp"
 #include "gxf/core/builtin_extensions.hpp"
 #include "gxf/core/context.hpp"
+#include "gxf/core/graph_include.hpp"
 #include "gxf/core/logger.hpp"
 
 namespace py = pybind11;
@@ -81,6 +82,16 @@ void component_set_parameter(uint64_t handle, int64_t cid, const std::string& ke
   Component* component = component_from_cid(handle, cid);
   ParseContext parse_context{context, component->entity(), prefix, directory};
   throw_if_error(component->set_parameter(key, node, parse_context));
+}
+
+py::object component_graph_include(uint64_t handle, int64_t cid) {
+  auto* include = dynamic_cast<GraphInclude*>(component_from_cid(handle, cid));
+  if (!include) return py::none();
+  py::dict prerequisites;
+  for (const auto& entry : include->included_prerequisites()) {
+    if (entry.second) prerequisites[py::str(entry.first)] = entry.second->cid();
+  }
+  return py::make_tuple(include->included_files(), prerequisites);
 }
 
 py::object parameter_get_yaml(uint64_t handle, int64_t cid, const std::string& key) {
@@ -307,6 +318,9 @@ void bind_context(py::module_& m) {
   m.def("graph_root_path",
         [](uint64_t handle) { return context_from_handle(handle)->root_path; },
         "The root directory set by graph_set_root_path ('' if none).");
+  m.def("component_graph_include", &component_graph_include,
+        "For a loader directive (GraphInclude, e.g. Subgraph): (files to load, {prerequisite "
+        "name: cid}); None for any other component.");
   m.def("subgraph_is_loaded",
         [](uint64_t handle, int64_t cid) {
           return context_from_handle(handle)->loaded_subgraphs.count(cid) > 0;
