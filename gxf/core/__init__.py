@@ -221,7 +221,6 @@ def entity_notify_event_type(context, eid, event):
 
 
 def _type_name_of(context, tid):
-    """The registered type name a tid (or name) stands for; None for the null tid."""
     if tid is None or isinstance(tid, str):
         return tid
     if tid.hash1 == 0 and tid.hash2 == 0:
@@ -230,13 +229,14 @@ def _type_name_of(context, tid):
 
 
 def component_find(context, eid, tid=None, component_name=None):
-    """Cids of components of entity `eid` matching a type (tid or name) and/or a name."""
+    """Cids of components of entity `eid` matching a type (tid or name) and/or a name; a
+    type id no loaded extension registers matches nothing, as in GXF."""
     try:
         type_name = _type_name_of(context, tid)
-    except GxfError as error:
-        if error.code != "GXF_FACTORY_UNKNOWN_TID":
-            raise
-        return []  # no component is of a type nobody registered (GXF finds none)
+    except GraphLoadError as error:
+        if error.code == "GXF_FACTORY_UNKNOWN_TID":
+            return []
+        raise
     return _core.component_find(context, eid, type_name, component_name)
 
 
