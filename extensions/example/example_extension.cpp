@@ -33,7 +33,10 @@ class CountingPinger : public Codelet {
   }
   gxf_result_t stop() override {
     GXF_LOG_INFO("CountingPinger ticked %ld times", static_cast<long>(ticks_));
-    return ticks_ >= expected_ticks_.get() ? GXF_SUCCESS : GXF_FAILURE;
+    if (ticks_ >= expected_ticks_.get()) return GXF_SUCCESS;
+    // fail() keeps the reason with the code: it reaches the user's exception and gxe's stderr.
+    return fail(GXF_FAILURE, "ticked %ld times, expected at least %ld", static_cast<long>(ticks_),
+                static_cast<long>(expected_ticks_.get()));
   }
 
  private:

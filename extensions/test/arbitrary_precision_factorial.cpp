@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/arbitrary_precision_factorial.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/tensor.hpp"
 
 namespace nvidia {
@@ -42,8 +41,7 @@ gxf_result_t ArbitraryPrecisionFactorial::tick() {
       context(), pool_.get().get(),
       {{"factorial", MemoryStorageType::kHost, Shape{digits}, PrimitiveType::kUnsigned8}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   uint8_t* digit = message.value()->find<Tensor>("factorial")->data<uint8_t>().value();
   for (int32_t i = 0; i < digits; ++i) digit[i] = 0;
@@ -51,9 +49,8 @@ gxf_result_t ArbitraryPrecisionFactorial::tick() {
   int32_t used = 1;
   for (uint64_t n = 1; n <= factorial_.get(); ++n) {
     if (!multiply(digit, digits, &used, n)) {
-      GXF_LOG_ERROR("%s: %lu! needs more than %d digits", describe().c_str(),
-                    static_cast<unsigned long>(factorial_.get()), digits);
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "%lu! needs more than %d digits",
+                  static_cast<unsigned long>(factorial_.get()), digits);
     }
   }
   result_->publish(message.value());

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/generator.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/tensor.hpp"
 
 namespace nvidia {
@@ -27,8 +26,7 @@ gxf_result_t Generator::publish_integers() {
       {{"positive", MemoryStorageType::kHost, Shape{2, 3, 4}, PrimitiveType::kInt32},
        {"negative", MemoryStorageType::kHost, Shape{2, 3, 4}, PrimitiveType::kInt32}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   int32_t* positive = message.value()->find<Tensor>("positive")->data<int32_t>().value();
   int32_t* negative = message.value()->find<Tensor>("negative")->data<int32_t>().value();
@@ -45,8 +43,7 @@ gxf_result_t Generator::publish_fibonacci() {
       context(), pool_.get().get(),
       {{"fibonacci", MemoryStorageType::kHost, Shape{8}, PrimitiveType::kFloat32}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   float* values = message.value()->find<Tensor>("fibonacci")->data<float>().value();
   values[0] = 0;

@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/tensor.hpp"
 
 namespace nvidia {
@@ -24,8 +23,7 @@ gxf_result_t IntegerSinSum::tick() {
       context(), pool_.get().get(),
       {{"sum", MemoryStorageType::kHost, Shape{1}, PrimitiveType::kFloat32}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   *message.value()->find<Tensor>("sum")->data<float>().value() = static_cast<float>(sum);
   result_->publish(message.value());

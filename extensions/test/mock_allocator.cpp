@@ -94,8 +94,7 @@ gxf_result_t MockAllocator::allocate(uint64_t size, MemoryStorageType type, void
   if (!pointer) return GXF_ARGUMENT_NULL;
   std::lock_guard<std::mutex> lock(mutex_);
   if (!initialized_) {
-    GXF_LOG_ERROR("%s: allocate before initialize", describe().c_str());
-    return GXF_INVALID_LIFECYCLE_STAGE;
+    return fail(GXF_INVALID_LIFECYCLE_STAGE, "allocate before initialize");
   }
   gxf_result_t code = check_limits(size, type);
   if (code != GXF_SUCCESS) return code;
@@ -103,9 +102,8 @@ gxf_result_t MockAllocator::allocate(uint64_t size, MemoryStorageType type, void
   // Host (pinned) and device memory come from the CUDA driver when one is present.
   code = allocate_storage(type, size == 0 ? 1 : size, 0, &memory);
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: cannot allocate %lu bytes: %s", describe().c_str(),
-                  static_cast<unsigned long>(size), result_str(code));
-    return code;
+    return fail(code, "cannot allocate %lu bytes: %s", static_cast<unsigned long>(size),
+                result_str(code));
   }
   blocks_[memory] = Block{type, size};
   for (auto* usage : {&allocated_[slot(type)], &total_[slot(type)]}) {
@@ -117,7 +115,7 @@ gxf_result_t MockAllocator::allocate(uint64_t size, MemoryStorageType type, void
 }
 
 gxf_result_t MockAllocator::free(void* pointer) {
-  if (fail_on_free_.get()) return GXF_FAILURE;
+  if (fail_on_free_.get()) return fail(GXF_FAILURE, "failing free() as asked (fail_on_free)");
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = blocks_.find(pointer);
   if (it == blocks_.end()) return GXF_ARGUMENT_INVALID;

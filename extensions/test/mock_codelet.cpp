@@ -40,9 +40,7 @@ gxf_result_t MockCodelet::start() {
   const int32_t lower = duration_lower_ms_.get();
   const int32_t upper = duration_upper_ms_.get();
   if (lower > upper) {
-    GXF_LOG_ERROR("%s: duration_lower_ms %d is above duration_upper_ms %d", describe().c_str(),
-                  lower, upper);
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "duration_lower_ms %d is above duration_upper_ms %d", lower, upper);
   }
   generator_.reset();
   if (lower != -1 && upper != -1) {
@@ -56,8 +54,7 @@ gxf_result_t MockCodelet::tick() {
   if (mode == "SRC") return tick_source();
   if (mode == "PROCESS") return tick_process();
   if (mode == "SINK") return tick_sink();
-  GXF_LOG_ERROR("%s: unknown mode '%s' (SRC, PROCESS, SINK)", describe().c_str(), mode.c_str());
-  return GXF_FAILURE;
+  return fail(GXF_FAILURE, "unknown mode '%s' (SRC, PROCESS, SINK)", mode.c_str());
 }
 
 void MockCodelet::sleep_mock_duration() {
@@ -68,7 +65,7 @@ void MockCodelet::sleep_mock_duration() {
 }
 
 gxf_result_t MockCodelet::tick_source() {
-  if (!transmitter_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!transmitter_.is_set()) return fail(GXF_ARGUMENT_INVALID, "mode SRC needs 'transmitter'");
   EntityRef message = context()->create_message();
   sleep_mock_duration();
   Frame* frame = context()->add_message_component<Frame>(message.get(), kLatency);
@@ -84,16 +81,17 @@ gxf_result_t MockCodelet::tick_source() {
 
 gxf_result_t MockCodelet::tick_process() {
   const int64_t begin = now();
-  if (!receiver_.is_set() || !transmitter_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!receiver_.is_set() || !transmitter_.is_set()) {
+    return fail(GXF_ARGUMENT_INVALID, "mode PROCESS needs 'receiver' and 'transmitter'");
+  }
   EntityRef message = receiver_->receive();
   GXF_LOG_DEBUG("%s: Message Received: %ld", describe().c_str(), static_cast<long>(++received_));
   if (!message) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   Frame* frame = message->find<Frame>(kLatency);
   if (!frame) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   if (frame->end) {
-    GXF_LOG_ERROR("%s: frame %ld already reached its sink", describe().c_str(),
-                  static_cast<long>(frame->frame_id));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "frame %ld already reached its sink",
+                static_cast<long>(frame->frame_id));
   }
   sleep_mock_duration();
   const int64_t end = now();
@@ -107,15 +105,14 @@ gxf_result_t MockCodelet::tick_process() {
 
 gxf_result_t MockCodelet::tick_sink() {
   const int64_t arrived = now();
-  if (!receiver_.is_set()) return GXF_ARGUMENT_INVALID;
+  if (!receiver_.is_set()) return fail(GXF_ARGUMENT_INVALID, "mode SINK needs 'receiver'");
   EntityRef message = receiver_->receive();
   if (!message) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   Frame* frame = message->find<Frame>(kLatency);
   if (!frame) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   if (frame->end) {
-    GXF_LOG_ERROR("%s: frame %ld already reached its sink", describe().c_str(),
-                  static_cast<long>(frame->frame_id));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "frame %ld already reached its sink",
+                static_cast<long>(frame->frame_id));
   }
   frame->end = true;
   int64_t latency = arrived - frame->first_process_time;

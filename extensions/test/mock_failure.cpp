@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/mock_failure.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 namespace test {
@@ -15,8 +13,7 @@ gxf_result_t MockFailure::register_interface(Registrar* registrar) {
 
 gxf_result_t MockFailure::tick() {
   if (ticks_ >= num_max_ticks_.get()) {
-    GXF_LOG_ERROR("%s: failing as asked after %d tick(s)", describe().c_str(), ticks_);
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "failing as asked after %d tick(s)", ticks_);
   }
   ++ticks_;
   return GXF_SUCCESS;

@@ -23,7 +23,9 @@ gxf_result_t MockTransmitter::deinitialize() {
 }
 
 gxf_result_t MockTransmitter::publish(const EntityRef& message) {
-  if (fail_on_publish_.get()) return GXF_FAILURE;
+  if (fail_on_publish_.get()) {
+    return fail(GXF_FAILURE, "failing publish() as asked (fail_on_publish)");
+  }
   gxf_result_t code = end_.queue.push(message);
   if (code == GXF_SUCCESS) ++end_.transferred;
   return code;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/ping_poll_rx.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 namespace test {
@@ -26,10 +24,9 @@ gxf_result_t PingPollRx::tick() {
 
 gxf_result_t PingPollRx::stop() {
   if (counter_ == expected_counter_.get()) return GXF_SUCCESS;
-  GXF_LOG_ERROR("%s: counter does not match: %lu vs %lu", describe().c_str(),
-                static_cast<unsigned long>(counter_),
-                static_cast<unsigned long>(expected_counter_.get()));
-  return GXF_FAILURE;
+  return fail(GXF_FAILURE, "counter does not match: %lu vs %lu",
+              static_cast<unsigned long>(counter_),
+              static_cast<unsigned long>(expected_counter_.get()));
 }
 
 }  // namespace test

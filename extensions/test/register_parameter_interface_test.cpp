@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/register_parameter_interface_test.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 namespace test {
@@ -33,8 +31,7 @@ gxf_result_t RegisterParameterInterfaceTest::initialize() {
   if (mandatory_no_default_.get() != 1 || mandatory_with_default_.get() != 2 ||
       !optional_no_default || *optional_no_default != 3 || !optional_with_default ||
       *optional_with_default != 4) {
-    GXF_LOG_ERROR("%s: parameters do not hold the graph's values 1, 2, 3, 4", describe().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "parameters do not hold the graph's values 1, 2, 3, 4");
   }
   return GXF_SUCCESS;
 }

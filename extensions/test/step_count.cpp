@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/step_count.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 namespace test {
@@ -16,9 +14,8 @@ gxf_result_t StepCount::register_interface(Registrar* registrar) {
 
 bool StepCount::check_tick_count(uint64_t ticks) const {
   if (ticks == expected_count_.get()) return true;
-  GXF_LOG_ERROR("%s: tick count [%lu] does not match expected tick count [%lu]",
-                describe().c_str(), static_cast<unsigned long>(ticks),
-                static_cast<unsigned long>(expected_count_.get()));
+  fail(GXF_FAILURE, "tick count [%lu] does not match expected tick count [%lu]",
+       static_cast<unsigned long>(ticks), static_cast<unsigned long>(expected_count_.get()));
   return false;
 }
 

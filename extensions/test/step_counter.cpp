@@ -2,7 +2,6 @@
 #include "extensions/test/step_counter.hpp"
 
 #include "extensions/test/test_assert.hpp"
-#include "gxf/core/logger.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -19,7 +18,7 @@ gxf_result_t StepCounter::register_interface(Registrar* registrar) {
 gxf_result_t StepCounter::verify(bool ok, gxf_result_t code, const char* what) const {
   if (ok) return GXF_SUCCESS;
   if (use_assert_.get()) assertion_failed("%s: %s", describe().c_str(), what);
-  return code;
+  return fail(code, "%s", what);
 }
 
 gxf_result_t StepCounter::initialize() {
@@ -56,9 +55,9 @@ gxf_result_t StepCounter::deinitialize() {
       verify(initialized_, GXF_CONTRACT_INVALID_SEQUENCE, "deinitialized before initialize");
   if (code != GXF_SUCCESS) return code;
   if (starts_ != expected_start_count_.get()) {
-    GXF_LOG_ERROR("%s: start count [%lu] does not match expected start count [%lu]",
-                  describe().c_str(), static_cast<unsigned long>(starts_),
-                  static_cast<unsigned long>(expected_start_count_.get()));
+    fail(GXF_FAILURE, "start count [%lu] does not match expected start count [%lu]",
+         static_cast<unsigned long>(starts_),
+         static_cast<unsigned long>(expected_start_count_.get()));
     code = verify(false, GXF_FAILURE, "wrong start count");
     if (code != GXF_SUCCESS) return code;
   }

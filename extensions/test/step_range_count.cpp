@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/step_range_count.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 namespace test {
@@ -18,10 +16,9 @@ gxf_result_t StepRangeCount::register_interface(Registrar* registrar) {
 
 bool StepRangeCount::check_tick_count(uint64_t ticks) const {
   if (ticks >= range_start_.get() && ticks <= range_end_.get()) return true;
-  GXF_LOG_ERROR("%s: tick count [%lu] is outside the expected range [%lu, %lu]",
-                describe().c_str(), static_cast<unsigned long>(ticks),
-                static_cast<unsigned long>(range_start_.get()),
-                static_cast<unsigned long>(range_end_.get()));
+  fail(GXF_FAILURE, "tick count [%lu] is outside the expected range [%lu, %lu]",
+       static_cast<unsigned long>(ticks), static_cast<unsigned long>(range_start_.get()),
+       static_cast<unsigned long>(range_end_.get()));
   return false;
 }
 

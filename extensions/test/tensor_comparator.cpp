@@ -3,7 +3,6 @@
 
 #include <cstring>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/storage.hpp"
 #include "gxf/std/tensor.hpp"
 #include "gxf/std/timestamp.hpp"
@@ -38,8 +37,7 @@ gxf_result_t TensorComparator::initialize() {
   const std::string& mode = compare_timestamp_.get();
   if (mode != "PubtimeAndAcqtime" && mode != "PubtimeOnly" && mode != "AcqtimeOnly" &&
       mode != "None") {
-    GXF_LOG_ERROR("%s: unknown compare_timestamp '%s'", describe().c_str(), mode.c_str());
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "unknown compare_timestamp '%s'", mode.c_str());
   }
   compare_pubtime_ = mode == "PubtimeAndAcqtime" || mode == "PubtimeOnly";
   compare_acqtime_ = mode == "PubtimeAndAcqtime" || mode == "AcqtimeOnly";
@@ -61,17 +59,15 @@ gxf_result_t TensorComparator::compare_timestamps(Entity* expected, Entity* actu
   auto expected_times = expected->find_all<Timestamp>();
   auto actual_times = actual->find_all<Timestamp>();
   if (expected_times.size() != actual_times.size()) {
-    GXF_LOG_ERROR("%s: %zu timestamps expected, %zu received", describe().c_str(),
-                  expected_times.size(), actual_times.size());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "%zu timestamps expected, %zu received", expected_times.size(),
+                actual_times.size());
   }
   for (size_t i = 0; i < expected_times.size(); ++i) {
     const Timestamp* want = expected_times[i];
     const Timestamp* got = actual_times[i];
     if (want->name() != got->name() || (compare_pubtime_ && want->pubtime != got->pubtime) ||
         (compare_acqtime_ && want->acqtime != got->acqtime)) {
-      GXF_LOG_ERROR("%s: timestamp '%s' differs", describe().c_str(), want->name().c_str());
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "timestamp '%s' differs", want->name().c_str());
     }
   }
   return GXF_SUCCESS;
@@ -81,9 +77,8 @@ gxf_result_t TensorComparator::compare_tensors(Entity* expected, Entity* actual)
   auto expected_tensors = expected->find_all<Tensor>();
   auto actual_tensors = actual->find_all<Tensor>();
   if (expected_tensors.size() != actual_tensors.size()) {
-    GXF_LOG_ERROR("%s: %zu tensors expected, %zu received", describe().c_str(),
-                  expected_tensors.size(), actual_tensors.size());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "%zu tensors expected, %zu received", expected_tensors.size(),
+                actual_tensors.size());
   }
   for (size_t i = 0; i < expected_tensors.size(); ++i) {
     const Tensor& want = *expected_tensors[i];
@@ -94,17 +89,14 @@ gxf_result_t TensorComparator::compare_tensors(Entity* expected, Entity* actual)
                              want.bytes_per_element() == got.bytes_per_element() &&
                              want.shape() == got.shape() && want.size() == got.size();
     if (!same_layout) {
-      GXF_LOG_ERROR("%s: tensor '%s' differs in name, type, storage or shape",
-                    describe().c_str(), want.name().c_str());
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "tensor '%s' differs in name, type, storage or shape",
+                  want.name().c_str());
     }
     gxf_result_t code = read_bytes(want, &expected_bytes_);
     if (code == GXF_SUCCESS) code = read_bytes(got, &actual_bytes_);
     if (code != GXF_SUCCESS) return code;
     if (std::memcmp(expected_bytes_.data(), actual_bytes_.data(), want.size()) != 0) {
-      GXF_LOG_ERROR("%s: tensor '%s' holds different data", describe().c_str(),
-                    want.name().c_str());
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "tensor '%s' holds different data", want.name().c_str());
     }
   }
   return GXF_SUCCESS;

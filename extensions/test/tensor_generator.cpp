@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "gxf/core/context.hpp"
-#include "gxf/core/logger.hpp"
 #include "gxf/std/storage.hpp"
 #include "gxf/std/tensor.hpp"
 #include "gxf/std/timestamp.hpp"
@@ -44,10 +43,12 @@ gxf_result_t TensorGenerator::register_interface(Registrar* registrar) {
 
 gxf_result_t TensorGenerator::initialize() {
   if (shape_.get().size() > Shape::kMaxRank) {
-    GXF_LOG_ERROR("%s: shape has more than %u dimensions", describe().c_str(), Shape::kMaxRank);
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "shape has more than %u dimensions", Shape::kMaxRank);
   }
-  if (storage_type_.get() < 0 || storage_type_.get() > 2) return GXF_PARAMETER_OUT_OF_RANGE;
+  if (storage_type_.get() < 0 || storage_type_.get() > 2) {
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "storage_type must be 0, 1 or 2, got %d",
+                static_cast<int>(storage_type_.get()));
+  }
   generator_ = std::default_random_engine();  // same sequence on every activation
   return GXF_SUCCESS;
 }

@@ -22,7 +22,7 @@ gxf_result_t TestHandleParameter::initialize() {
   if (pool_.get().get() != pool) {
     assertion_failed("%s: 'pool' does not name the allocator 'pool'", describe().c_str());
   }
-  ParseContext where{context(), entity(), {}};
+  ParseContext where{context(), entity(), {}, {}};
   Result set = set_parameter("pool", YamlNode::make_scalar("other_pool"), where);
   if (!set) assertion_failed("%s: %s", describe().c_str(), set.error().what().c_str());
   if (pool_.get().cid() != other_pool->cid()) {

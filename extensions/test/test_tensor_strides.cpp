@@ -3,7 +3,6 @@
 
 #include <string>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/tensor.hpp"
 
 namespace nvidia {
@@ -36,8 +35,7 @@ gxf_result_t TestTensorStrides::tick() {
         compute_strides(shape, {256, 64, 8})},
        {"zoo", MemoryStorageType::kHost, shape, PrimitiveType::kFloat64, 0, std::nullopt}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   const ExpectedLayout expected[] = {{"foo", 2 * 256, {256, 16, 4}},
                                      {"bar", 2 * 256, {256, 64, 8}},
@@ -47,9 +45,7 @@ gxf_result_t TestTensorStrides::tick() {
     bool ok = tensor && tensor->rank() == 3 && tensor->bytes_size() == layout.bytes_size;
     for (uint32_t i = 0; ok && i < 3; ++i) ok = tensor->stride(i) == layout.strides[i];
     if (!ok) {
-      GXF_LOG_ERROR("%s: tensor '%s' has unexpected strides or size", describe().c_str(),
-                    layout.name);
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "tensor '%s' has unexpected strides or size", layout.name);
     }
   }
   return GXF_SUCCESS;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extensions/test/test_timestamp_rx.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace nvidia {
@@ -23,11 +22,11 @@ gxf_result_t TestTimestampRx::tick() {
   const int64_t acqtime = timestamp->acqtime;
   if (last_pubtime_ != 0 &&
       (pubtime != last_pubtime_ + delay_.get() || acqtime != last_acqtime_ + delay_.get())) {
-    GXF_LOG_ERROR("%s: timestamps (pub %ld, acq %ld) are not %ld ns after (pub %ld, acq %ld)",
-                  describe().c_str(), static_cast<long>(pubtime), static_cast<long>(acqtime),
-                  static_cast<long>(delay_.get()), static_cast<long>(last_pubtime_),
-                  static_cast<long>(last_acqtime_));
-    return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+    return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE,
+                "timestamps (pub %ld, acq %ld) are not %ld ns after (pub %ld, acq %ld)",
+                static_cast<long>(pubtime), static_cast<long>(acqtime),
+                static_cast<long>(delay_.get()), static_cast<long>(last_pubtime_),
+                static_cast<long>(last_acqtime_));
   }
   last_pubtime_ = pubtime;
   last_acqtime_ = acqtime;

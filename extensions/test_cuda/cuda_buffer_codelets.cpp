@@ -60,8 +60,7 @@ gxf_result_t Convolve2D::register_interface(Registrar* registrar) {
 gxf_result_t Convolve2D::start() {
   for (const auto& row : kernel_.get()) {
     if (row.size() != kernel_.get().size()) {
-      GXF_LOG_ERROR("%s: the kernel must be square", describe().c_str());
-      return GXF_PARAMETER_OUT_OF_RANGE;
+      return fail(GXF_PARAMETER_OUT_OF_RANGE, "the kernel must be square");
     }
   }
   return GXF_SUCCESS;
@@ -128,8 +127,8 @@ gxf_result_t CudaBufferRx::tick() {
   const auto* buffer = message->find<CudaBuffer>();
   if (!buffer) return GXF_ENTITY_COMPONENT_NOT_FOUND;
   if (buffer->state() != CudaBuffer::State::kDataAvailable) {
-    GXF_LOG_ERROR("CudaBuffer found in an invalid state %d", static_cast<int>(buffer->state()));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "CudaBuffer found in an invalid state %d",
+                static_cast<int>(buffer->state()));
   }
   return GXF_SUCCESS;
 }

@@ -2,7 +2,6 @@
 #include "extensions/test_cuda/dot_product.hpp"
 
 #include "gxf/core/context.hpp"
-#include "gxf/core/logger.hpp"
 #include "gxf/std/storage.hpp"
 
 namespace nvidia {
@@ -37,8 +36,7 @@ gxf_result_t DotProductBase::run(const char* out_name, bool on_device) {
   if (!input) return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
   auto tensors = input->find_all<Tensor>();
   if (tensors.size() != 2 || tensors[0]->rank() != 2 || tensors[1]->shape() != tensors[0]->shape()) {
-    GXF_LOG_ERROR("%s: expected two rank-2 tensors of one shape", describe().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "expected two rank-2 tensors of one shape");
   }
   const int32_t rows = tensors[0]->shape().dimension(0);
   const int32_t columns = tensors[0]->shape().dimension(1);

@@ -2,7 +2,6 @@
 #include "extensions/test_cuda/stream_based_ops.hpp"
 
 #include "gxf/core/context.hpp"
-#include "gxf/core/logger.hpp"
 #include "gxf/cuda/cuda_stream_id.hpp"
 
 namespace nvidia {
@@ -13,12 +12,12 @@ namespace cuda {
 CudaStream* StreamBasedOps::stream_of(Entity* message) const {
   const CudaStreamId* stream_id = message->find<CudaStreamId>();
   if (!stream_id) {
-    GXF_LOG_ERROR("%s: message %ld has no CudaStreamId", describe().c_str(),
-                  static_cast<long>(message->eid()));
+    fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "message %ld has no CudaStreamId",
+         static_cast<long>(message->eid()));
     return nullptr;
   }
   auto* stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
-  if (!stream) GXF_LOG_ERROR("%s: CudaStreamId names no CudaStream", describe().c_str());
+  if (!stream) fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "CudaStreamId names no CudaStream");
   return stream;
 }
 
@@ -43,8 +42,7 @@ Tensor* StreamBasedOps::add_tensor(Entity* message, Allocator* pool,
       tensor->reshape_custom(description.shape, description.element_type, bytes_per_element,
                              strides, description.storage_type, pool);
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: cannot allocate tensor '%s': %s", describe().c_str(),
-                  description.name.c_str(), result_str(code));
+    fail(code, "cannot allocate tensor '%s'", description.name.c_str());
     return nullptr;
   }
   return tensor;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/tensor.hpp"
 
 namespace nvidia {
@@ -31,17 +30,15 @@ gxf_result_t VerifyEqual::tick() {
                           a->storage_type() == MemoryStorageType::kHost &&
                           b->storage_type() == MemoryStorageType::kHost;
   if (!comparable) {
-    GXF_LOG_ERROR("%s: tensors '%s' and '%s' are not two host float tensors of one shape",
-                  describe().c_str(), a->name().c_str(), b->name().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "tensors '%s' and '%s' are not two host float tensors of one shape",
+                a->name().c_str(), b->name().c_str());
   }
   const float* x = a->data<float>().value();
   const float* y = b->data<float>().value();
   for (uint64_t i = 0; i < a->element_count(); ++i) {
     if (std::fabs(x[i] - y[i]) > std::numeric_limits<float>::epsilon()) {
-      GXF_LOG_ERROR("%s: data0[%lu]: %f but data1: %f", describe().c_str(),
-                    static_cast<unsigned long>(i), x[i], y[i]);
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "data0[%lu]: %f but data1: %f", static_cast<unsigned long>(i), x[i],
+                  y[i]);
     }
   }
   return GXF_SUCCESS;

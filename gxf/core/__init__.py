@@ -36,7 +36,7 @@ from gxf.core.errors import (
     HandleError,
     ParameterError,
 )
-from gxf.core.graph_loader import forget_context, load_graph_file, set_root_path
+from gxf.core.graph_loader import load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
 from gxf.core import registry, typed_parameters
@@ -140,7 +140,6 @@ def tid_null():
 def context_destroy(context):
     """Destroy a context: deactivate what is still active and free everything."""
     _core.context_destroy(context)
-    forget_context(context)
 
 
 def load_extensions(context, extension_filenames=None, manifest_filenames=None,

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/core/component.hpp"
 
+#include <cstdarg>
+#include <cstdio>
+
+#include "gxf/core/context.hpp"
 #include "gxf/core/entity.hpp"
 #include "gxf/core/logger.hpp"
 #include "gxf/core/type_registry.hpp"
@@ -72,6 +76,72 @@ Result Component::set_parameter(const std::string& key, const YamlNode& node,
 std::string Component::describe() const {
   std::string entity_name = entity_ ? entity_->name() : std::string("?");
   return "entity '" + entity_name + "', component '" + name_ + "' (" + type_name() + ")";
+}
+
+namespace {
+
+// A reason recorded by Component::fail and not yet taken by a report site.
+struct PendingFailure {
+  bool recorded = false;
+  const Component* component = nullptr;
+  std::string where;  // the component's describe(), taken when it failed
+  std::string reason;
+};
+
+PendingFailure& pending_failure() {
+  thread_local PendingFailure pending;
+  return pending;
+}
+
+// The pending reason as seen from `component`: prefixed with where it happened when another
+// component failed first.
+std::string take_pending_reason(const Component* component) {
+  PendingFailure& pending = pending_failure();
+  if (!pending.recorded) return {};
+  std::string reason =
+      pending.component == component ? pending.reason : pending.where + ": " + pending.reason;
+  pending = PendingFailure();
+  return reason;
+}
+
+}  // namespace
+
+gxf_result_t Component::fail(gxf_result_t code, const char* format, ...) const {
+  va_list arguments;
+  va_start(arguments, format);
+  va_list measure;
+  va_copy(measure, arguments);
+  const int length = std::vsnprintf(nullptr, 0, format, measure);
+  va_end(measure);
+  std::string reason(length > 0 ? static_cast<size_t>(length) : 0, '\0');
+  if (length > 0) std::vsnprintf(&reason[0], reason.size() + 1, format, arguments);
+  va_end(arguments);
+  GXF_LOG_ERROR("%s: %s", describe().c_str(), reason.c_str());
+  // An inner failure already pending becomes the cause of this one.
+  std::string cause = take_pending_reason(this);
+  if (!cause.empty()) reason += ": " + cause;
+  PendingFailure& pending = pending_failure();
+  pending.recorded = true;
+  pending.component = this;
+  pending.where = describe();
+  pending.reason = std::move(reason);
+  return code;
+}
+
+Error component_failure(const Component* component, gxf_result_t code, const std::string& what) {
+  std::string reason = take_pending_reason(component);
+  Error error(code, reason.empty() ? what : what + ": " + reason);
+  error.with_context(component->describe());
+  if (Context* context = component->context()) {
+    std::string source = context->component_source(component->cid());
+    if (!source.empty()) error.with_context(source);
+  }
+  return error;
+}
+
+void discard_failure() {
+  PendingFailure& pending = pending_failure();
+  if (pending.recorded) pending = PendingFailure();
 }
 
 gxf_result_t Registrar::add(ParameterBase& parameter, const char* key, const char* headline,

@@ -51,6 +51,16 @@ class Component {
   // "entity/component (type)" for messages.
   std::string describe() const;
 
+  // Records why this component failed and returns `code`, so a failing lifecycle call reads
+  // `return fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be at least 1");`. The reason is
+  // logged (as GXF logs it) and travels with the code to whoever reports the failure
+  // (activation, the run, deactivation), which adds graph file, entity and component; it
+  // reaches the Python exception and gxe's stderr whatever the log severity. Kept per thread:
+  // a failure deep inside a call (an allocator failing in a codelet's tick) reaches the
+  // caller's report too, wrapped by the reasons its callers add with their own fail().
+  gxf_result_t fail(gxf_result_t code, const char* format, ...) const
+      __attribute__((format(printf, 3, 4)));
+
  private:
   friend class Context;
   friend class Registrar;
@@ -62,6 +72,14 @@ class Component {
   std::vector<ParameterBase*> parameters_;
   std::map<std::string, YamlNode> dynamic_parameters_;
 };
+
+// The Error a report site raises for `component` failing with `code` in `what` ("initialize()
+// failed"): carries the reason recorded by Component::fail on this thread (then forgotten),
+// and the component's entity, name, type and, when loaded from a file, graph file and line.
+Error component_failure(const Component* component, gxf_result_t code, const std::string& what);
+// Forgets a reason recorded on this thread that no report took (the failure was handled), so
+// it cannot be pinned on a later, unrelated failure. Called before each lifecycle call.
+void discard_failure();
 
 // Declares a component's parameters; used only inside register_interface().
 class Registrar {

@@ -138,18 +138,6 @@ void Context::register_component(Component* component) {
   components_by_cid_[component->cid()] = component;
 }
 
-Result Context::destroy_entity(gxf_uid_t eid) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = std::find_if(entities_.begin(), entities_.end(),
-                         [eid](const auto& entity) { return entity->eid() == eid; });
-  if (it == entities_.end()) return make_error(GXF_ENTITY_NOT_FOUND);
-  for (const auto& component : (*it)->components()) components_by_cid_.erase(component->cid());
-  entities_by_name_.erase((*it)->name());
-  entities_by_eid_.erase(eid);
-  entities_.erase(it);
-  return Result();
-}
-
 Entity* Context::find_entity(const std::string& name) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = entities_by_name_.find(name);
@@ -219,9 +207,13 @@ Expected<Component*> Context::add_message_component(Entity* message, const TypeI
     component->name_ = name;
     Component* raw = component.get();
     message->components_.push_back(std::move(component));
+    if (message->registered_) register_component(raw);
     return raw;
   }
-  return create_component(message, type, name);
+  auto component = create_component(message, type, name);
+  // A message already reachable by eid keeps every component reachable by cid.
+  if (component && message->registered_) register_component(component.value());
+  return component;
 }
 
 void Context::register_message(Entity* message) {
@@ -275,6 +267,31 @@ void Context::set_failure_payload(std::shared_ptr<void> payload) {
 std::shared_ptr<void> Context::take_failure_payload() {
   std::lock_guard<std::mutex> lock(failure_mutex_);
   return std::move(failure_payload_);
+}
+
+void Context::record_run_failure(Error error) {
+  std::lock_guard<std::mutex> lock(failure_mutex_);
+  if (has_run_failure_) return;
+  has_run_failure_ = true;
+  run_failure_ = std::move(error);
+}
+
+Result Context::take_run_failure() {
+  std::lock_guard<std::mutex> lock(failure_mutex_);
+  if (!has_run_failure_) return Result();
+  has_run_failure_ = false;
+  return std::move(run_failure_);
+}
+
+void Context::set_component_source(gxf_uid_t cid, std::string source) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  component_sources_[cid] = std::move(source);
+}
+
+std::string Context::component_source(gxf_uid_t cid) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = component_sources_.find(cid);
+  return it == component_sources_.end() ? std::string() : it->second;
 }
 
 }  // namespace gxf

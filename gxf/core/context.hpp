@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "gxf/core/entity.hpp"
@@ -42,7 +43,6 @@ class Context {
   Expected<Entity*> create_entity(const std::string& name);
   Expected<Component*> add_component(Entity* entity, const std::string& type_name,
                                      const std::string& name);
-  Result destroy_entity(gxf_uid_t eid);
   Entity* find_entity(const std::string& name) const;
   Entity* entity(gxf_uid_t eid) const;
   Component* component(gxf_uid_t cid) const;
@@ -77,8 +77,21 @@ class Context {
   void set_failure_payload(std::shared_ptr<void> payload);
   std::shared_ptr<void> take_failure_payload();
 
+  // First failure of a graph run (a codelet's start/tick/stop, a scheduling term) with its
+  // reason, kept for the caller of wait(). First one wins; take returns it as a failed Result
+  // (a successful one when none was recorded) and clears it.
+  void record_run_failure(Error error);
+  Result take_run_failure();
+
+  // Where a graph component was declared ("graph.yaml:14"), named in its failures.
+  void set_component_source(gxf_uid_t cid, std::string source);
+  std::string component_source(gxf_uid_t cid) const;
+
   // Root directory for relative graph and subgraph paths (GxfGraphSetRootPath).
   std::string root_path;
+  // Subgraph components whose files were loaded: a parameter file that sets a location
+  // later triggers the load once. Loader state of this context, kept here so it dies with it.
+  std::unordered_set<gxf_uid_t> loaded_subgraphs;
 
  private:
   ~Context();
@@ -111,6 +124,9 @@ class Context {
 
   std::mutex failure_mutex_;
   std::shared_ptr<void> failure_payload_;
+  bool has_run_failure_ = false;
+  Error run_failure_;
+  std::unordered_map<gxf_uid_t, std::string> component_sources_;  // guarded by mutex_
 };
 
 template <typename T>

@@ -14,13 +14,6 @@ Entity::~Entity() {
   while (!components_.empty()) components_.pop_back();
 }
 
-Component* Entity::find_component(const std::string& name) const {
-  for (const auto& component : components_) {
-    if (component->name() == name) return component.get();
-  }
-  return find_interface(name);
-}
-
 Component* Entity::find_interface(const std::string& name) const {
   auto it = interfaces_.find(name);
   return it == interfaces_.end() ? nullptr : it->second;

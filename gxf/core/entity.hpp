@@ -30,8 +30,6 @@ class Entity {
   bool is_message() const { return is_message_; }
 
   const std::vector<std::unique_ptr<Component>>& components() const { return components_; }
-  // First component with this name (any type), then the interface map; nullptr if none.
-  Component* find_component(const std::string& name) const;
   template <typename T>
   T* find(const std::string& name = {}) const {
     for (const auto& component : components_) {

@@ -22,7 +22,6 @@ class EntityGroups {
 
   explicit EntityGroups(gxf_uid_t default_gid);
 
-  gxf_uid_t default_group() const { return default_gid_; }
   Result create(gxf_uid_t gid, const std::string& name);
   // Moves `eid` into group `gid`.
   Result add(gxf_uid_t gid, gxf_uid_t eid);

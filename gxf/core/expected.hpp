@@ -77,10 +77,5 @@ class Expected<void> {
 
 using Result = Expected<void>;
 
-inline Result result_from_code(gxf_result_t code, const std::string& message = {}) {
-  if (code == GXF_SUCCESS) return Result();
-  return make_error(code, message);
-}
-
 }  // namespace gxf
 }  // namespace nvidia

@@ -66,7 +66,6 @@ class Extension {
   const std::string& version() const { return version_; }
   const std::string& license() const { return license_; }
   const std::deque<TypeInfo>& types() const { return types_; }
-  std::deque<TypeInfo>& mutable_types() { return types_; }
   const std::function<Result(Context&)>& load_hook() const { return on_load_; }
 
  private:

@@ -11,19 +11,6 @@ from gxf.core.yaml_nodes import compose_documents, to_core_node
 
 __all__ = ["load_graph_file", "parse_override"]
 
-_PY_CODELET = "nvidia::gxf::PyCodeletV0"
-_SUBGRAPH = "nvidia::gxf::Subgraph"
-
-# Subgraph components whose files are loaded, per context: a parameter file that sets a
-# location later triggers the load once.
-_loaded_subgraphs = {}
-_root_paths = {}  # GxfGraphSetRootPath, per context
-
-
-def forget_context(context):
-    """Drop the loader's bookkeeping for a destroyed context."""
-    _loaded_subgraphs.pop(context, None)
-    _root_paths.pop(context, None)
 
 
 class _Place:
@@ -100,6 +87,7 @@ class GraphFileLoader:
     def __init__(self, context, filename, overrides=(), prefix="", parent=None):
         self.context = context
         self.filename = filename
+        self.directory = os.path.dirname(os.path.abspath(filename))  # for FilePath parameters
         self.prefix = prefix
         self.raw_overrides = list(overrides)
         self.overrides = [parse_override(text) for text in overrides]
@@ -232,15 +220,11 @@ class GraphFileLoader:
             if _core.component_info(self.context, cid)["type"] == type_name:
                 return cid
         try:
-            cid = _core.component_add(self.context, eid, type_name, name)
+            cid = _core.component_add(self.context, eid, type_name, name,
+                                      f"{place.filename}:{place.line}")
         except GxfError as error:
             _wrap_core_error(place, error)
         place.component = _core.component_info(self.context, cid)["name"] or "<unnamed>"
-        if type_name == _PY_CODELET:
-            directory = os.path.dirname(os.path.abspath(self.filename))
-            from gxf.python_codelet import _python_codelet  # loaded with its extension
-
-            _python_codelet.py_codelet_set_base_directory(self.context, cid, directory)
         return cid
 
     def _apply_overrides(self, entity, name, type_name, parameters, has_parameters):
@@ -265,44 +249,29 @@ class GraphFileLoader:
         entry.cid = found[0]
 
     def _is_subgraph(self, entry):
+        """True for a loader directive (a component that includes graph files, e.g. Subgraph)."""
         return entry.cid is not None and \
-            _core.component_info(self.context, entry.cid)["type"] == _SUBGRAPH
+            _core.component_graph_include(self.context, entry.cid) is not None
 
     def _load_subgraph(self, entry):
-        """Load the files a Subgraph component names, once, with its entity as prefix."""
-        loaded = _loaded_subgraphs.setdefault(self.context, set())
-        if entry.cid in loaded:
+        """Load the files a loader directive names, once, with its entity as prefix."""
+        if _core.subgraph_is_loaded(self.context, entry.cid):
             return
-        try:
-            location = _core.parameter_get_yaml(self.context, entry.cid, "location")
-        except GxfError:
+        files, prerequisites = _core.component_graph_include(self.context, entry.cid)
+        if not files:
             return  # no location yet: a later parameter file may set it
-        loaded.add(entry.cid)
+        _core.subgraph_set_loaded(self.context, entry.cid)
         info = _core.component_info(self.context, entry.cid)
-        prerequisites = self._resolved_prerequisites(entry.cid)
-        for path in (part.strip() for part in location.split(",") if part.strip()):
+        for path in files:
             GraphFileLoader(self.context, self._subgraph_path(path), self.raw_overrides,
                             prefix=info["entity"] + ".",
                             parent=(info["eid"], prerequisites)).load()
 
     def _subgraph_path(self, path):
-        root = _root_paths.get(self.context, "")
+        root = _core.graph_root_path(self.context)
         if root and not os.path.isabs(path):
             return os.path.join(root, path)
         return path
-
-    def _resolved_prerequisites(self, cid):
-        """{name: cid} of the components a Subgraph's prerequisites parameter names."""
-        try:
-            text = _core.parameter_get_yaml(self.context, cid, "prerequisites")
-        except GxfError:
-            return {}
-        resolved = {}
-        for name, target in (yaml.safe_load(text) or {}).items():
-            entity, component = str(target).split("/", 1)
-            eid = _core.entity_find(self.context, entity)
-            resolved[name] = _core.component_find(self.context, eid, None, component)[0]
-        return resolved
 
     def _create_prerequisites_entity(self):
         _, prerequisites = self.parent
@@ -343,7 +312,7 @@ class GraphFileLoader:
                            entry.place.entity, entry.place.component, entry.place.type_name)
             try:
                 _core.component_set_parameter(self.context, entry.cid, key, to_core_node(value),
-                                              self.prefix)
+                                              self.prefix, self.directory)
             except GxfError as error:
                 _wrap_core_error(place, error)
 
@@ -381,14 +350,14 @@ class GraphFileLoader:
 
 def set_root_path(context, path):
     """Root directory for relative graph and subgraph file paths."""
-    _root_paths[context] = path
+    _core.graph_set_root_path(context, path)
     return path
 
 
 def load_graph_file(context, filename, overrides=(), prefix=""):
     """Load a graph file into `context`; raises GraphLoadError naming file/entity/component.
     Subgraph files named by Subgraph components are loaded too (after this file's entities)."""
-    root = _root_paths.get(context, "")
+    root = _core.graph_root_path(context)
     if root and not os.path.isabs(filename):
         filename = os.path.join(root, filename)
     GraphFileLoader(context, filename, overrides, prefix).load()

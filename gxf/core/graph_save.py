@@ -40,7 +40,7 @@ def _value(context, cid, key, declared, type_name):
     info = declared.get(key)
     if info is not None and info["default"] is not None and info["default"] == text:
         return None
-    if info is not None and info["type"] == "string":
+    if info is not None and info["type"] in ("string", "FilePath"):
         if type_name == _PY_CODELET and key == "codelet_params":
             data = yaml.safe_load(text) if text.strip() else None
             return data if isinstance(data, dict) else text

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
@@ -121,6 +123,18 @@ Expected<std::complex<double>> parse_complex(const YamlNode& node) {
     return parse_error(node, "a complex number such as 1.5+2j");
   }
   return std::complex<double>(real, imag);
+}
+
+FilePath resolve_file_path(const std::string& path, const std::string& directory) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  if (path.empty() || directory.empty() || fs::path(path).is_absolute() ||
+      fs::exists(path, ignored)) {
+    return FilePath(path);
+  }
+  fs::path beside = fs::path(directory) / path;
+  if (fs::exists(beside, ignored)) return FilePath(beside.lexically_normal().string());
+  return FilePath(path);
 }
 
 Expected<Component*> resolve_handle(const YamlNode& node, const ParseContext& context,

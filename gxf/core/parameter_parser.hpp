@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gxf/core/expected.hpp"
+#include "gxf/core/filepath.hpp"
 #include "gxf/core/handle.hpp"
 #include "gxf/core/yaml_node.hpp"
 
@@ -24,11 +25,12 @@ class Context;
 class Entity;
 
 // Where a parameter value is being parsed: handles resolve relative to the owner entity and
-// the subgraph prefix of the file being loaded.
+// the subgraph prefix of the file being loaded, file paths against the file's folder.
 struct ParseContext {
   Context* context = nullptr;
   Entity* owner = nullptr;
   std::string prefix;
+  std::string directory;  // folder of the graph file being loaded; empty outside a file
 };
 
 // Scalar parsers with yaml-cpp's acceptance rules.
@@ -123,6 +125,23 @@ struct ParameterTraits<std::string> {
     return node.text;  // a mapping or sequence given to a string parameter: its YAML text
   }
   static std::string to_yaml(const std::string& value) { return value; }
+};
+
+// GXF reads a FilePath as written (relative to the working directory). Resolved here when
+// that names nothing but the graph file's folder holds the file: graphs and their files move
+// together.
+FilePath resolve_file_path(const std::string& path, const std::string& directory);
+
+template <>
+struct ParameterTraits<FilePath> {
+  static constexpr bool kIsHandle = false;
+  static std::string name() { return "FilePath"; }
+  static Expected<FilePath> parse(const YamlNode& node, const ParseContext& context) {
+    if (node.is_null()) return FilePath();
+    if (!node.is_scalar()) return parse_error(node, "a file path");
+    return resolve_file_path(node.scalar, context.directory);
+  }
+  static std::string to_yaml(const FilePath& value) { return value; }
 };
 
 template <typename T>

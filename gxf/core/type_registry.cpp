@@ -56,13 +56,5 @@ bool TypeRegistry::is_a(const TypeInfo* type, const std::string& base_name) cons
   return false;
 }
 
-std::vector<const TypeInfo*> TypeRegistry::all_types() const {
-  std::vector<const TypeInfo*> result;
-  for (const Extension* extension : extensions_) {
-    for (const TypeInfo& type : extension->types()) result.push_back(&type);
-  }
-  return result;
-}
-
 }  // namespace gxf
 }  // namespace nvidia

@@ -38,7 +38,6 @@ class TypeRegistry {
   // True when `type` is `base_name` or derives from it.
   bool is_a(const TypeInfo* type, const std::string& base_name) const;
   const std::vector<const Extension*>& extensions() const { return extensions_; }
-  std::vector<const TypeInfo*> all_types() const;
 
  private:
   std::vector<const Extension*> extensions_;

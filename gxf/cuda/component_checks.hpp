@@ -16,9 +16,8 @@ namespace gxf {
 // GXF_FAILURE (and why) when CUDA cannot be used on this machine.
 inline gxf_result_t require_cuda(const Component& owner) {
   if (cuda_available()) return GXF_SUCCESS;
-  GXF_LOG_ERROR("%s needs CUDA: %s", owner.describe().c_str(),
-                CudaDriver::instance().unavailable_reason().c_str());
-  return GXF_FAILURE;
+  return owner.fail(GXF_FAILURE, "needs CUDA: %s",
+                    CudaDriver::instance().unavailable_reason().c_str());
 }
 
 // Bytes of a size parameter such as "16MB"; false (logged, naming the parameter) if invalid.
@@ -26,8 +25,9 @@ inline bool read_storage_size(const Component& owner, const Parameter<std::strin
                               int64_t* bytes) {
   *bytes = parse_storage_size(parameter.get());
   if (*bytes >= 0) return true;
-  GXF_LOG_ERROR("%s: parameter '%s' has invalid size '%s' (use a number with B, KB, MB, GB or TB)",
-                owner.describe().c_str(), parameter.key().c_str(), parameter.get().c_str());
+  owner.fail(GXF_PARAMETER_OUT_OF_RANGE,
+             "parameter '%s' has invalid size '%s' (use a number with B, KB, MB, GB or TB)",
+             parameter.key().c_str(), parameter.get().c_str());
   return false;
 }
 

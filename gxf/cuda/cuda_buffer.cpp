@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/cuda/cuda_buffer.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -65,8 +63,7 @@ CudaStream* CudaBuffer::transfer_stream_ownership() {
 gxf_result_t CudaBuffer::register_callback_on_stream(CudaHostFunction function,
                                                      void* user_data) {
   if (!stream_) {
-    GXF_LOG_ERROR("CudaBuffer has no stream");
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "the buffer has no stream");
   }
   return CudaDriver::instance().launch_host_function(stream_->stream(), function, user_data);
 }

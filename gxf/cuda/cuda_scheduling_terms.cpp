@@ -2,7 +2,6 @@
 #include "gxf/cuda/cuda_scheduling_terms.hpp"
 
 #include "gxf/core/context.hpp"
-#include "gxf/core/logger.hpp"
 #include "gxf/cuda/cuda_buffer.hpp"
 #include "gxf/cuda/cuda_event.hpp"
 #include "gxf/cuda/cuda_stream.hpp"
@@ -98,9 +97,8 @@ gxf_result_t CudaStreamSchedulingTerm::stream_of(Entity* message, void** stream)
   if (!stream_id) return GXF_SUCCESS;
   auto* cuda_stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
   if (!cuda_stream) {
-    GXF_LOG_ERROR("%s: CudaStreamId of message %ld names no CudaStream", describe().c_str(),
-                  static_cast<long>(message->eid()));
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "CudaStreamId of message %ld names no CudaStream",
+                static_cast<long>(message->eid()));
   }
   *stream = cuda_stream->stream();
   return GXF_SUCCESS;

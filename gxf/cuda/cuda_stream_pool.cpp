@@ -69,8 +69,9 @@ Expected<CudaStream*> CudaStreamPool::allocate_stream() {
     return make_error(GXF_INVALID_LIFECYCLE_STAGE, "stream pool is not initialized");
   }
   if (max_size_.get() != 0 && in_use_ >= max_size_.get()) {
-    GXF_LOG_ERROR("%s: all %u streams are in use", describe().c_str(), max_size_.get());
-    return make_error(GXF_EXCEEDING_PREALLOCATED_SIZE, "no stream available");
+    return make_error(
+        fail(GXF_EXCEEDING_PREALLOCATED_SIZE, "all %u streams are in use", max_size_.get()),
+        "no stream available");
   }
   CudaStream* stream = nullptr;
   if (!available_.empty()) {

@@ -27,9 +27,8 @@ gxf_result_t CudaStreamSync::tick() {
     }
     auto* stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
     if (!stream) {
-      GXF_LOG_ERROR("%s: CudaStreamId '%s' names no CudaStream (cid %ld)", describe().c_str(),
-                    stream_id->name().c_str(), static_cast<long>(stream_id->stream_cid));
-      return GXF_ENTITY_COMPONENT_NOT_FOUND;
+      return fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "CudaStreamId '%s' names no CudaStream (cid %ld)",
+                  stream_id->name().c_str(), static_cast<long>(stream_id->stream_cid));
     }
     gxf_result_t code = stream->sync_stream();
     if (code != GXF_SUCCESS) return code;

@@ -60,8 +60,7 @@ gxf_result_t StreamOrderedAllocator::allocate(uint64_t size, MemoryStorageType t
   if (!pool_) return GXF_INVALID_LIFECYCLE_STAGE;
   if (!pointer) return GXF_ARGUMENT_NULL;
   if (type != MemoryStorageType::kDevice) {
-    GXF_LOG_ERROR("%s: only device memory is supported", describe().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "only device memory is supported");
   }
   return pool_->allocate_sync(size, pointer);
 }

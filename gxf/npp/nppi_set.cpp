@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/npp/nppi_set.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/staging_buffer.hpp"
 #include "gxf/std/storage.hpp"
 #include "gxf/std/tensor.hpp"
@@ -52,8 +51,7 @@ gxf_result_t NppiSet::tick() {
       context(), pool_.get().get(),
       {{"", MemoryStorageType::kDevice, Shape{rows, columns, channels}, PrimitiveType::kFloat32}});
   if (!message) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), message.error().what().c_str());
-    return message.error().code;
+    return fail(message.error().code, "%s", message.error().what().c_str());
   }
   Tensor* tensor = message.value()->find<Tensor>();
   const size_t bytes = static_cast<size_t>(rows) * columns * channels * sizeof(float);

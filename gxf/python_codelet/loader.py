@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Loads Python codelet classes from files without touching sys.path."""
+"""Loads Python codelet classes from files, each under a module name unique to its path."""
 
 import hashlib
 import importlib.util
@@ -7,18 +7,10 @@ import os
 import sys
 import threading
 
-__all__ = ["load_codelet_class", "resolve_codelet_file"]
+__all__ = ["load_codelet_class"]
 
 _lock = threading.Lock()
 _modules = {}
-
-
-def resolve_codelet_file(codelet_file, base_directory=""):
-    """Absolute path of a codelet file: as given (absolute or CWD-relative), else relative to
-    the graph file's folder."""
-    if os.path.isabs(codelet_file) or os.path.isfile(codelet_file) or not base_directory:
-        return os.path.abspath(codelet_file)
-    return os.path.abspath(os.path.join(base_directory, codelet_file))
 
 
 def _module_name(path):
@@ -51,36 +43,34 @@ def _load_module(path):
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        # Codelets may import helper modules next to them, as GXF's sys.path append allowed.
+        # Codelets import helper modules next to them, at import time or later in tick():
+        # the folder stays on sys.path, as GXF's append leaves it.
         directory = os.path.dirname(path)
-        added = directory not in sys.path
-        if added:
+        if directory not in sys.path:
             sys.path.append(directory)
         try:
             spec.loader.exec_module(module)
         except BaseException:
             del sys.modules[name]
             raise
-        finally:
-            if added:
-                sys.path.remove(directory)
         _modules[path] = module
         return module
 
 
-def load_codelet_class(codelet_file, codelet_name, base_directory="", where=""):
-    """The class `codelet_name` from `codelet_file` ('' or 'None': from __main__)."""
+def load_codelet_class(codelet_file, codelet_name, where=""):
+    """The class `codelet_name` from `codelet_file` ('' or 'None': from __main__).
+
+    A relative codelet_file was already resolved against the graph file's folder where the
+    file is there (FilePath parameter); what is left is relative to the working directory."""
     if codelet_file in ("", "None"):
         module = sys.modules["__main__"]
         origin = "__main__"
     else:
-        path = resolve_codelet_file(codelet_file, base_directory)
+        path = os.path.abspath(codelet_file)
         if not os.path.isfile(path):
-            tried = [os.path.abspath(codelet_file)]
-            if base_directory:
-                tried.append(os.path.abspath(os.path.join(base_directory, codelet_file)))
-            raise FileNotFoundError(
-                f"{where}: codelet_file '{codelet_file}' does not exist (tried {', '.join(tried)})")
+            raise FileNotFoundError(f"{where}: codelet_file '{codelet_file}' does not exist "
+                                    "(neither from the working directory nor beside the graph "
+                                    "file)")
         module = _load_module(path)
         origin = path
     codelet_class = getattr(module, codelet_name, None)

@@ -85,7 +85,7 @@ gxf_result_t PyCodeletV0::start() {
   try {
     py::module_ loader = py::module_::import("gxf.python_codelet.loader");
     py::object codelet_class =
-        loader.attr("load_codelet_class")(codelet_file_.get(), codelet_name_.get(), base_directory_,
+        loader.attr("load_codelet_class")(std::string(codelet_file_.get()), codelet_name_.get(),
                                           describe());
     instance_ = codelet_class();
     py::object bridge = py::module_::import("gxf.python_codelet._python_codelet")

@@ -24,17 +24,13 @@ class PyCodeletV0 : public Codelet {
 
   const std::string& codelet_params() const { return codelet_params_.get(); }
   bool has_codelet_params() const { return codelet_params_.is_set(); }
-  // Directory of the graph file that named this codelet; a relative codelet_file that is not
-  // found from the working directory is looked up there.
-  void set_base_directory(std::string directory) { base_directory_ = std::move(directory); }
 
  private:
   gxf_result_t call(const char* method);
 
   Parameter<std::string> codelet_name_;
-  Parameter<std::string> codelet_file_;
+  Parameter<FilePath> codelet_file_;
   Parameter<std::string> codelet_params_;
-  std::string base_directory_;
   pybind11::object instance_;
 };
 

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/cuda/component_checks.hpp"
 #include "gxf/std/storage.hpp"
 
@@ -60,8 +59,7 @@ gxf_result_t RMMAllocator::allocate(uint64_t size, MemoryStorageType type, void*
     case MemoryStorageType::kHost: return host_->allocate(size, pointer);
     case MemoryStorageType::kSystem: break;
   }
-  GXF_LOG_ERROR("%s: kSystem memory is not supported", describe().c_str());
-  return GXF_ARGUMENT_INVALID;
+  return fail(GXF_ARGUMENT_INVALID, "kSystem memory is not supported");
 }
 
 gxf_result_t RMMAllocator::free(void* pointer) {

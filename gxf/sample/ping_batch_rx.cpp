@@ -19,9 +19,8 @@ gxf_result_t PingBatchRx::tick() {
     EntityRef message = signal_->receive();
     GXF_LOG_DEBUG("Message received in ping batch rx");
     if (!message && assert_full_batch_.get()) {
-      GXF_LOG_ERROR("%s: batch incomplete: %ld of %ld message(s)", describe().c_str(),
-                    static_cast<long>(i), static_cast<long>(batch_size_.get()));
-      return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+      return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "batch incomplete: %ld of %ld message(s)",
+                  static_cast<long>(i), static_cast<long>(batch_size_.get()));
     }
   }
   return GXF_SUCCESS;

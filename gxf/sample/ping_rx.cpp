@@ -21,8 +21,7 @@ gxf_result_t PingRx::tick() {
   ++count_;
   GXF_LOG_INFO("Message Received: %ld", static_cast<long>(count_));
   if (!message) {
-    GXF_LOG_ERROR("%s: no message available", describe().c_str());
-    return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+    return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "no message available");
   }
   return GXF_SUCCESS;
 }

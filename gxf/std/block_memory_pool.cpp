@@ -21,9 +21,8 @@ gxf_result_t BlockMemoryPool::register_interface(Registrar* registrar) {
 gxf_result_t BlockMemoryPool::initialize() {
   const int32_t type = storage_type_.get();
   if (type < 0 || type > 2) {
-    GXF_LOG_ERROR("%s: invalid storage_type %d (0 host, 1 device, 2 system)", describe().c_str(),
-                  type);
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "invalid storage_type %d (0 host, 1 device, 2 system)",
+                type);
   }
   auto arena = std::make_shared<Arena>();
   arena->type = static_cast<MemoryStorageType>(type);
@@ -33,11 +32,11 @@ gxf_result_t BlockMemoryPool::initialize() {
   gxf_result_t code =
       allocate_storage(arena->type, arena->block_size * arena->num_blocks, 0, &base);
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: cannot allocate %llu blocks of %llu bytes of %s memory: %s",
-                  describe().c_str(), static_cast<unsigned long long>(arena->num_blocks),
-                  static_cast<unsigned long long>(arena->block_size),
-                  storage_type_name(arena->type), result_str(code));
-    return code == GXF_OUT_OF_MEMORY ? code : GXF_OUT_OF_MEMORY;
+    return fail(code == GXF_OUT_OF_MEMORY ? code : GXF_OUT_OF_MEMORY,
+                "cannot allocate %llu blocks of %llu bytes of %s memory: %s",
+                static_cast<unsigned long long>(arena->num_blocks),
+                static_cast<unsigned long long>(arena->block_size), storage_type_name(arena->type),
+                result_str(code));
   }
   arena->base = static_cast<unsigned char*>(base);
   arena->free_list.reserve(arena->num_blocks);
@@ -68,27 +67,24 @@ bool BlockMemoryPool::is_available(uint64_t size) const {
 
 gxf_result_t BlockMemoryPool::allocate(uint64_t size, MemoryStorageType type, void** pointer) {
   if (!arena_) {
-    GXF_LOG_ERROR("%s: allocate before initialize", describe().c_str());
-    return GXF_INVALID_LIFECYCLE_STAGE;
+    return fail(GXF_INVALID_LIFECYCLE_STAGE, "allocate before initialize");
   }
   if (!pointer) return GXF_ARGUMENT_NULL;
   if (type != arena_->type) {
-    GXF_LOG_ERROR("%s: %s memory requested from a pool of %s memory", describe().c_str(),
-                  storage_type_name(type), storage_type_name(arena_->type));
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "%s memory requested from a pool of %s memory",
+                storage_type_name(type), storage_type_name(arena_->type));
   }
   if (size > arena_->block_size) {
-    GXF_LOG_ERROR("%s: requested %llu bytes from a pool with block size %llu",
-                  describe().c_str(), static_cast<unsigned long long>(size),
-                  static_cast<unsigned long long>(arena_->block_size));
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "requested %llu bytes from a pool with block size %llu",
+                static_cast<unsigned long long>(size),
+                static_cast<unsigned long long>(arena_->block_size));
   }
   gxf_result_t code = arena_->take(pointer);
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: too many chunks allocated, memory of size %llu not available",
-                  describe().c_str(), static_cast<unsigned long long>(size));
+    return fail(code, "too many chunks allocated, memory of size %llu not available",
+                static_cast<unsigned long long>(size));
   }
-  return code;
+  return GXF_SUCCESS;
 }
 
 gxf_result_t BlockMemoryPool::free(void* pointer) {

@@ -2,7 +2,6 @@
 #include "gxf/std/broadcast.hpp"
 
 #include "gxf/core/entity.hpp"
-#include "gxf/core/logger.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -19,9 +18,8 @@ gxf_result_t Broadcast::initialize() {
   } else if (mode_.get() == "RoundRobin") {
     round_robin_ = true;
   } else {
-    GXF_LOG_ERROR("%s: mode must be Broadcast or RoundRobin, got '%s'", describe().c_str(),
-                  mode_.get().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "mode must be Broadcast or RoundRobin, got '%s'",
+                mode_.get().c_str());
   }
   return GXF_SUCCESS;
 }
@@ -30,8 +28,7 @@ gxf_result_t Broadcast::start() {
   transmitters_ = entity()->find_all<Transmitter>();
   next_ = 0;
   if (transmitters_.empty()) {
-    GXF_LOG_ERROR("%s: its entity has no transmitter to broadcast to", describe().c_str());
-    return GXF_ENTITY_COMPONENT_NOT_FOUND;
+    return fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "its entity has no transmitter to broadcast to");
   }
   return GXF_SUCCESS;
 }
@@ -39,8 +36,7 @@ gxf_result_t Broadcast::start() {
 gxf_result_t Broadcast::tick() {
   EntityRef message = source_->receive();
   if (!message) {
-    GXF_LOG_ERROR("%s: no message to broadcast", describe().c_str());
-    return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+    return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "no message to broadcast");
   }
   if (round_robin_) {
     Transmitter* transmitter = transmitters_[next_];

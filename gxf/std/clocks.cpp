@@ -3,8 +3,6 @@
 
 #include <thread>
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -20,8 +18,7 @@ gxf_result_t RealtimeClock::register_interface(Registrar* registrar) {
 
 gxf_result_t RealtimeClock::initialize() {
   if (initial_time_scale_.get() <= 0.0) {
-    GXF_LOG_ERROR("%s: initial_time_scale must be > 0", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "initial_time_scale must be > 0");
   }
   scale_ = initial_time_scale_.get();
   offset_ns_ = initial_time_offset_.get() * 1e9;

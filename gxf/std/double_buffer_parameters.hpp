@@ -2,7 +2,6 @@
 #pragma once
 
 #include "gxf/core/component.hpp"
-#include "gxf/core/logger.hpp"
 #include "gxf/std/gems/staging_queue.hpp"
 
 namespace nvidia {
@@ -25,13 +24,11 @@ struct DoubleBufferParameters {
   template <typename T>
   gxf_result_t configure(const Component& owner, StagingQueue<T>* queue) const {
     if (capacity.get() == 0) {
-      GXF_LOG_ERROR("%s: capacity must be at least 1", owner.describe().c_str());
-      return GXF_ARGUMENT_OUT_OF_RANGE;
+      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be at least 1");
     }
     if (policy.get() > 2) {
-      GXF_LOG_ERROR("%s: policy must be 0, 1 or 2, got %lu", owner.describe().c_str(),
-                    static_cast<unsigned long>(policy.get()));
-      return GXF_ARGUMENT_OUT_OF_RANGE;
+      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "policy must be 0, 1 or 2, got %lu",
+                        static_cast<unsigned long>(policy.get()));
     }
     queue->reset(capacity.get(), static_cast<OverflowPolicy>(policy.get()));
     return GXF_SUCCESS;

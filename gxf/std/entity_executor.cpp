@@ -2,7 +2,9 @@
 #include "gxf/std/entity_executor.hpp"
 
 #include <algorithm>
+#include <string>
 
+#include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
 
 namespace nvidia {
@@ -11,6 +13,14 @@ namespace gxf {
 namespace {
 
 bool failed(gxf_result_t code) { return code != GXF_SUCCESS; }
+
+// Keeps a component's failure in the run, with its reason, for the caller of wait().
+gxf_result_t record_failure(const Component* component, gxf_result_t code, const char* what) {
+  if (Context* context = component->context()) {
+    context->record_run_failure(component_failure(component, code, what));
+  }
+  return code;
+}
 
 }  // namespace
 
@@ -42,6 +52,7 @@ gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
 }
 
 gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condition) {
+  discard_failure();
   EntityStatus status = status_.load(std::memory_order_acquire);
   if (status == EntityStatus::kNotStarted) {
     *condition = {SchedulingConditionType::kReady, now};
@@ -69,16 +80,16 @@ gxf_result_t EntityItem::check(int64_t now, SchedulingCondition* condition) {
   SchedulingCondition combined{SchedulingConditionType::kReady, now};
   for (SchedulingTerm* term : terms_) {
     gxf_result_t code = term->update_state(now);
-    if (failed(code)) return code;
+    if (failed(code)) return record_failure(term, code, "update_state() failed");
     SchedulingCondition single;
     code = term->check(now, &single);
-    if (failed(code)) return code;
+    if (failed(code)) return record_failure(term, code, "check() failed");
     combined = and_combine(combined, single);
   }
   for (SchedulingTermCombiner* combiner : combiners_) {
     SchedulingCondition single;
     gxf_result_t code = combiner->check(now, &single);
-    if (failed(code)) return code;
+    if (failed(code)) return record_failure(combiner, code, "check() failed");
     combined = and_combine(combined, single);
   }
   // A time target already reached counts as ready.
@@ -98,6 +109,7 @@ gxf_result_t EntityItem::start(int64_t now) {
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to start: %s", codelet->describe().c_str(),
                     result_str(code));
+      record_failure(codelet, code, "start() failed");
       // Stop what did start (the failing codelet excluded).
       for (Codelet* started : codelets_) {
         if (started == codelet) break;
@@ -115,6 +127,10 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
   if (now < last_timestamp_) {
     GXF_LOG_ERROR("Entity '%s': time went backwards (%ld < %ld)", entity_->name().c_str(),
                   static_cast<long>(now), static_cast<long>(last_timestamp_));
+    entity_->context()->record_run_failure(
+        Error(GXF_FAILURE, "time went backwards (" + std::to_string(now) + " < " +
+                               std::to_string(last_timestamp_) + ")")
+            .with_context("entity '" + entity_->name() + "'"));
     stop_locked();
     return GXF_FAILURE;
   }
@@ -130,9 +146,13 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to tick: %s", codelets_[i]->describe().c_str(),
                     result_str(code));
+      record_failure(codelets_[i], code, "tick() failed");
     }
   }
-  for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) code = terms_[i]->on_execute(now);
+  for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) {
+    code = terms_[i]->on_execute(now);
+    if (failed(code)) record_failure(terms_[i], code, "on_execute() failed");
+  }
   if (failed(code)) {
     stop_locked();
     return code;
@@ -153,7 +173,9 @@ gxf_result_t EntityItem::sync_inbox() {
     if (failed(code)) {
       GXF_LOG_ERROR("Receiver '%s' overflowed on sync (capacity %zu, policy fault): %s",
                     receiver->describe().c_str(), receiver->capacity(), result_str(code));
-      return code;
+      const std::string what = "overflowed on sync (capacity " +
+                               std::to_string(receiver->capacity()) + ", policy fault)";
+      return record_failure(receiver, code, what.c_str());
     }
   }
   return GXF_SUCCESS;
@@ -205,10 +227,12 @@ gxf_result_t EntityItem::stop_locked() {
   status_.store(EntityStatus::kStopPending, std::memory_order_release);
   gxf_result_t first_failure = GXF_SUCCESS;
   for (Codelet* codelet : codelets_) {
+    discard_failure();
     gxf_result_t code = codelet->stop();
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to stop: %s", codelet->describe().c_str(),
                     result_str(code));
+      record_failure(codelet, code, "stop() failed");
       if (!failed(first_failure)) first_failure = code;
     }
   }

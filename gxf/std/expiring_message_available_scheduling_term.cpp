@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/expiring_message_available_scheduling_term.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace nvidia {
@@ -38,8 +37,7 @@ gxf_result_t ExpiringMessageAvailableSchedulingTerm::check(int64_t now,
   }
   Timestamp* timestamp = oldest->find<Timestamp>();
   if (!timestamp) {
-    GXF_LOG_ERROR("%s: message carries no Timestamp", describe().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "message carries no Timestamp");
   }
   const int64_t expiry = timestamp->acqtime + max_delay_ns_.get();
   *condition = {expiry <= now ? SchedulingConditionType::kReady

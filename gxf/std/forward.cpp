@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/forward.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -15,8 +13,7 @@ gxf_result_t Forward::register_interface(Registrar* registrar) {
 gxf_result_t Forward::tick() {
   EntityRef message = in_->receive();
   if (!message) {
-    GXF_LOG_ERROR("%s: no message to forward", describe().c_str());
-    return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+    return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "no message to forward");
   }
   return out_->publish(message);
 }

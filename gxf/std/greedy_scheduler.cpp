@@ -52,8 +52,7 @@ gxf_result_t GreedyScheduler::register_interface(Registrar* registrar) {
 
 gxf_result_t GreedyScheduler::initialize() {
   if (check_recession_period_ms_.get() < 0) {
-    GXF_LOG_ERROR("%s: check_recession_period_ms must be >= 0", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "check_recession_period_ms must be >= 0");
   }
   return GXF_SUCCESS;
 }
@@ -94,8 +93,7 @@ gxf_result_t GreedyScheduler::run_async() {
     internal_clock_->initialize();
     active_clock_ = internal_clock_.get();
   } else {
-    GXF_LOG_ERROR("%s: needs a 'clock' (or the deprecated 'realtime' flag)", describe().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "needs a 'clock' (or the deprecated 'realtime' flag)");
   }
   stop_requested_.store(false, std::memory_order_release);
   active_ = scheduled_;

@@ -6,8 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -158,8 +156,7 @@ gxf_result_t JobStatistics::deinitialize() {
   if (json_file_path_.is_set() && !json_file_path_.get().empty()) {
     std::ofstream file(json_file_path_.get());
     if (!file) {
-      GXF_LOG_ERROR("%s: cannot write '%s'", describe().c_str(), json_file_path_.get().c_str());
-      return GXF_FAILURE;
+      return fail(GXF_FAILURE, "cannot write '%s'", json_file_path_.get().c_str());
     }
     file << report_json(snapshot, elapsed_ns);
   }

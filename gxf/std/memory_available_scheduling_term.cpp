@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/memory_available_scheduling_term.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -19,8 +17,7 @@ gxf_result_t MemoryAvailableSchedulingTerm::register_interface(Registrar* regist
 
 gxf_result_t MemoryAvailableSchedulingTerm::initialize() {
   if (min_bytes_.is_set() == min_blocks_.is_set()) {
-    GXF_LOG_ERROR("%s: set exactly one of 'min_bytes' and 'min_blocks'", describe().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "set exactly one of 'min_bytes' and 'min_blocks'");
   }
   return GXF_SUCCESS;
 }

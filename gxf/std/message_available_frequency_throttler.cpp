@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/message_available_frequency_throttler.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/scheduling_terms.hpp"
 
 namespace nvidia {
@@ -22,33 +21,30 @@ gxf_result_t MessageAvailableFrequencyThrottler::register_interface(Registrar* r
 gxf_result_t MessageAvailableFrequencyThrottler::initialize() {
   auto period = parse_period(execution_frequency_.get());
   if (!period) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), period.error().what().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "%s", period.error().what().c_str());
   }
   period_ns_ = period.value();
   const std::string& mode = sampling_mode_.get();
   if (mode == "SumOfAll") {
     per_receiver_ = false;
     if (!min_sum_.is_set()) {
-      GXF_LOG_ERROR("%s: 'min_sum' must be set for sampling_mode SumOfAll", describe().c_str());
-      return GXF_PARAMETER_NOT_INITIALIZED;
+      return fail(GXF_PARAMETER_NOT_INITIALIZED,
+                  "'min_sum' must be set for sampling_mode SumOfAll");
     }
   } else if (mode == "PerReceiver") {
     per_receiver_ = true;
     if (!min_sizes_.is_set()) {
-      GXF_LOG_ERROR("%s: 'min_sizes' must be set for sampling_mode PerReceiver",
-                    describe().c_str());
-      return GXF_PARAMETER_NOT_INITIALIZED;
+      return fail(GXF_PARAMETER_NOT_INITIALIZED,
+                  "'min_sizes' must be set for sampling_mode PerReceiver");
     }
     if (min_sizes_.get().size() != receivers_.get().size()) {
-      GXF_LOG_ERROR("%s: min_sizes needs one entry per receiver (%zu), got %zu",
-                    describe().c_str(), receivers_.get().size(), min_sizes_.get().size());
-      return GXF_PARAMETER_OUT_OF_RANGE;
+      return fail(GXF_PARAMETER_OUT_OF_RANGE,
+                  "min_sizes needs one entry per receiver (%zu), got %zu", receivers_.get().size(),
+                  min_sizes_.get().size());
     }
   } else {
-    GXF_LOG_ERROR("%s: unknown sampling_mode '%s' (SumOfAll or PerReceiver)", describe().c_str(),
-                  mode.c_str());
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "unknown sampling_mode '%s' (SumOfAll or PerReceiver)",
+                mode.c_str());
   }
   has_run_ = false;
   state_ = SchedulingConditionType::kWait;

@@ -25,10 +25,10 @@ gxf_result_t Metric::initialize() {
   if (!aggregation_policy_.is_set()) return GXF_SUCCESS;
   gxf_result_t code = set_policy(aggregation_policy_.get());
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: unknown aggregation policy '%s' (mean, root_mean_square, abs_max, max, "
-                  "min, sum, fixed)", describe().c_str(), aggregation_policy_.get().c_str());
+    return fail(code, "unknown aggregation policy '%s' (mean, root_mean_square, abs_max, max, "
+                "min, sum, fixed)", aggregation_policy_.get().c_str());
   }
-  return code;
+  return GXF_SUCCESS;
 }
 
 gxf_result_t Metric::set_policy(const std::string& policy) {
@@ -45,8 +45,7 @@ gxf_result_t Metric::set_policy(const std::string& policy) {
 gxf_result_t Metric::record(double sample) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!function_) {
-    GXF_LOG_ERROR("%s: set an aggregation function before recording samples", describe().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "set an aggregation function before recording samples");
   }
   value_ = function_(sample);
   has_value_ = true;

@@ -3,8 +3,6 @@
 
 #include <cmath>
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -21,8 +19,7 @@ gxf_result_t MultiThreadScheduler::register_interface(Registrar* registrar) {
 
 gxf_result_t MultiThreadScheduler::initialize() {
   if (check_recession_period_ms_.get() < 0) {
-    GXF_LOG_ERROR("%s: check_recession_period_ms must be >= 0", describe().c_str());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "check_recession_period_ms must be >= 0");
   }
   return ParallelScheduler::initialize();
 }

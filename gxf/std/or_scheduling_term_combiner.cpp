@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/or_scheduling_term_combiner.hpp"
 
-#include "gxf/core/logger.hpp"
-
 namespace nvidia {
 namespace gxf {
 
@@ -13,9 +11,8 @@ gxf_result_t OrSchedulingTermCombiner::register_interface(Registrar* registrar) 
 
 gxf_result_t OrSchedulingTermCombiner::initialize() {
   if (terms_.get().size() > kMaxTerms) {
-    GXF_LOG_ERROR("%s: at most %zu terms, got %zu", describe().c_str(), kMaxTerms,
-                  terms_.get().size());
-    return GXF_ARGUMENT_OUT_OF_RANGE;
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "at most %zu terms, got %zu", kMaxTerms,
+                terms_.get().size());
   }
   return GXF_SUCCESS;
 }

@@ -86,10 +86,8 @@ size_t ParallelScheduler::lane_for(EntityItem* item, gxf_result_t* code) {
   const Entity& entity = *item->entity();
   std::vector<CPUThread*> cpu_threads = entity.find_all<CPUThread>();
   if (cpu_threads.size() > 1) {
-    failure_reason_ = "entity '" + entity.name() + "' has " + std::to_string(cpu_threads.size()) +
-                      " CPUThread components; at most one is allowed";
-    GXF_LOG_ERROR("%s", failure_reason_.c_str());
-    *code = GXF_FAILURE;
+    *code = fail(GXF_FAILURE, "entity '%s' has %zu CPUThread components; at most one is allowed",
+                 entity.name().c_str(), cpu_threads.size());
     return 0;
   }
   if (cpu_threads.empty() || !cpu_threads[0]->pinned()) return 0;
@@ -108,8 +106,7 @@ size_t ParallelScheduler::lane_for(EntityItem* item, gxf_result_t* code) {
 
 gxf_result_t ParallelScheduler::schedule(EntityItem* item) {
   if (running_.load()) {
-    GXF_LOG_ERROR("%s: entities cannot join a running graph", describe().c_str());
-    return GXF_INVALID_LIFECYCLE_STAGE;
+    return fail(GXF_INVALID_LIFECYCLE_STAGE, "entities cannot join a running graph");
   }
   gxf_result_t code = GXF_SUCCESS;
   size_t lane = lane_for(item, &code);
@@ -140,17 +137,14 @@ gxf_result_t ParallelScheduler::unschedule(EntityItem* item) {
 }
 
 gxf_result_t ParallelScheduler::run_async() {
-  failure_reason_.clear();
   if (started_once_) {
-    failure_reason_ = "the scheduler already ran; deactivate and activate the graph to run again";
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), failure_reason_.c_str());
-    return GXF_INVALID_LIFECYCLE_STAGE;
+    return fail(GXF_INVALID_LIFECYCLE_STAGE,
+                "the scheduler already ran; deactivate and activate the graph to run again");
   }
   if (worker_thread_number_.get() < 1) {
-    failure_reason_ = "parameter 'worker_thread_number' must be at least 1, got " +
-                      std::to_string(worker_thread_number_.get());
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), failure_reason_.c_str());
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE,
+                "parameter 'worker_thread_number' must be at least 1, got %ld",
+                static_cast<long>(worker_thread_number_.get()));
   }
   started_once_ = true;
   clear_run_state();

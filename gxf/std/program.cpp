@@ -27,7 +27,7 @@ bool contains(const std::vector<Entity*>& entities, const Entity* entity) {
 }
 
 Error component_error(const Component* component, gxf_result_t code, const std::string& what) {
-  return Error(code, what).with_context(component->describe());
+  return component_failure(component, code, what);
 }
 
 }  // namespace
@@ -112,6 +112,7 @@ Result Program::activate_entity(Entity* entity) {
   }
   std::vector<Component*> initialized;
   for (const auto& component : entity->components()) {
+    discard_failure();
     gxf_result_t code = component->initialize();
     if (code != GXF_SUCCESS) {
       for (auto it = initialized.rbegin(); it != initialized.rend(); ++it) (*it)->deinitialize();
@@ -144,6 +145,8 @@ Result Program::activate() {
     return make_error(GXF_INVALID_EXECUTION_SEQUENCE, "graph is already active");
   }
   state_ = ProgramState::kActivating;
+  Result stale = context_->take_run_failure();  // a previous run's failure was reported then
+  (void)stale;
   std::vector<Entity*> pending;
   for (Entity* entity : context_->graph_entities()) {
     if (!contains(activated_, entity)) pending.push_back(entity);
@@ -153,6 +156,7 @@ Result Program::activate() {
   publish_resources(ordered);
   for (size_t i = 0; result && i < ordered.size(); ++i) result = activate_entity(ordered[i]);
   if (result && scheduler_) {
+    discard_failure();
     gxf_result_t code = scheduler_->prepare(&executor_);
     if (code == GXF_SUCCESS && scheduler_->wants_message_events()) {
       Scheduler* scheduler = scheduler_;
@@ -162,11 +166,7 @@ Result Program::activate() {
     for (size_t i = 0; code == GXF_SUCCESS && i < executor_.items().size(); ++i) {
       code = scheduler_->schedule(executor_.items()[i].get());
     }
-    if (code != GXF_SUCCESS) {
-      std::string reason = scheduler_->failure_reason();
-      result = component_error(scheduler_, code,
-                               reason.empty() ? "scheduler preparation failed" : reason);
-    }
+    if (code != GXF_SUCCESS) result = component_error(scheduler_, code, "scheduling failed");
   }
   if (!result) {
     Result ignored = deactivate_locked();
@@ -190,11 +190,10 @@ Result Program::run_async() {
     return Result();
   }
   state_ = ProgramState::kStarting;
+  discard_failure();
   gxf_result_t code = scheduler_->run_async();
   if (code != GXF_SUCCESS) {
-    std::string reason = scheduler_->failure_reason();
-    Error error = component_error(scheduler_, code,
-                                  reason.empty() ? "scheduler failed to start" : reason);
+    Error error = component_error(scheduler_, code, "scheduler failed to start");
     Result ignored = deactivate_locked();
     (void)ignored;
     return error;
@@ -228,8 +227,14 @@ Result Program::wait() {
   if (code != GXF_SUCCESS) {
     Result deactivated = deactivate_locked();
     if (!deactivated) GXF_LOG_ERROR("%s", deactivated.error().what().c_str());
-    return make_error(code, "the graph run failed");
+    // The executor recorded which component failed, and why; the code stays the scheduler's.
+    Result failure = context_->take_run_failure();
+    if (failure) return make_error(code, "the graph run failed");
+    failure.error().code = code;
+    return failure;
   }
+  Result ignored = context_->take_run_failure();  // e.g. a stop() failing after an interrupt
+  (void)ignored;
   return Result();
 }
 
@@ -267,6 +272,7 @@ Result Program::deactivate_entity(Entity* entity) {
   Result result;
   const auto& components = entity->components();
   for (auto it = components.rbegin(); it != components.rend(); ++it) {
+    discard_failure();
     gxf_result_t code = (*it)->deinitialize();
     if (code != GXF_SUCCESS && result) {
       result = component_error(it->get(), code, "deinitialize() failed");

@@ -17,7 +17,10 @@ gxf_result_t ThreadPool::register_interface(Registrar* registrar) {
 }
 
 gxf_result_t ThreadPool::initialize() {
-  if (initial_size_.get() < 0) return GXF_ARGUMENT_OUT_OF_RANGE;
+  if (initial_size_.get() < 0) {
+    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "initial_size must be at least 0, got %ld",
+                static_cast<long>(initial_size_.get()));
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   free_slots_ = static_cast<size_t>(initial_size_.get());
   pinned_.clear();
@@ -29,13 +32,6 @@ size_t ThreadPool::add_pinned(gxf_uid_t eid) {
   auto it = std::find(pinned_.begin(), pinned_.end(), eid);
   if (it == pinned_.end()) it = pinned_.insert(pinned_.end(), eid);
   return free_slots_ + static_cast<size_t>(it - pinned_.begin());
-}
-
-int64_t ThreadPool::slot_of(gxf_uid_t eid) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = std::find(pinned_.begin(), pinned_.end(), eid);
-  if (it == pinned_.end()) return -1;
-  return static_cast<int64_t>(free_slots_ + static_cast<size_t>(it - pinned_.begin()));
 }
 
 size_t ThreadPool::size() const {

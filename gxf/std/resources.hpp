@@ -23,8 +23,6 @@ class ThreadPool : public ResourceBase {
 
   // Reserves the slot of a pinned entity (once per entity); returns its slot index.
   size_t add_pinned(gxf_uid_t eid);
-  // Slot index of a pinned entity, or -1.
-  int64_t slot_of(gxf_uid_t eid) const;
   // Number of slots (free + pinned).
   size_t size() const;
   int64_t priority() const { return priority_.get(); }

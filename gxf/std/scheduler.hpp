@@ -33,12 +33,9 @@ class Scheduler : public System {
   // True when the scheduler reacts to MESSAGE_SYNC/STATE_UPDATE/TIME_UPDATE events; others
   // are spared the notification cost on every message.
   virtual bool wants_message_events() const { return false; }
-  // Why the last schedule() or run_async() failed, in words (empty if not known).
-  const std::string& failure_reason() const { return failure_reason_; }
 
  protected:
   EntityExecutor* executor_ = nullptr;
-  std::string failure_reason_;
 };
 
 }  // namespace gxf

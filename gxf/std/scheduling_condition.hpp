@@ -20,8 +20,6 @@ struct SchedulingCondition {
   int64_t target_timestamp = 0;
 };
 
-const char* condition_name(SchedulingConditionType type);
-
 // AND of two conditions: NEVER > WAIT_EVENT > WAIT > WAIT_TIME > READY; equal kinds keep the
 // later target.
 inline SchedulingCondition and_combine(SchedulingCondition a, SchedulingCondition b) {

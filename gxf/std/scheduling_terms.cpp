@@ -91,8 +91,7 @@ gxf_result_t PeriodicSchedulingTerm::register_interface(Registrar* registrar) {
 gxf_result_t PeriodicSchedulingTerm::initialize() {
   auto period = parse_period(recess_period_.get());
   if (!period) {
-    GXF_LOG_ERROR("%s: %s", describe().c_str(), period.error().what().c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "%s", period.error().what().c_str());
   }
   period_ns_ = period.value();
   const std::string& policy = policy_.get();
@@ -103,8 +102,7 @@ gxf_result_t PeriodicSchedulingTerm::initialize() {
   } else if (policy == "NoCatchUpMissedTicks") {
     policy_value_ = Policy::kNoCatchUpMissedTicks;
   } else {
-    GXF_LOG_ERROR("%s: unknown policy '%s'", describe().c_str(), policy.c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "unknown policy '%s'", policy.c_str());
   }
   has_target_ = false;
   return GXF_SUCCESS;
@@ -167,9 +165,8 @@ gxf_result_t TargetTimeSchedulingTerm::set_next_target_time(int64_t target) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (has_locked_ && target < locked_target_) {
-      GXF_LOG_ERROR("%s: target %ld is earlier than the current target %ld", describe().c_str(),
-                    static_cast<long>(target), static_cast<long>(locked_target_));
-      return GXF_ARGUMENT_INVALID;
+      return fail(GXF_ARGUMENT_INVALID, "target %ld is earlier than the current target %ld",
+                  static_cast<long>(target), static_cast<long>(locked_target_));
     }
     has_pending_ = true;
     pending_target_ = target;
@@ -251,13 +248,11 @@ gxf_result_t MultiMessageAvailableSchedulingTerm::initialize() {
   } else if (mode == "PerReceiver") {
     per_receiver_ = true;
     if (min_sizes_.get().size() != receivers_.get().size()) {
-      GXF_LOG_ERROR("%s: min_sizes needs one entry per receiver (%zu), got %zu",
-                    describe().c_str(), receivers_.get().size(), min_sizes_.get().size());
-      return GXF_ARGUMENT_INVALID;
+      return fail(GXF_ARGUMENT_INVALID, "min_sizes needs one entry per receiver (%zu), got %zu",
+                  receivers_.get().size(), min_sizes_.get().size());
     }
   } else {
-    GXF_LOG_ERROR("%s: unknown sampling_mode '%s'", describe().c_str(), mode.c_str());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID, "unknown sampling_mode '%s'", mode.c_str());
   }
   // GXF quirk: min_size always has a value, and it wins over min_sum.
   min_sum_value_ = min_size_.get();

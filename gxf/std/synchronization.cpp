@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace nvidia {
@@ -19,9 +18,9 @@ gxf_result_t Synchronization::register_interface(Registrar* registrar) {
 
 gxf_result_t Synchronization::start() {
   if (inputs_.get().size() != outputs_.get().size() || inputs_.get().size() < 2) {
-    GXF_LOG_ERROR("%s: needs at least 2 inputs and one output per input (%zu inputs, %zu outputs)",
-                  describe().c_str(), inputs_.get().size(), outputs_.get().size());
-    return GXF_ARGUMENT_INVALID;
+    return fail(GXF_ARGUMENT_INVALID,
+                "needs at least 2 inputs and one output per input (%zu inputs, %zu outputs)",
+                inputs_.get().size(), outputs_.get().size());
   }
   return GXF_SUCCESS;
 }
@@ -34,9 +33,8 @@ gxf_result_t Synchronization::read_acquisition_times(
       EntityRef message = receiver->peek(index);
       Timestamp* timestamp = message ? message->find<Timestamp>() : nullptr;
       if (!timestamp) {
-        GXF_LOG_ERROR("%s: a message on '%s' has no Timestamp", describe().c_str(),
-                      receiver->name().c_str());
-        return GXF_ENTITY_COMPONENT_NOT_FOUND;
+        return fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "a message on '%s' has no Timestamp",
+                    receiver->name().c_str());
       }
       queue_times.push_back(timestamp->acqtime);
     }
@@ -64,9 +62,8 @@ bool Synchronization::all_inputs_in_window(const std::vector<std::vector<int64_t
 gxf_result_t Synchronization::tick() {
   for (const auto& receiver : inputs_.get()) {
     if (receiver->size() == 0) {
-      GXF_LOG_ERROR("%s: input '%s' has no message to synchronise", describe().c_str(),
-                    receiver->name().c_str());
-      return GXF_CONTRACT_MESSAGE_NOT_AVAILABLE;
+      return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "input '%s' has no message to synchronise",
+                  receiver->name().c_str());
     }
   }
   std::vector<std::vector<int64_t>> times;

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/storage.hpp"
 #include "gxf/std/tensor.hpp"
 
@@ -32,8 +31,7 @@ gxf_result_t TensorCopier::register_interface(Registrar* registrar) {
 
 gxf_result_t TensorCopier::initialize() {
   if (mode_.get() < 0 || mode_.get() > 2) {
-    GXF_LOG_ERROR("%s: unsupported copy mode %d", describe().c_str(), mode_.get());
-    return GXF_PARAMETER_OUT_OF_RANGE;
+    return fail(GXF_PARAMETER_OUT_OF_RANGE, "unsupported copy mode %d", mode_.get());
   }
   return GXF_SUCCESS;
 }
@@ -52,8 +50,7 @@ gxf_result_t TensorCopier::tick() {
     code = copy_storage(tensor->pointer(), target, source.pointer(), source.storage_type(),
                         std::min(tensor->size(), source.size()));
     if (code != GXF_SUCCESS) {
-      GXF_LOG_ERROR("%s: copying tensor '%s' failed", describe().c_str(), tensor->name().c_str());
-      return code;
+      return fail(code, "copying tensor '%s' failed", tensor->name().c_str());
     }
   }
   return transmitter_->publish(message);

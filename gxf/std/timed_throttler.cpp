@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/timed_throttler.hpp"
 
-#include "gxf/core/logger.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace nvidia {
@@ -36,13 +35,11 @@ gxf_result_t TimedThrottler::tick() {
   }
   EntityRef next = receiver_->receive();
   if (!next) {
-    GXF_LOG_ERROR("%s: no message to throttle", describe().c_str());
-    return GXF_FAILURE;
+    return fail(GXF_FAILURE, "no message to throttle");
   }
   Timestamp* timestamp = next->find<Timestamp>();
   if (!timestamp) {
-    GXF_LOG_ERROR("%s: message carries no Timestamp", describe().c_str());
-    return GXF_ENTITY_COMPONENT_NOT_FOUND;
+    return fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "message carries no Timestamp");
   }
   timestamp->acqtime += time_offset_;
   timestamp->pubtime += time_offset_;

@@ -33,18 +33,16 @@ gxf_result_t UnboundedAllocator::allocate(uint64_t size, MemoryStorageType type,
   if (!pointer) return GXF_ARGUMENT_NULL;
   gxf_result_t code = ledger_->allocate(size, type, pointer);
   if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: cannot allocate %llu bytes of %s memory", describe().c_str(),
-                  static_cast<unsigned long long>(size), storage_type_name(type));
+    return fail(code, "cannot allocate %llu bytes of %s memory",
+                static_cast<unsigned long long>(size), storage_type_name(type));
   }
-  return code;
+  return GXF_SUCCESS;
 }
 
 gxf_result_t UnboundedAllocator::free(void* pointer) {
   gxf_result_t code = ledger_->release(pointer);
-  if (code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("%s: free of a pointer it did not allocate", describe().c_str());
-  }
-  return code;
+  if (code != GXF_SUCCESS) return fail(code, "free of a pointer it did not allocate");
+  return GXF_SUCCESS;
 }
 
 std::shared_ptr<void> UnboundedAllocator::own(void* pointer) {

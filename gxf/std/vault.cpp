@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
 
 namespace nvidia {
@@ -89,6 +90,8 @@ std::vector<gxf_uid_t> Vault::store_locked(size_t max_count) {
   const size_t count = std::min(max_count, waiting_.size());
   eids.reserve(count);
   for (size_t i = 0; i < count; ++i) {
+    // Callers look the eids up (entity_get_name, component_find, Tensor.get_from_entity).
+    context()->register_message(waiting_.front().get());
     eids.push_back(waiting_.front().eid());
     stored_.push_back(std::move(waiting_.front()));
     waiting_.pop_front();

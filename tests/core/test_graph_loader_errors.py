@@ -7,7 +7,8 @@ import pytest
 
 from gxf_test_support import DATA, run_gxe
 from gxf import core
-from gxf.core.errors import ActivationError, GraphLoadError, HandleError, ParameterError
+from gxf.core.errors import (ActivationError, GraphLoadError, GxfError, HandleError,
+                             ParameterError)
 
 
 def load(context, name):
@@ -96,6 +97,7 @@ def test_parameters_as_list_is_invalid_data_format(context):
         load(context, "bad_parameters_not_mapping.yaml")
     assert str(error.value).startswith("GXF_INVALID_DATA_FORMAT")
     assert "component 'count'" in str(error.value)
+    assert "'parameters' must be a mapping" in str(error.value)
 
 
 def test_missing_graph_file_is_file_not_found(context):
@@ -104,17 +106,89 @@ def test_missing_graph_file_is_file_not_found(context):
     assert str(error.value).startswith("GXF_FILE_NOT_FOUND")
 
 
-def test_capacity_zero_fails_initialize_naming_component(context):
-    load(context, "bad_capacity_zero.yaml")
-    with pytest.raises(ActivationError) as error:
-        core.graph_activate(context)
-    assert str(error.value).startswith("GXF_ARGUMENT_OUT_OF_RANGE")
-    assert "component 'signal'" in str(error.value)
+def lifecycle_failure(context, name, error_class=GxfError):
+    """Load tests/data/<name>, then activate, run, wait and deactivate it; the message of the
+    error that ended it (which must be an `error_class`)."""
+    load(context, name)
+    with pytest.raises(error_class) as error:
+        for step in (core.graph_activate, core.graph_run_async, core.graph_wait,
+                     core.graph_deactivate):
+            step(context)
+    return str(error.value)
 
 
-@pytest.mark.parametrize("name", sorted(n for n in os.listdir(DATA) if n.startswith("bad_")))
+def test_capacity_zero_fails_initialize_with_its_reason(context):
+    message = lifecycle_failure(context, "bad_capacity_zero.yaml", ActivationError)
+    assert message.startswith("GXF_ARGUMENT_OUT_OF_RANGE: ")
+    assert "bad_capacity_zero.yaml:4: entity 'tx', component 'signal'" in message
+    assert message.endswith("initialize() failed: capacity must be at least 1")
+
+
+def test_unknown_periodic_policy_fails_initialize_with_its_reason(context):
+    message = lifecycle_failure(context, "bad_periodic_policy.yaml", ActivationError)
+    assert message.startswith("GXF_ARGUMENT_INVALID: ")
+    assert "bad_periodic_policy.yaml:10: entity 'tx', component 'period'" in message
+    assert "unknown policy 'Sometimes'" in message
+
+
+def test_failing_tick_ends_the_run_with_its_reason(context):
+    message = lifecycle_failure(context, "bad_tick_fails.yaml")
+    assert message.startswith("GXF_FAILURE: ") and "bad_tick_fails.yaml:5: " in message
+    assert "entity 'failing', component 'mock' (nvidia::gxf::test::MockFailure)" in message
+    assert message.endswith("tick() failed: failing as asked after 2 tick(s)")
+
+
+def test_step_count_mismatch_names_both_counts(context):
+    message = lifecycle_failure(context, "bad_step_count.yaml")
+    assert message.startswith("GXF_FAILURE: ") and "component 'step'" in message
+    assert "deinitialize() failed: wrong tick count: " in message
+    assert "tick count [3] does not match expected tick count [5]" in message
+
+
+def test_scheduler_without_workers_cannot_start(context):
+    message = lifecycle_failure(context, "bad_worker_threads.yaml")
+    assert message.startswith("GXF_PARAMETER_OUT_OF_RANGE: ")
+    assert "component 'workers' (nvidia::gxf::MultiThreadScheduler)" in message
+    assert "parameter 'worker_thread_number' must be at least 1, got 0" in message
+
+
+# What gxe prints for each bad file: the code and the specific reason, even with logging off.
+GXE_REASONS = {
+    "bad_capacity_zero.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE", "capacity must be at least 1"),
+    "bad_components_not_sequence.yaml": ("GXF_FAILURE", "'components' must be a sequence"),
+    "bad_connection_ends.yaml": ("GXF_ENTITY_COMPONENT_NOT_FOUND",
+                                 "is not a nvidia::gxf::Transmitter"),
+    "bad_handle_names_nothing.yaml": ("GXF_ENTITY_COMPONENT_NOT_FOUND", "nothing_here"),
+    "bad_handle_unknown_entity.yaml": ("GXF_ENTITY_NOT_FOUND", "tx_missing"),
+    "bad_handle_wrong_kind.yaml": ("GXF_ENTITY_COMPONENT_NOT_FOUND",
+                                   "is not a nvidia::gxf::Transmitter"),
+    "bad_missing_required_parameter.yaml": ("GXF_PARAMETER_MANDATORY_NOT_SET",
+                                            "mandatory parameter 'count' (int64) is not set"),
+    "bad_parameter_wrong_type.yaml": ("GXF_PARAMETER_PARSER_ERROR",
+                                      "expected an integer, got 'three'"),
+    "bad_parameters_not_mapping.yaml": ("GXF_INVALID_DATA_FORMAT", "'parameters' must be a mapping"),
+    "bad_periodic_policy.yaml": ("GXF_ARGUMENT_INVALID", "unknown policy 'Sometimes'"),
+    "bad_step_count.yaml": ("GXF_FAILURE",
+                            "tick count [3] does not match expected tick count [5]"),
+    "bad_tick_fails.yaml": ("GXF_FAILURE", "failing as asked after 2 tick(s)"),
+    "bad_unknown_component_type.yaml": ("GXF_FACTORY_UNKNOWN_CLASS_NAME", "nvidia::gxf::PingTxx"),
+    "bad_worker_threads.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                "parameter 'worker_thread_number' must be at least 1, got 0"),
+    "bad_yaml_syntax.yaml": ("GXF_FAILURE", "invalid YAML"),
+}
+
+
+def test_every_bad_file_has_its_expected_reason():
+    assert sorted(GXE_REASONS) == sorted(n for n in os.listdir(DATA) if n.startswith("bad_"))
+
+
+@pytest.mark.parametrize("name", sorted(GXE_REASONS))
 def test_gxe_exits_non_zero_with_one_clear_line(name):
     result = run_gxe(os.path.join(DATA, name), extra_args=["--severity", "0"])
+    code, reason = GXE_REASONS[name]
     assert result.returncode == 1
-    assert "gxe.py: error: GXF_" in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("gxe.py: error:")]
+    assert len(error_lines) == 1, result.stderr
+    assert error_lines[0].startswith(f"gxe.py: error: {code}: ")
+    assert name in error_lines[0] and reason in error_lines[0]
     assert "Traceback" not in result.stderr

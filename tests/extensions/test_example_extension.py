@@ -60,6 +60,14 @@ def test_plugin_codelet_runs_from_manifest_path(tmp_path):
     assert '"count": 4' in (tmp_path / "stats.json").read_text()
 
 
+def test_plugin_codelet_failure_reaches_stderr_with_its_reason(tmp_path):
+    graph, manifest = write_files(tmp_path, expected=5)
+    result = run_gxe(graph, manifest=manifest, extra_args=["--severity", "0"])
+    assert result.returncode == 1
+    assert "entity 'tx', component 'pinger' (example::CountingPinger)" in result.stderr
+    assert "stop() failed: ticked 4 times, expected at least 5" in result.stderr
+
+
 def test_plugin_types_are_listed_with_their_extension(tmp_path):
     _, manifest = write_files(tmp_path, expected=4)
     context = core.context_create()

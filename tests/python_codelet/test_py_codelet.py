@@ -121,6 +121,33 @@ def test_relative_codelet_file_resolves_from_graph_folder(tmp_path):
     assert result.returncode == 0, result.output
 
 
+def test_codelet_file_is_a_file_path_resolved_beside_the_graph(context, tmp_path, monkeypatch):
+    """A relative codelet_file that names nothing from the working directory resolves next to
+    the graph file; one that does exist from the working directory stays as written."""
+    graph = write_codelet_graph(tmp_path)
+    monkeypatch.chdir(tmp_path.parent)
+    core.graph_load_file(context, graph)
+    cid = core.component_find(context, core.entity_find(context, "tx"), component_name="codelet")[0]
+    assert core.parameter_get(context, cid, "codelet_file") == str(tmp_path / "source.py")
+    monkeypatch.chdir(tmp_path)
+    core.graph_load_file(context, graph, ["tx/codelet/codelet_file=source.py"])
+    assert core.parameter_get(context, cid, "codelet_file") == "source.py"
+    types = {entry["key"]: entry["type"]
+             for entry in core._core.parameter_list(context, "nvidia::gxf::PyCodeletV0")}
+    assert types["codelet_file"] == "FilePath"
+
+
+def test_codelet_imports_a_helper_next_to_it_inside_tick(context, tmp_path):
+    """The codelet file's folder stays on sys.path after the import, as GXF leaves it."""
+    (tmp_path / "tick_helper_module.py").write_text("VALUE = 42\n")
+    graph = write_codelet_graph(
+        tmp_path, tick="import tick_helper_module; assert tick_helper_module.VALUE == 42")
+    run_to_end(context, graph)
+    import sys
+
+    assert str(tmp_path) in sys.path
+
+
 def test_codelet_files_with_same_name_in_two_folders_do_not_collide(context, tmp_path):
     for folder, value in (("a", 1), ("b", 2)):
         (tmp_path / folder).mkdir()

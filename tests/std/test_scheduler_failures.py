@@ -35,6 +35,18 @@ def test_exception_in_a_codelet_stops_the_graph_with_its_traceback(run_graph_tex
     assert run["threads_after_wait"] == []
 
 
+@pytest.mark.parametrize("kind", sorted(SCHEDULERS))
+def test_native_tick_failure_ends_the_run_with_its_reason(run_graph_text, kind):
+    failing = entity("failing", component("nvidia::gxf::test::MockFailure", "mock",
+                                          num_max_ticks=2),
+                     component("PeriodicSchedulingTerm", recess_period="1ms"))
+    (run,) = run_graph_text(graph(failing, scheduler_entity(kind)), timeout=30)
+    assert run["error"].startswith("GXF_FAILURE: ")
+    assert "entity 'failing', component 'mock'" in run["error"]
+    assert run["error"].endswith("tick() failed: failing as asked after 2 tick(s)")
+    assert run["threads_after_wait"] == []
+
+
 @pytest.mark.parametrize("kind", PARALLEL)
 def test_gxe_exits_non_zero_when_a_worker_codelet_raises(run_gxe_text, codelet_file, kind):
     process = run_gxe_text(failing_graph(kind, codelet_file("sequence.py")), timeout=30)

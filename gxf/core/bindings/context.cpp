@@ -6,6 +6,7 @@
 #include "gxf/core/bindings/errors.hpp"
 #include "gxf/core/bindings/python_failure.hpp"
 #include "gxf/core/context.hpp"
+#include "gxf/core/graph_include.hpp"
 #include "gxf/core/logger.hpp"
 
 namespace py = pybind11;
@@ -55,18 +56,31 @@ Entity* entity_or_throw(Context* context, int64_t eid) {
 }
 
 int64_t component_add(uint64_t handle, int64_t eid, const std::string& type_name,
-                      const std::string& name) {
+                      const std::string& name, const std::string& source) {
   Context* context = context_from_handle(handle);
   Entity* entity = entity_or_throw(context, eid);
-  return value_or_throw(context->add_component(entity, type_name, name))->cid();
+  gxf_uid_t cid = value_or_throw(context->add_component(entity, type_name, name))->cid();
+  if (!source.empty()) context->set_component_source(cid, source);
+  return cid;
 }
 
 void component_set_parameter(uint64_t handle, int64_t cid, const std::string& key,
-                             const YamlNode& node, const std::string& prefix) {
+                             const YamlNode& node, const std::string& prefix,
+                             const std::string& directory) {
   Context* context = context_from_handle(handle);
   Component* component = component_from_cid(handle, cid);
-  ParseContext parse_context{context, component->entity(), prefix};
+  ParseContext parse_context{context, component->entity(), prefix, directory};
   throw_if_error(component->set_parameter(key, node, parse_context));
+}
+
+py::object component_graph_include(uint64_t handle, int64_t cid) {
+  auto* include = dynamic_cast<GraphInclude*>(component_from_cid(handle, cid));
+  if (!include) return py::none();
+  py::dict prerequisites;
+  for (const auto& entry : include->included_prerequisites()) {
+    if (entry.second) prerequisites[py::str(entry.first)] = entry.second->cid();
+  }
+  return py::make_tuple(include->included_files(), prerequisites);
 }
 
 py::object parameter_get_yaml(uint64_t handle, int64_t cid, const std::string& key) {
@@ -277,9 +291,35 @@ void bind_context(py::module_& m) {
   m.def("load_extension_library", &load_extension_library,
         "Load an extension from a shared library path.");
   m.def("entity_create", &entity_create, "Create a graph entity; returns its eid.");
-  m.def("component_add", &component_add, "Add a component to an entity; returns its cid.");
-  m.def("component_set_parameter", &component_set_parameter,
-        "Set a parameter from a YamlNode, resolving handles relative to the entity.");
+  m.def("component_add", &component_add, py::arg("context"), py::arg("eid"),
+        py::arg("type_name"), py::arg("name"), py::arg("source") = "",
+        "Add a component to an entity; returns its cid. `source` ('graph.yaml:14') is named "
+        "in the component's failures.");
+  m.def("component_set_parameter", &component_set_parameter, py::arg("context"), py::arg("cid"),
+        py::arg("key"), py::arg("node"), py::arg("prefix"), py::arg("directory") = "",
+        "Set a parameter from a YamlNode, resolving handles relative to the entity and file "
+        "paths against `directory` (the graph file's folder).");
+  m.def("graph_set_root_path",
+        [](uint64_t handle, const std::string& path) {
+          context_from_handle(handle)->root_path = path;
+        },
+        "Root directory for relative graph and subgraph paths (GxfGraphSetRootPath).");
+  m.def("graph_root_path",
+        [](uint64_t handle) { return context_from_handle(handle)->root_path; },
+        "The root directory set by graph_set_root_path ('' if none).");
+  m.def("component_graph_include", &component_graph_include,
+        "For a loader directive (GraphInclude, e.g. Subgraph): (files to load, {prerequisite "
+        "name: cid}); None for any other component.");
+  m.def("subgraph_is_loaded",
+        [](uint64_t handle, int64_t cid) {
+          return context_from_handle(handle)->loaded_subgraphs.count(cid) > 0;
+        },
+        "Whether the files of Subgraph component `cid` were loaded.");
+  m.def("subgraph_set_loaded",
+        [](uint64_t handle, int64_t cid) {
+          context_from_handle(handle)->loaded_subgraphs.insert(cid);
+        },
+        "Record that the files of Subgraph component `cid` were loaded.");
   m.def("parameter_get_yaml", &parameter_get_yaml, "A parameter's value as YAML text.");
   m.def("parameter_list", &parameter_list, "Declared parameters of a component type.");
   m.def("graph_activate", &graph_activate, "Activate the graph.");

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/core/bindings/message_entity.hpp"
 
+#include <pybind11/stl.h>
+
+#include <string>
+#include <vector>
+
 #include "gxf/core/context.hpp"
 
 namespace py = pybind11;

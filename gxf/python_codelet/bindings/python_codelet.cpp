@@ -40,13 +40,6 @@ void bind_python_codelet(py::module_& m) {
         return py::str(self.codelet->codelet_params());
       });
 
-  m.def("py_codelet_set_base_directory",
-        [](uint64_t context, int64_t cid, const std::string& directory) {
-          auto* codelet = dynamic_cast<PyCodeletV0*>(component_from_cid(context, cid));
-          if (!codelet) throw_code(GXF_ARGUMENT_INVALID, "component is not a PyCodeletV0");
-          codelet->set_base_directory(directory);
-        },
-        "Directory used to resolve a relative codelet_file.");
 }
 
 }  // namespace gxf

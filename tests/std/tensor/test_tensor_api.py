@@ -57,6 +57,15 @@ def test_reshape_custom_keeps_explicit_zero_strides(memory):
     assert tensor.get_tensor_info()[1] == 4096 and tensor.get_tensor_info()[5] == [0, 0]
 
 
+def test_message_lists_its_component_names_in_order(memory):
+    message = MessageEntity(memory.context)
+    assert message.component_names() == []
+    Tensor.add_to_entity(message, "first")
+    message.eid()  # a message reachable by eid keeps later components reachable too
+    Tensor.add_to_entity(message, "second")
+    assert message.component_names() == ["first", "second"]
+
+
 @pytest.mark.parametrize("dtype", PRIMITIVE_DTYPES, ids=lambda t: np.dtype(t).name)
 def test_numpy_array_added_to_a_message_reads_back_unchanged(memory, dtype):
     array = (np.arange(12).reshape(3, 4) * 7 - 5).astype(dtype)
