@@ -40,6 +40,11 @@ def _parser():
                         help="parameter override entity/component/key=value (repeatable)")
     parser.add_argument("--run", default="true", choices=["true", "false"],
                         help="false: load the graph only")
+    parser.add_argument("--no-check", dest="check", action="store_false",
+                        help="skip `gxf check`'s checks before activation")
+    parser.add_argument("--explain", action="store_true",
+                        help="when the graph stops, explain each entity's state (also printed "
+                             "on its own after a stalled run or Ctrl-C)")
     return parser
 
 
@@ -76,6 +81,8 @@ def _run_steps(args, step):
     """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
+    from gxf.tools.check import gxe_check
+    from gxf.tools.explain import stall_watch
 
     _say("creating context...")
     context = core.context_create()
@@ -100,11 +107,15 @@ def _run_steps(args, step):
             _say(f"loading graph file... {path}")
             step("LoadApplication", core.graph_load_file, context, path, overrides=args.param)
         if args.run == "true":
+            if args.check:
+                gxe_check(_split_list(args.app), _split_list(args.manifest), args.param,
+                          args.app_root, args.graph_directory, severity)
             _say("activating graph...")
             step("GxfGraphActivate", core.graph_activate, context)
             _say("running the graph...")
             step("GxfGraphRunAsync", core.graph_run_async, context)
-            step("GxfGraphWait", core.graph_wait, context)
+            with stall_watch(context, always=args.explain):
+                step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True

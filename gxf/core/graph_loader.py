@@ -279,9 +279,9 @@ class GraphFileLoader:
         info = _core.component_info(self.context, entry.cid)
         prerequisites = self._resolved_prerequisites(entry.cid)
         for path in (part.strip() for part in location.split(",") if part.strip()):
-            GraphFileLoader(self.context, self._subgraph_path(path), self.raw_overrides,
-                            prefix=info["entity"] + ".",
-                            parent=(info["eid"], prerequisites)).load()
+            # type(self): a subclass (gxf check's collecting loader) loads subgraphs too.
+            type(self)(self.context, self._subgraph_path(path), self.raw_overrides,
+                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites)).load()
 
     def _subgraph_path(self, path):
         root = _root_paths.get(self.context, "")

@@ -12,6 +12,7 @@ void bind_message_entity(py::module_& m);
 void bind_queues(py::module_& m);
 void bind_clocks(py::module_& m);
 void bind_scheduling_terms(py::module_& m);
+void bind_stall_state(py::module_& m);
 void bind_timestamp(py::module_& m);
 void bind_python_codelet(py::module_& m);
 void bind_tensor(py::module_& m);
@@ -31,6 +32,7 @@ PYBIND11_MODULE(_core, m) {
   bind_queues(m);
   bind_clocks(m);
   bind_scheduling_terms(m);
+  bind_stall_state(m);
   bind_timestamp(m);
   bind_python_codelet(m);
   bind_allocator(m);
