@@ -31,21 +31,23 @@ def _short(type_name):
     return type_name.rsplit("::", 1)[-1]
 
 
-def _codelet_label(graph, node):
+def _component_label(graph, node):
+    """'name: Type' ('Type' alone for an unnamed component)."""
     data = graph.nodes[node]
     label = _short(data["type"])
     codelet_name = data["parameters"].get("codelet_name")
     if codelet_name:  # PyCodeletV0: the Python class says more than the bridge type
         label = f"{yaml.safe_load(codelet_name)} (Python)"
-    return f"{data['name']}: {label}"
+    return f"{data['name']}: {label}" if data["name"] else label
 
 
 def _drawn_entities(graph):
-    """Entities worth a box: all but those holding only Connection components."""
+    """Entities worth a box: not those holding only Connections (they are the arrows), only
+    a Subgraph (it is the cluster) or nothing (a subgraph's prerequisites)."""
     drawn = []
     for entity in entities(graph):
         roles = {graph.nodes[c]["role"] for c in components_of(graph, entity)}
-        if roles and roles != {"connection"} or not roles:
+        if roles - {"connection", "subgraph"}:
             drawn.append(entity)
     return drawn
 
@@ -71,12 +73,11 @@ def _entity_table(graph, entity):
                     html.escape(entity), f"<B>{html.escape(entity)}</B>", 1)]
     for node in components_of(graph, entity, "receiver"):
         rows.append(row(f"\u25b6 {graph.nodes[node]['name']}", port=_port(node)))
-    rows += [row(_codelet_label(graph, node)) for node in codelets]
+    rows += [row(_component_label(graph, node)) for node in codelets]
     for node in components_of(graph, entity):
         role = graph.nodes[node]["role"]
         if role in ("term", "combiner", "scheduler", "clock", "allocator", "subgraph", "other"):
-            data = graph.nodes[node]
-            rows.append(row(f"{data['name']}: {_short(data['type'])}", small=True))
+            rows.append(row(_component_label(graph, node), small=True))
     for node in components_of(graph, entity, "transmitter"):
         rows.append(row(f"{graph.nodes[node]['name']} \u25b6", port=_port(node), align="RIGHT"))
     return ('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
@@ -153,7 +154,8 @@ def to_mermaid(graph):
     placed = set()
 
     def emit(entity, indent):
-        codelets = [_codelet_label(graph, node) for node in components_of(graph, entity, "codelet")]
+        codelets = [_component_label(graph, node)
+                    for node in components_of(graph, entity, "codelet")]
         label = "<b>" + entity + "</b>" + "".join("<br/>" + text for text in codelets)
         lines.append(f'{indent}{_mermaid_id(entity)}["{_mermaid_text(label)}"]')
         placed.add(entity)

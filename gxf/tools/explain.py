@@ -64,10 +64,8 @@ class _Reader:
 
     def queue(self, node):
         """(messages held (main + back stage), capacity) of a receiver or transmitter."""
-        role = self.graph.nodes[node]["role"]
-        cls = _core.Receiver if role == "receiver" else _core.Transmitter
-        queue = cls.get(self.context, self.graph.nodes[node]["cid"], node)
-        return queue.size() + queue.back_size(), queue.capacity()
+        size, back_size, capacity = _core.queue_state(self.context, self.graph.nodes[node]["cid"])
+        return size + back_size, capacity
 
     def condition(self, node):
         data = self.graph.nodes[node]
@@ -75,6 +73,9 @@ class _Reader:
             _core.scheduling_term_condition
         kind, target = binding(self.context, data["cid"], self.now)
         return _CONDITIONS.get(kind, str(kind)), target
+
+    def facts(self, node):
+        return _core.scheduling_term_facts(self.context, self.graph.nodes[node]["cid"])
 
     def ticks(self, node):
         return _core.codelet_execution(self.context, self.graph.nodes[node]["cid"])
@@ -147,17 +148,18 @@ def _reason(reader, node):
             if not reader.peers(transmitter, upstream=False):
                 parts.append(f"'{transmitter}' is not connected")
         return "; ".join(parts), waits
-    if kind == "CountSchedulingTerm":
-        remaining = _core.CountSchedulingTerm.get(reader.context, data["cid"], node).remaining()
-        return f"{remaining} of {_param(data, 'count')} ticks left", waits
-    if kind == "PeriodicSchedulingTerm":
+    if data["role"] != "term":
+        return "", waits
+    facts = reader.facts(node)
+    if "remaining" in facts:
+        return f"{facts['remaining']} of {_param(data, 'count')} ticks left", waits
+    if "period_ns" in facts:
         return f"period {_param(data, 'recess_period')}", waits
-    if kind == "AsynchronousSchedulingTerm":
-        state = _core.AsynchronousSchedulingTerm.get(reader.context, data["cid"], node)
-        return f"event state {state.get_event_state().name}", waits
-    if kind == "BooleanSchedulingTerm":
-        enabled = _core.BooleanSchedulingTerm.get(reader.context, data["cid"], node)
-        return "ticking " + ("enabled" if enabled.check_tick_enable() else "disabled"), waits
+    if "event_state" in facts:
+        state = _core.AsynchronousEventState(facts["event_state"]).name
+        return f"event state {state}", waits
+    if "enabled" in facts:
+        return "ticking " + ("enabled" if facts["enabled"] else "disabled"), waits
     return "", waits
 
 

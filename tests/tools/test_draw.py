@@ -35,7 +35,7 @@ def test_model_holds_entities_components_and_connections():
     assert graph.nodes["tx/ping"]["role"] == "codelet"
     assert graph.nodes["tx/ping"]["type"] == "nvidia::gxf::PingTx"
     assert graph.nodes["rx/signal"]["role"] == "receiver"
-    assert graph.nodes["tx/ping"]["line"] == 11
+    assert graph.nodes["tx/ping"]["line"] == 12
     assert graph.nodes["tx/ping"]["file"] == PING
     [(source, target, attrs)] = connections(graph)
     assert (source, target) == ("tx/signal", "rx/signal")
@@ -45,10 +45,13 @@ def test_model_holds_entities_components_and_connections():
 def test_model_puts_subgraph_entities_in_a_cluster():
     graph = model(SUBGRAPH_APP)
     owned = clusters(graph)
-    assert owned, "the subgraph's entities have no cluster"
-    owner, members = next(iter(owned.items()))
-    assert all(member.startswith(owner + ".") for member in members)
-    assert any(graph.nodes[target]["entity"] in members for _, target, _ in connections(graph))
+    assert set(owned) == {"pipeline", "pipeline.first", "pipeline.second"}
+    assert "pipeline.first" in owned["pipeline"]  # nested subgraphs nest their clusters
+    assert "pipeline.first.stage" in owned["pipeline.first"]
+    # Connections to a subgraph's interface end at the component it exports.
+    ends = {(source, target) for source, target, _ in connections(graph)}
+    assert ("tx/signal", "pipeline.first.stage/in") in ends
+    assert ("pipeline.first.stage/out", "pipeline.second.stage/in") in ends
 
 
 def test_dot_draws_ports_arrows_and_labels():

@@ -114,7 +114,10 @@ components:
 ---
 name: scheduler
 components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
 - type: nvidia::gxf::GreedyScheduler
+  parameters: {clock: clock}
 """)
     result = run_gxe(path, extra_args=["--severity", "0", "--explain"])
     assert result.returncode == 1

@@ -6,8 +6,11 @@
 
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
+#include "gxf/std/asynchronous_scheduling_term.hpp"
 #include "gxf/std/codelet.hpp"
+#include "gxf/std/queue.hpp"
 #include "gxf/std/scheduling_term.hpp"
+#include "gxf/std/scheduling_terms.hpp"
 
 namespace py = pybind11;
 
@@ -26,6 +29,21 @@ T* component_as(uint64_t context, int64_t cid, const char* what) {
 py::tuple condition_tuple(gxf_result_t code, const SchedulingCondition& condition) {
   throw_code(code);
   return py::make_tuple(static_cast<int>(condition.type), condition.target_timestamp);
+}
+
+// The state a term keeps beyond its parameters, for the terms that keep any.
+py::dict term_facts(SchedulingTerm* term) {
+  py::dict facts;
+  if (auto* count = dynamic_cast<CountSchedulingTerm*>(term)) {
+    facts["remaining"] = count->remaining();
+  } else if (auto* async = dynamic_cast<AsynchronousSchedulingTerm*>(term)) {
+    facts["event_state"] = static_cast<int>(async->event_state());
+  } else if (auto* boolean = dynamic_cast<BooleanSchedulingTerm*>(term)) {
+    facts["enabled"] = boolean->check_tick_enabled();
+  } else if (auto* periodic = dynamic_cast<PeriodicSchedulingTerm*>(term)) {
+    facts["period_ns"] = periodic->recess_period_ns();
+  }
+  return facts;
 }
 
 }  // namespace
@@ -47,6 +65,20 @@ void bind_stall_state(py::module_& m) {
         },
         py::arg("context"), py::arg("cid"), py::arg("now"),
         "(condition type, target timestamp) a combiner reports at `now`.");
+  m.def("scheduling_term_facts",
+        [](uint64_t context, int64_t cid) {
+          return term_facts(component_as<SchedulingTerm>(context, cid, "scheduling term"));
+        },
+        py::arg("context"), py::arg("cid"),
+        "Run state a term keeps: remaining (count), event_state (asynchronous), enabled "
+        "(boolean), period_ns (periodic); {} for others.");
+  m.def("queue_state",
+        [](uint64_t context, int64_t cid) {
+          auto* queue = component_as<Queue>(context, cid, "queue");
+          return py::make_tuple(queue->size(), queue->back_size(), queue->capacity());
+        },
+        py::arg("context"), py::arg("cid"),
+        "(main stage size, back stage size, capacity) of a receiver or transmitter.");
   m.def("codelet_execution",
         [](uint64_t context, int64_t cid) {
           auto* codelet = component_as<Codelet>(context, cid, "codelet");
