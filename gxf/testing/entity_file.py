@@ -49,7 +49,7 @@ def _paths(base):
 
 
 def _tensor_bytes(array):
-    array = numpy.ascontiguousarray(array)
+    array = numpy.require(array, requirements="C")  # ascontiguousarray would make 0-d 1-d
     code = _PRIMITIVE.get(array.dtype)
     if code is None:
         raise RecordingError(f"dtype {array.dtype} has no GXF PrimitiveType")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/bindings/message_entity.hpp"
 
+#include <pybind11/stl.h>  // component_names() returns a std::vector
+
 #include "gxf/core/context.hpp"
 
 namespace py = pybind11;
