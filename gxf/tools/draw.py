@@ -84,6 +84,30 @@ def _entity_table(graph, entity):
             + "".join(rows) + "</TABLE>>")
 
 
+def _layout(graph):
+    """Drawing order: ("open", subgraph entity, indent), its members ("entity", name, indent)
+    and nested clusters, ("close", ...); then the entities outside any cluster."""
+    drawn = _drawn_entities(graph)
+    owned = clusters(graph)
+    placed = set()
+
+    def cluster(owner, indent):
+        yield "open", owner, indent
+        for member in owned.get(owner, []):
+            if member in owned:
+                yield from cluster(member, indent + "  ")
+            if member in drawn:
+                placed.add(member)
+                yield "entity", member, indent + "  "
+        yield "close", owner, indent
+
+    for owner in [owner for owner in owned if graph.nodes[owner]["cluster"] is None]:
+        yield from cluster(owner, "  ")
+    for entity in drawn:
+        if entity not in placed:
+            yield "entity", entity, "  "
+
+
 def _edge_label(attrs):
     parts = []
     if attrs.get("capacity") is not None:
@@ -103,30 +127,14 @@ def to_dot(graph, title=None):
              '  edge [fontname="Helvetica", fontsize=10];']
     if title:
         lines.append(f"  label={_quote(title)}; labelloc=t;")
-    drawn = set(_drawn_entities(graph))
-    owned = clusters(graph)
-    placed = set()
-
-    def emit(entity, indent):
-        lines.append(f"{indent}{_quote(entity)} [label={_entity_table(graph, entity)}];")
-        placed.add(entity)
-
-    def emit_cluster(owner, indent):
-        lines.append(f"{indent}subgraph {_quote('cluster_' + owner)} {{")
-        lines.append(f'{indent}  label={_quote("subgraph " + owner)}; style="rounded,dashed";')
-        for member in owned.get(owner, []):
-            if member in owned:
-                emit_cluster(member, indent + "  ")
-            if member in drawn:
-                emit(member, indent + "  ")
-        lines.append(f"{indent}}}")
-
-    top_level = [owner for owner in owned if graph.nodes[owner]["cluster"] is None]
-    for owner in top_level:
-        emit_cluster(owner, "  ")
-    for entity in _drawn_entities(graph):
-        if entity not in placed:
-            emit(entity, "  ")
+    for event, name, indent in _layout(graph):
+        if event == "entity":
+            lines.append(f"{indent}{_quote(name)} [label={_entity_table(graph, name)}];")
+        elif event == "open":
+            lines.append(f"{indent}subgraph {_quote('cluster_' + name)} {{")
+            lines.append(f'{indent}  label={_quote("subgraph " + name)}; style="rounded,dashed";')
+        else:
+            lines.append(f"{indent}}}")
     for source, target, attrs in connections(graph):
         source_entity = graph.nodes[source]["entity"]
         target_entity = graph.nodes[target]["entity"]
@@ -149,31 +157,16 @@ def _mermaid_text(text):
 def to_mermaid(graph):
     """Mermaid flowchart text of the graph (ports appear in the arrow labels)."""
     lines = ["flowchart LR"]
-    drawn = _drawn_entities(graph)
-    owned = clusters(graph)
-    placed = set()
-
-    def emit(entity, indent):
-        codelets = [_component_label(graph, node)
-                    for node in components_of(graph, entity, "codelet")]
-        label = "<b>" + entity + "</b>" + "".join("<br/>" + text for text in codelets)
-        lines.append(f'{indent}{_mermaid_id(entity)}["{_mermaid_text(label)}"]')
-        placed.add(entity)
-
-    def emit_cluster(owner, indent):
-        lines.append(f'{indent}subgraph {_mermaid_id("cluster " + owner)}["subgraph {owner}"]')
-        for member in owned.get(owner, []):
-            if member in owned:
-                emit_cluster(member, indent + "  ")
-            if member in drawn:
-                emit(member, indent + "  ")
-        lines.append(f"{indent}end")
-
-    for owner in [o for o in owned if graph.nodes[o]["cluster"] is None]:
-        emit_cluster(owner, "  ")
-    for entity in drawn:
-        if entity not in placed:
-            emit(entity, "  ")
+    for event, name, indent in _layout(graph):
+        if event == "entity":
+            codelets = [_component_label(graph, node)
+                        for node in components_of(graph, name, "codelet")]
+            label = "<b>" + name + "</b>" + "".join("<br/>" + text for text in codelets)
+            lines.append(f'{indent}{_mermaid_id(name)}["{_mermaid_text(label)}"]')
+        elif event == "open":
+            lines.append(f'{indent}subgraph {_mermaid_id("cluster " + name)}["subgraph {name}"]')
+        else:
+            lines.append(f"{indent}end")
     for source, target, attrs in connections(graph):
         label = f"{graph.nodes[source]['name']} → {graph.nodes[target]['name']}"
         settings = _edge_label(attrs)

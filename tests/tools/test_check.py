@@ -133,3 +133,21 @@ def test_several_files_are_checked_together():
     result = gxf("check", os.path.join(REPO, "graphs", "ping.yaml"), "--manifest", MANIFEST,
                  "--param", "tx/ping/signal=signal")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_missing_python_codelet_file_is_an_error(tmp_path):
+    graph = tmp_path / "graph.yaml"
+    graph.write_text("""
+name: py
+components:
+- name: codelet
+  type: nvidia::gxf::PyCodeletV0
+  parameters: {codelet_name: Nowhere, codelet_file: nowhere.py}
+- type: nvidia::gxf::CountSchedulingTerm
+  parameters: {count: 1}
+""")
+    with inspect_graph([str(graph)], [MANIFEST]) as inspection:
+        findings = check_graph(inspection, graph_from_context(inspection.context, inspection))
+    finding = only(findings, "codelet_file 'nowhere.py' does not exist")
+    assert (finding.line, finding.entity, finding.parameter) == (4, "py", "codelet_file")
+    assert str(tmp_path / "nowhere.py") in finding.message
