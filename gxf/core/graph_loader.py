@@ -139,6 +139,8 @@ class GraphFileLoader:
                 text = stream.read()
         except OSError as error:
             _fail(place, "GXF_FILE_NOT_FOUND", f"cannot read graph file: {error.strerror}")
+        except UnicodeDecodeError as error:
+            _fail(place, "GXF_FAILURE", f"not a text (UTF-8) file: byte {error.start} is invalid")
         try:
             return compose_documents(text)
         except yaml.YAMLError as error:

@@ -221,7 +221,8 @@ def _load_extensions(context, manifests):
         return
     for manifest in manifests:
         if not os.path.isfile(manifest):
-            raise GraphToolError(f"cannot read manifest '{manifest}': no such file")
+            raise GraphToolError(f"cannot read manifest '{manifest}': " +
+                                 ("it is a directory" if os.path.isdir(manifest) else "no such file"))
         try:
             load_manifest(context, manifest)
         except GxfError as error:
@@ -239,7 +240,8 @@ def inspect_graph(apps, manifests=(), overrides=(), root="", graph_directory="",
         path = os.path.join(graph_directory, app) if graph_directory else app
         path = os.path.join(root, path) if root and not os.path.isabs(path) else path
         if not os.path.isfile(path):
-            raise GraphToolError(f"cannot read graph file '{path}': no such file")
+            raise GraphToolError(f"cannot read graph file '{path}': " +
+                                 ("it is a directory" if os.path.isdir(path) else "no such file"))
     context = _core.context_create()
     inspection = Inspection(context)
     _inspections[context] = inspection
@@ -266,11 +268,15 @@ def _load_file(inspection, path, overrides):
     try:
         _CheckingLoader(inspection.context, path, overrides).load()
     except GxfError as error:
-        # The loader's message already names file:line, entity and component.
+        # The loader's message is "CODE: <file:line, entity, component>: <detail>"; keep the
+        # place in front, where every finding has it.
         message = str(error)
         if message.startswith(error.code + ": "):
             message = message[len(error.code) + 2:]
-        inspection.findings.append(Finding("error", message, engine_fails=True))
+        where = ""
+        if error.detail and message.endswith(": " + error.detail):
+            where, message = message[:-len(error.detail) - 2], error.detail
+        inspection.findings.append(Finding("error", message, where, engine_fails=True))
 
 
 @contextlib.contextmanager

@@ -68,3 +68,28 @@ def test_unwritable_output_is_one_line():
     result = gxf("draw", PING, "--manifest", MANIFEST, "-o", "/nowhere/graph.dot")
     assert result.returncode == 1
     assert result.stderr.strip().startswith("gxf draw: error: cannot write '/nowhere/graph.dot'")
+
+
+def test_binary_graph_file_is_one_finding(tmp_path):
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(b"\xc1\xff\x00garbage")
+    result = gxf("check", str(path), "--manifest", MANIFEST)
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{path}: error: not a text (UTF-8) file: byte 0 is invalid"
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_manifest_is_one_line(tmp_path):
+    path = tmp_path / "manifest.yaml"
+    path.write_bytes(b"\xc1\xff\x00garbage")
+    result = gxf("check", PING, "--manifest", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == \
+        f"gxf check: error: manifest '{path}' is not a text (UTF-8) file: byte 0 is invalid"
+
+
+def test_directory_as_graph_file_is_one_line(tmp_path):
+    result = gxf("draw", str(tmp_path), "--manifest", MANIFEST)
+    assert result.returncode == 1
+    assert result.stderr.strip() == \
+        f"gxf draw: error: cannot read graph file '{tmp_path}': it is a directory"
