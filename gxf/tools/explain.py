@@ -204,11 +204,12 @@ def entity_states(context, graph=None):
 
 
 def is_stalled(states):
-    """A deadlock with something left undone: an entity waits (not for time, not finished)
-    while some entity that may still tick holds a pending message, or one never ticked."""
+    """A deadlock with something left undone: no entity could run (each waits, not for a time,
+    or is finished) while one that may still tick holds a pending message, or one never
+    ticked."""
     waiting = [s for s in states if s.condition in ("WAIT", "WAIT_EVENT")]
-    if not waiting:
-        return False
+    if not waiting or any(s.condition in ("READY", "WAIT_TIME") for s in states):
+        return False  # something could still run: the run ended for another reason
     return any(s.pending and s.condition != "NEVER" for s in states) or \
         any(s.ticks == 0 for s in states)
 
@@ -280,8 +281,8 @@ def _report(context, always, interrupted, failed, stream):
     elif failed:
         headline = "the run failed"
     elif is_stalled(states):
-        headline = ("deadlock: entities wait for messages that will never come, while work is "
-                    "left undone (pending messages or entities that never ticked)")
+        headline = ("deadlock: no entity can run any more, and work is left "
+                    "undone (pending messages or entities that never ticked)")
     elif always:
         headline = "the graph stopped"
     else:
