@@ -3,7 +3,9 @@
 
     gxe.py --app graph.yaml --manifest manifest.yaml [--severity 3] [--param E/C/K=V]
 
-Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py). Exit status
+Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py), plus
+--explain (the stall report of gxf.tools.explain when the graph stops) and --no-check (skip
+gxf check's checks before activation). Exit status
 is 0 on success and 1 on any failure, which is named on stderr (with the traceback when a
 Python codelet raised). Unlike GXF's Python launcher, a failure is never reported as success.
 """
