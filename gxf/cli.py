@@ -27,8 +27,11 @@ def split_list(values):
 def add_graph_arguments(parser, manifest_required=True):
     """The graph-selecting arguments shared with gxe.py: APP[,APP2], --manifest, --param."""
     parser.add_argument("app", nargs="+", help="graph file(s), comma-separated or repeated")
-    parser.add_argument("--manifest", nargs="+", action="extend", required=manifest_required,
-                        default=[], help="manifest file(s) listing the extensions to load")
+    # One value per flag (repeat it or separate with commas): a list-taking flag would swallow
+    # the graph files written after it.
+    parser.add_argument("--manifest", action="append", required=manifest_required, default=[],
+                        help="manifest file(s) listing the extensions to load (comma-separated "
+                             "or repeated; gxf draw loads the built-in extensions without one)")
     parser.add_argument("--param", action="append", default=[],
                         help="parameter override entity/component/key=value (repeatable)")
     parser.add_argument("--app_root", "--app-root", dest="app_root", default="",

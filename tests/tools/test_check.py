@@ -151,3 +151,8 @@ components:
     finding = only(findings, "codelet_file 'nowhere.py' does not exist")
     assert (finding.line, finding.entity, finding.parameter) == (4, "py", "codelet_file")
     assert str(tmp_path / "nowhere.py") in finding.message
+
+
+def test_manifest_may_come_before_the_graph_files():
+    result = gxf("check", "--manifest", MANIFEST, os.path.join(REPO, "graphs", "ping.yaml"))
+    assert result.returncode == 0, result.stdout + result.stderr
