@@ -99,6 +99,7 @@ class _Reader:
         self.where = where
 
     def take(self, size):
+        """The next `size` bytes; RecordingError past the end."""
         if self.offset + size > len(self.data):
             raise RecordingError(f"{self.where}: truncated at byte {self.offset} "
                                  f"(needs {size} more, file has {len(self.data) - self.offset})")
@@ -107,6 +108,7 @@ class _Reader:
         return chunk
 
     def unpack(self, layout):
+        """The next struct `layout`."""
         return layout.unpack(self.take(layout.size))
 
 
@@ -155,7 +157,8 @@ def read_entities(base):
         with open(index_path, "rb") as stream:
             index = stream.read()
         if len(index) % _INDEX.size:
-            raise RecordingError(f"{index_path}: size {len(index)} is not a whole number of entries")
+            raise RecordingError(f"{index_path}: size {len(index)} is not a whole number of "
+                                 "entries")
         offsets = [_INDEX.unpack_from(index, at)[2] for at in range(0, len(index), _INDEX.size)]
     reader = _Reader(data, entities_path)
     messages = []

@@ -68,6 +68,7 @@ class _Reader:
         return size + back_size, capacity
 
     def condition(self, node):
+        """(condition name, target timestamp) of a term or combiner now."""
         data = self.graph.nodes[node]
         binding = _core.scheduling_term_combiner_condition if data["role"] == "combiner" else \
             _core.scheduling_term_condition
@@ -75,12 +76,15 @@ class _Reader:
         return _CONDITIONS.get(kind, str(kind)), target
 
     def facts(self, node):
+        """State a term keeps (see scheduling_term_facts)."""
         return _core.scheduling_term_facts(self.context, self.graph.nodes[node]["cid"])
 
     def ticks(self, node):
+        """(ticks, last timestamp) of a codelet."""
         return _core.codelet_execution(self.context, self.graph.nodes[node]["cid"])
 
     def handles(self, node, parameter=None):
+        """Components a component's handle parameters name."""
         return [target for _, target, attrs in self.graph.out_edges(node, data=True)
                 if attrs["kind"] == "handle" and parameter in (None, attrs["parameter"])]
 
@@ -252,6 +256,7 @@ def stall_watch(context, always=False, stream=None):
         previous = signal.getsignal(signal.SIGINT)
 
         def on_interrupt(signum, frame):
+            """Note Ctrl-C, then let the previous handler interrupt the graph."""
             interrupted.set()
             if callable(previous):
                 previous(signum, frame)

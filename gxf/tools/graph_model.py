@@ -187,7 +187,7 @@ def entities(graph):
 def components_of(graph, entity, role=None):
     """Component node names of an entity, optionally of one role."""
     return [target for _, target, attrs in graph.out_edges(entity, data=True)
-            if attrs["kind"] == "contains" and (role is None or graph.nodes[target]["role"] == role)]
+            if attrs["kind"] == "contains" and role in (None, graph.nodes[target]["role"])]
 
 
 def connections(graph):

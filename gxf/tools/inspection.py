@@ -9,7 +9,7 @@ from gxf import core
 from gxf.core import _core
 from gxf.core.errors import GxfError
 from gxf.core.graph_loader import GraphFileLoader, set_root_path
-from gxf.core.manifest import load_extension, load_manifest
+from gxf.core.manifest import load_manifest
 from gxf.tools.registry import did_you_mean, parameter_specs, type_names
 
 __all__ = ["Finding", "Inspection", "inspect_graph", "GraphToolError"]
@@ -213,6 +213,11 @@ class _CheckingLoader(GraphFileLoader):
                                 "location", engine_fails=True)
 
 
+def _missing(path):
+    """Why a path that should be a file is not one."""
+    return "it is a directory" if os.path.isdir(path) else "no such file"
+
+
 def _load_extensions(context, manifests):
     """Load the manifests, or every built-in extension when none is given."""
     if not manifests:
@@ -221,8 +226,7 @@ def _load_extensions(context, manifests):
         return
     for manifest in manifests:
         if not os.path.isfile(manifest):
-            raise GraphToolError(f"cannot read manifest '{manifest}': " +
-                                 ("it is a directory" if os.path.isdir(manifest) else "no such file"))
+            raise GraphToolError(f"cannot read manifest '{manifest}': " + _missing(manifest))
         try:
             load_manifest(context, manifest)
         except GxfError as error:
@@ -240,8 +244,7 @@ def inspect_graph(apps, manifests=(), overrides=(), root="", graph_directory="",
         path = os.path.join(graph_directory, app) if graph_directory else app
         path = os.path.join(root, path) if root and not os.path.isabs(path) else path
         if not os.path.isfile(path):
-            raise GraphToolError(f"cannot read graph file '{path}': " +
-                                 ("it is a directory" if os.path.isdir(path) else "no such file"))
+            raise GraphToolError(f"cannot read graph file '{path}': " + _missing(path))
     context = _core.context_create()
     inspection = Inspection(context)
     _inspections[context] = inspection
