@@ -23,7 +23,7 @@ from gxf.core import _core
 from gxf.core.errors import GxfError
 from gxf.tools.registry import is_a, parameter_specs
 
-__all__ = ["graph_from_context", "entities", "components_of", "connections", "clusters",
+__all__ = ["graph_from_context", "graph_from_files", "entities", "components_of", "connections", "clusters",
            "POLICY_NAMES"]
 
 # Most specific first: a component gets the first role whose base type it derives from.
@@ -114,6 +114,18 @@ def graph_from_context(context, inspection=None):
     _add_handles(context, graph)
     _add_connections(graph)
     _assign_clusters(graph, subgraph_entities)
+    return graph
+
+
+def graph_from_files(apps, manifests=(), overrides=(), root=""):
+    """The graph of graph files (loaded in order into a scratch context, with `manifests`, else
+    the built-in extensions) with file and line attributes; problems the loader found are in
+    graph.graph["findings"]. Raises gxf.tools.inspection.GraphToolError for unreadable files."""
+    from gxf.tools.inspection import inspect_graph
+
+    with inspect_graph(list(apps), list(manifests), list(overrides), root) as inspection:
+        graph = graph_from_context(inspection.context, inspection)
+        graph.graph["findings"] = list(inspection.findings)
     return graph
 
 

@@ -10,7 +10,7 @@ import xml.dom.minidom
 import pytest
 
 from gxf.tools.draw import to_dot, to_mermaid
-from gxf.tools.graph_model import clusters, connections, graph_from_context
+from gxf.tools.graph_model import clusters, connections, graph_from_context, graph_from_files
 from gxf.tools.inspection import inspect_graph
 from gxf_test_support import DATA, MANIFEST, REPO
 
@@ -40,6 +40,13 @@ def test_model_holds_entities_components_and_connections():
     [(source, target, attrs)] = connections(graph)
     assert (source, target) == ("tx/signal", "rx/signal")
     assert (attrs["capacity"], attrs["policy"]) == (1, "fault")  # the receiver's defaults
+
+
+def test_model_from_files_needs_no_context():
+    graph = graph_from_files([PING])  # the built-in extensions, as gxf draw without a manifest
+    assert graph.nodes["rx/ping"]["type"] == "nvidia::gxf::PingRx"
+    assert graph.graph["findings"] == []
+    assert [(s, t) for s, t, _ in connections(graph)] == [("tx/signal", "rx/signal")]
 
 
 def test_model_puts_subgraph_entities_in_a_cluster():
