@@ -129,3 +129,13 @@ def test_a_graph_with_errors_is_still_drawn_with_notes(tmp_path):
     assert result.returncode == 0
     assert b"note: unknown component type 'nvidia::gxf::PingTxx'" in result.stderr
     assert "<B>rx</B>" in output.read_text()
+
+
+def test_topics_connect_by_name_and_are_drawn_dashed():
+    topic = os.path.join(REPO, "tests", "std", "graphs", "topic.yaml")
+    graph = model(topic)
+    ends = sorted((s, t, a["via"]) for s, t, a in connections(graph))
+    assert [(s, t) for s, t, _ in ends] == [("transmitter/signal", "receiver_a/signal"),
+                                             ("transmitter/signal", "receiver_b/signal")]
+    assert all(via.startswith("topic ") for _, _, via in ends)
+    assert to_dot(graph).count("style=dashed") == 2
