@@ -12,12 +12,16 @@ _messages = {}
 _classes = {}
 
 
+def _store(table, prefix, value):
+    with _lock:
+        key = f"{prefix}_{next(_counter)}"
+        table[key] = value
+    return key
+
+
 def register_messages(items):
     """Store a list of messages; returns its key."""
-    with _lock:
-        key = f"messages_{next(_counter)}"
-        _messages[key] = items
-    return key
+    return _store(_messages, "messages", items)
 
 
 def messages(key):
@@ -27,10 +31,7 @@ def messages(key):
 
 def register_codelet(cls):
     """Store a CodeletAdapter class; returns the name PyCodeletV0 loads it by."""
-    with _lock:
-        name = f"{cls.__name__}_{next(_counter)}"
-        _classes[name] = cls
-    return name
+    return _store(_classes, cls.__name__, cls)
 
 
 def codelet_class(name):

@@ -26,8 +26,11 @@ T* component_as(uint64_t context, int64_t cid, const char* what) {
   return component;
 }
 
-py::tuple condition_tuple(gxf_result_t code, const SchedulingCondition& condition) {
-  throw_code(code);
+// (condition type, target timestamp) a term or combiner reports at `now`.
+template <typename T>
+py::tuple condition_of(uint64_t context, int64_t cid, int64_t now, const char* what) {
+  SchedulingCondition condition;
+  throw_code(component_as<T>(context, cid, what)->check(now, &condition));
   return py::make_tuple(static_cast<int>(condition.type), condition.target_timestamp);
 }
 
@@ -51,17 +54,13 @@ py::dict term_facts(SchedulingTerm* term) {
 void bind_stall_state(py::module_& m) {
   m.def("scheduling_term_condition",
         [](uint64_t context, int64_t cid, int64_t now) {
-          SchedulingCondition condition;
-          auto* term = component_as<SchedulingTerm>(context, cid, "scheduling term");
-          return condition_tuple(term->check(now, &condition), condition);
+          return condition_of<SchedulingTerm>(context, cid, now, "scheduling term");
         },
         py::arg("context"), py::arg("cid"), py::arg("now"),
         "(condition type, target timestamp) a term reports at `now`; no side effects.");
   m.def("scheduling_term_combiner_condition",
         [](uint64_t context, int64_t cid, int64_t now) {
-          SchedulingCondition condition;
-          auto* combiner = component_as<SchedulingTermCombiner>(context, cid, "term combiner");
-          return condition_tuple(combiner->check(now, &condition), condition);
+          return condition_of<SchedulingTermCombiner>(context, cid, now, "term combiner");
         },
         py::arg("context"), py::arg("cid"), py::arg("now"),
         "(condition type, target timestamp) a combiner reports at `now`.");
