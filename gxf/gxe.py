@@ -3,7 +3,9 @@
 
     gxe.py --app graph.yaml --manifest manifest.yaml [--severity 3] [--param E/C/K=V]
 
-Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py). Exit status
+Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py), plus
+--explain (the stall report of gxf.tools.explain when the graph stops) and --no-check (skip
+gxf check's checks before activation). Exit status
 is 0 on success and 1 on any failure, which is named on stderr (with the traceback when a
 Python codelet raised). Unlike GXF's Python launcher, a failure is never reported as success.
 """
@@ -40,6 +42,11 @@ def _parser():
                         help="parameter override entity/component/key=value (repeatable)")
     parser.add_argument("--run", default="true", choices=["true", "false"],
                         help="false: load the graph only")
+    parser.add_argument("--no-check", dest="check", action="store_false",
+                        help="skip `gxf check`'s checks before activation")
+    parser.add_argument("--explain", action="store_true",
+                        help="when the graph stops, explain each entity's state (also printed "
+                             "on its own after a stalled run or Ctrl-C)")
     return parser
 
 
@@ -76,6 +83,8 @@ def _run_steps(args, step):
     """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
+    from gxf.tools.check import gxe_check
+    from gxf.tools.explain import stall_watch
 
     _say("creating context...")
     context = core.context_create()
@@ -100,11 +109,15 @@ def _run_steps(args, step):
             _say(f"loading graph file... {path}")
             step("LoadApplication", core.graph_load_file, context, path, overrides=args.param)
         if args.run == "true":
+            if args.check:
+                gxe_check(_split_list(args.app), _split_list(args.manifest), args.param,
+                          args.app_root, args.graph_directory, severity)
             _say("activating graph...")
             step("GxfGraphActivate", core.graph_activate, context)
             _say("running the graph...")
             step("GxfGraphRunAsync", core.graph_run_async, context)
-            step("GxfGraphWait", core.graph_wait, context)
+            with stall_watch(context, always=args.explain):
+                step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True

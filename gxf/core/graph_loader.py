@@ -127,6 +127,8 @@ class GraphFileLoader:
                 text = stream.read()
         except OSError as error:
             _fail(place, "GXF_FILE_NOT_FOUND", f"cannot read graph file: {error.strerror}")
+        except UnicodeDecodeError as error:
+            _fail(place, "GXF_FAILURE", f"not a text (UTF-8) file: byte {error.start} is invalid")
         try:
             return compose_documents(text)
         except yaml.YAMLError as error:
@@ -263,9 +265,9 @@ class GraphFileLoader:
         _core.subgraph_set_loaded(self.context, entry.cid)
         info = _core.component_info(self.context, entry.cid)
         for path in files:
-            GraphFileLoader(self.context, self._subgraph_path(path), self.raw_overrides,
-                            prefix=info["entity"] + ".",
-                            parent=(info["eid"], prerequisites)).load()
+            # type(self): a subclass (gxf check's collecting loader) loads subgraphs too.
+            type(self)(self.context, self._subgraph_path(path), self.raw_overrides,
+                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites)).load()
 
     def _subgraph_path(self, path):
         root = _core.graph_root_path(self.context)

@@ -79,6 +79,9 @@ def load_manifest(context, filename, base_directory=""):
         _fail("GXF_FAILURE", f"cannot read manifest '{filename}': {error.strerror}")
     except yaml.YAMLError as error:
         _fail("GXF_FAILURE", f"manifest '{filename}' is not valid YAML: {error}")
+    except UnicodeDecodeError as error:
+        _fail("GXF_FAILURE", f"manifest '{filename}' is not a text (UTF-8) file: byte "
+              f"{error.start} is invalid")
     if manifest is None:
         return
     if not isinstance(manifest, dict):

@@ -161,6 +161,13 @@ def library_types(library):
             if info["library"] == library}
 
 
+def load_packaged_extensions(context):
+    """Load every extension library installed with this package into `context`."""
+    from gxf.core.manifest import packaged_extensions
+
+    _load_in_order(context, sorted(packaged_extensions()))
+
+
 def _builtin_types():
     from gxf.core.manifest import packaged_extensions
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <pybind11/stl.h>  // component_names() returns a std::vector
+
 #include "gxf/core/context.hpp"
 
 namespace py = pybind11;

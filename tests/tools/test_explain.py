@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The stall explainer: gxe.py --explain, and the report printed on its own after a stalled
+run or Ctrl-C."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from gxf_test_support import MANIFEST, REPO, run_gxe
+
+PING = os.path.join(REPO, "graphs", "ping.yaml")
+
+# tx sends 3 messages; rx waits for 5 at once, so it never ticks and the 3 stay pending.
+STARVED = """
+name: tx
+components:
+- name: signal
+  type: nvidia::gxf::DoubleBufferTransmitter
+- name: ping
+  type: nvidia::gxf::PingTx
+  parameters: {signal: signal}
+- name: count
+  type: nvidia::gxf::CountSchedulingTerm
+  parameters: {count: 3}
+---
+name: rx
+components:
+- name: signal
+  type: nvidia::gxf::DoubleBufferReceiver
+  parameters: {capacity: 8}
+- name: wait
+  type: nvidia::gxf::MessageAvailableSchedulingTerm
+  parameters: {receiver: signal, min_size: 5}
+- name: ping
+  type: nvidia::gxf::PingRx
+  parameters: {signal: signal}
+---
+components:
+- type: nvidia::gxf::Connection
+  parameters: {source: tx/signal, target: rx/signal}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::ManualClock
+- type: nvidia::gxf::GreedyScheduler
+  parameters: {clock: clock, max_duration_ms: 5000}
+"""
+
+FOREVER = """
+name: tick
+components:
+- type: nvidia::gxf::HelloWorld
+- name: every
+  type: nvidia::gxf::PeriodicSchedulingTerm
+  parameters: {recess_period: 10s}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
+- type: nvidia::gxf::GreedyScheduler
+  parameters: {clock: clock}
+"""
+
+
+@pytest.mark.parametrize("scheduler", ["GreedyScheduler", "MultiThreadScheduler",
+                                       "EventBasedScheduler"])
+def test_stalled_run_with_a_pending_message_explains_itself(write_graph, scheduler):
+    graph = STARVED
+    if scheduler != "GreedyScheduler":
+        # RealtimeClock: the multi-thread scheduler's deadlock grace period does not pass on
+        # a ManualClock nothing advances.
+        graph = graph.replace("GreedyScheduler", scheduler).replace(
+            "ManualClock", "RealtimeClock").replace(
+            "max_duration_ms: 5000}", "max_duration_ms: 5000, stop_on_deadlock: true}")
+    result = run_gxe(write_graph(graph), extra_args=["--severity", "1"])
+    assert result.returncode == 0, result.output  # GXF ends such a run normally
+    report = result.stderr
+    assert "stall report: deadlock" in report
+    assert "entity 'rx': WAIT, never ticked" in report
+    assert "pending: 3 message(s) in 'rx/signal'" in report
+    assert ("term 'rx/wait' (MessageAvailableSchedulingTerm): WAIT - 'rx/signal' holds 3 of the "
+            "5 needed (capacity 8)") in report
+    assert "waits for: 'tx' (NEVER)" in report
+    assert "term 'tx/count' (CountSchedulingTerm): NEVER - 0 of 3 ticks left" in report
+
+
+def test_a_run_ended_by_max_duration_is_no_deadlock(write_graph):
+    # tx could still tick (it is periodic) when max_duration ends the run: no report, even
+    # though rx holds messages it waits to have more of.
+    graph = STARVED.replace("CountSchedulingTerm\n  parameters: {count: 3}",
+                            "PeriodicSchedulingTerm\n  parameters: {recess_period: 1ms}")
+    graph = graph.replace("ManualClock", "RealtimeClock").replace(
+        "max_duration_ms: 5000", "max_duration_ms: 100").replace("min_size: 5", "min_size: 500")
+    result = run_gxe(write_graph(graph.replace("capacity: 8", "capacity: 1000")),
+                     extra_args=["--severity", "1"])
+    assert result.returncode == 0, result.output
+    assert "stall report" not in result.output
+
+
+def test_a_run_that_finished_its_work_prints_no_report():
+    result = run_gxe(PING, extra_args=["--severity", "1"])
+    assert result.returncode == 0
+    assert "stall report" not in result.output
+
+
+def test_explain_flag_reports_every_entity_after_a_normal_run():
+    result = run_gxe(PING, extra_args=["--severity", "1", "--explain"])
+    assert result.returncode == 0, result.output
+    assert "stall report: the graph stopped" in result.stderr
+    assert "entity 'tx': NEVER, ticked 10 time(s)" in result.stderr
+    assert "codelet 'rx/ping' (PingRx): 10 tick(s)" in result.stderr
+    assert "DownstreamReceptiveSchedulingTerm): READY - downstream 'rx/signal' holds 0 of " \
+        "capacity 1" in result.stderr
+
+
+def test_explain_flag_reports_a_failed_run(write_graph, tmp_path):
+    (tmp_path / "broken.py").write_text(
+        "from gxf.python_codelet import CodeletAdapter\n\n\n"
+        "class Broken(CodeletAdapter):\n"
+        "    def tick(self):\n"
+        "        raise RuntimeError('broken on purpose')\n")
+    path = write_graph("""
+name: broken
+components:
+- name: codelet
+  type: nvidia::gxf::PyCodeletV0
+  parameters: {codelet_name: Broken, codelet_file: broken.py}
+- type: nvidia::gxf::CountSchedulingTerm
+  parameters: {count: 3}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
+- type: nvidia::gxf::GreedyScheduler
+  parameters: {clock: clock}
+""")
+    result = run_gxe(path, extra_args=["--severity", "0", "--explain"])
+    assert result.returncode == 1
+    assert "broken on purpose" in result.stderr
+    assert "stall report: the run failed" in result.stderr
+    assert "term 'broken/" in result.stderr
+
+
+def test_ctrl_c_prints_the_report_with_the_time_to_the_next_period(write_graph):
+    path = write_graph(FOREVER)
+    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
+                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+    time.sleep(2.0)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("gxe.py did not stop after SIGINT")
+    assert "stall report: interrupted (Ctrl-C)" in stderr
+    assert "term 'tick/every' (PeriodicSchedulingTerm): WAIT_TIME - period 10s; next in" in stderr
+    assert "entity 'tick': WAIT_TIME, ticked 1 time(s)" in stderr
