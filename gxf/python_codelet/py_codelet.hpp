@@ -3,9 +3,11 @@
 
 #include <pybind11/pybind11.h>
 
+#include <atomic>
 #include <string>
 
 #include "gxf/std/codelet.hpp"
+#include "gxf/std/execution_metrics.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -14,7 +16,7 @@ namespace gxf {
 // codelet_file under a module name unique to the file, instantiated with no arguments, given a
 // bridge to this component, then start/tick/stop are forwarded. The GIL is taken per call
 // only. A Python exception is kept for graph_wait and the call returns GXF_FAILURE.
-class PyCodeletV0 : public Codelet {
+class PyCodeletV0 : public Codelet, public GilTimedCodelet {
  public:
   ~PyCodeletV0() override;
   gxf_result_t register_interface(Registrar* registrar) override;
@@ -27,15 +29,20 @@ class PyCodeletV0 : public Codelet {
   // Directory of the graph file that named this codelet; a relative codelet_file that is not
   // found from the working directory is looked up there.
   void set_base_directory(std::string directory) { base_directory_ = std::move(directory); }
+  // Each tick records how long it waited for the interpreter and then held it.
+  void set_gil_stats(GilStats* stats) override {
+    gil_stats_.store(stats, std::memory_order_release);
+  }
 
  private:
-  gxf_result_t call(const char* method);
+  gxf_result_t call(const char* method, GilStats* stats = nullptr);
 
   Parameter<std::string> codelet_name_;
   Parameter<std::string> codelet_file_;
   Parameter<std::string> codelet_params_;
   std::string base_directory_;
   pybind11::object instance_;
+  std::atomic<GilStats*> gil_stats_{nullptr};
 };
 
 }  // namespace gxf

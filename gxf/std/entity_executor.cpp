@@ -123,10 +123,21 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
   const auto& observers = executor_->observers();
   int64_t begin_ns = observers.empty() ? 0 : observers.front()->now_ns();
 
+  ItemMetrics* metrics = metrics_.load(std::memory_order_acquire);
+  int timing = metrics ? metrics->begin_tick() : 0;
+  int64_t metrics_begin_ns = timing ? metrics_now_ns() : 0;
+
   gxf_result_t code = sync_inbox();
   for (size_t i = 0; !failed(code) && i < codelets_.size(); ++i) {
     codelets_[i]->begin_execution(now, false);
-    code = codelets_[i]->tick();
+    if (timing & ItemMetrics::kTimeTick) {
+      int64_t codelet_begin_ns = metrics_now_ns();
+      code = codelets_[i]->tick();
+      metrics->record_codelet(i, codelet_begin_ns, metrics_now_ns());
+    } else {
+      code = codelets_[i]->tick();
+      if (metrics) metrics->count_codelet(i);
+    }
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to tick: %s", codelets_[i]->describe().c_str(),
                     result_str(code));
@@ -137,7 +148,8 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
     stop_locked();
     return code;
   }
-  sync_outbox();
+  sync_outbox(metrics);
+  if (metrics) metrics->end_tick(timing, metrics_begin_ns);
   notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
   if (!observers.empty()) {
@@ -170,8 +182,9 @@ void EntityItem::notify_upstream() {
   }
 }
 
-void EntityItem::sync_outbox() {
-  for (Transmitter* transmitter : transmitters_) {
+void EntityItem::sync_outbox(ItemMetrics* metrics) {
+  for (size_t t = 0; t < transmitters_.size(); ++t) {
+    Transmitter* transmitter = transmitters_[t];
     if (failed(transmitter->sync())) {
       GXF_LOG_WARNING("Transmitter '%s' overflowed on sync; messages dropped",
                       transmitter->describe().c_str());
@@ -179,8 +192,13 @@ void EntityItem::sync_outbox() {
     EntityRef message;
     const auto& targets = transmitter->targets();
     while (transmitter->pop(&message)) {
-      for (Receiver* receiver : targets) {
-        if (failed(receiver->push(message))) {
+      for (size_t r = 0; r < targets.size(); ++r) {
+        Receiver* receiver = targets[r];
+        EdgeMetrics* edge = metrics ? metrics->edge(t, r) : nullptr;
+        if (edge) edge->before_push(metrics->sample_period());
+        gxf_result_t pushed = receiver->push(message);
+        if (edge) edge->after_push(!failed(pushed));
+        if (failed(pushed)) {
           GXF_LOG_WARNING("Receiver '%s' is full; message from '%s' dropped",
                           receiver->describe().c_str(), transmitter->describe().c_str());
         }
@@ -244,6 +262,8 @@ gxf_result_t EntityExecutor::stop_all() {
 }
 
 void EntityExecutor::clear() {
+  if (std::shared_ptr<ExecutionMetrics> metrics = this->metrics()) metrics->detach();
+  set_metrics(nullptr);
   items_.clear();
   by_eid_.clear();
   observers_.clear();

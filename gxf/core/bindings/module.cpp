@@ -18,6 +18,7 @@ void bind_tensor(py::module_& m);
 void bind_vault(py::module_& m);
 void bind_allocator(py::module_& m);
 void bind_cuda(py::module_& m);
+void bind_metrics(py::module_& m);
 }  // namespace gxf
 }  // namespace nvidia
 
@@ -37,4 +38,5 @@ PYBIND11_MODULE(_core, m) {
   bind_tensor(m);
   bind_vault(m);
   bind_cuda(m);
+  bind_metrics(m);
 }

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "gxf/core/expected.hpp"
+#include "gxf/std/gems/log_histogram.hpp"
+#include "gxf/std/gems/spsc_ring.hpp"
+
+namespace nvidia {
+namespace gxf {
+
+class Codelet;
+class EntityExecutor;
+class ExecutionMetrics;
+class Receiver;
+
+// Clock of every metric: monotonic nanoseconds.
+inline int64_t metrics_now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Time a Python codelet's tick waited for the interpreter (the codelet call lock and the GIL)
+// and then held it running Python.
+struct GilStats {
+  LogHistogram wait_ns;
+  LogHistogram hold_ns;
+};
+
+// Implemented by codelets that run Python (PyCodeletV0). Metrics hand them where to record;
+// nullptr (the default) turns recording off.
+class GilTimedCodelet {
+ public:
+  virtual ~GilTimedCodelet() = default;
+  virtual void set_gil_stats(GilStats* stats) = 0;
+};
+
+struct MetricsOptions {
+  // One tick (and one message per edge) in `sample_period` on average is timed, at random
+  // intervals so periodic work does not alias; every tick and message is counted.
+  uint32_t sample_period = 16;
+  // Record every tick of every codelet for a trace (implies timing every tick).
+  bool trace = false;
+  // Trace events buffered per worker thread between two drains; more are counted as dropped.
+  size_t trace_capacity = 1 << 16;
+};
+
+struct CodeletMetrics {
+  std::string entity;
+  std::string name;
+  std::string type;
+  int64_t eid = 0;
+  int64_t cid = 0;
+  Codelet* codelet = nullptr;
+  int32_t index = 0;  // position in ExecutionMetrics::codelets()
+  std::atomic<uint64_t> ticks{0};
+  LogHistogram tick_ns;
+  std::unique_ptr<GilStats> gil;  // Python codelets only
+};
+
+// The inbox end of one or more edges. Latency is measured on probes: one delivered message
+// in sample_period on average is stamped, and the consumer's first tick that begins after it
+// has left the queue (taken, or dropped by the queue's policy) records tick begin - stamp.
+struct ReceiverMetrics {
+  Receiver* receiver = nullptr;
+  std::vector<const std::atomic<uint64_t>*> sources;  // message counters of the routed edges
+  std::atomic<uint64_t> probe_target{0};              // delivery number of the probe; 0: none
+  std::atomic<int64_t> probe_time{0};
+  LogHistogram latency_ns;  // written by the consuming entity only
+
+  uint64_t delivered() const;
+  size_t pending() const;  // messages in both stages of the queue
+};
+
+// One routed transmitter -> receiver pair.
+struct EdgeMetrics {
+  std::string source;  // "entity/component"
+  std::string target;
+  int64_t source_eid = 0;
+  int64_t target_eid = 0;
+  ReceiverMetrics* receiver = nullptr;
+  std::atomic<uint64_t> messages{0};  // written by the transmitting entity only
+  uint64_t next_probe = 1;            // transmitting entity only
+  uint32_t random = 1;
+
+  // Around receiver->push() in the router; arms a latency probe now and then.
+  void before_push(uint32_t sample_period) {
+    if (messages.load(std::memory_order_relaxed) + 1 >= next_probe) arm_probe(sample_period);
+  }
+  void after_push(bool accepted) {
+    if (accepted) {
+      messages.store(messages.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    }
+  }
+
+ private:
+  void arm_probe(uint32_t sample_period);
+};
+
+// What one entity records; reached from its EntityItem without lookups.
+class ItemMetrics {
+ public:
+  enum : int { kTimeTick = 1, kTimeBegin = 2 };
+
+  ItemMetrics(ExecutionMetrics* owner, uint32_t seed) : owner_(owner), random_(seed | 1) {}
+
+  // At tick start: which clocks this tick reads (kTimeTick, kTimeBegin or none).
+  int begin_tick();
+  void count_codelet(size_t index) {
+    std::atomic<uint64_t>& ticks = codelets_[index]->ticks;
+    ticks.store(ticks.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
+  void record_codelet(size_t index, int64_t begin_ns, int64_t end_ns);
+  EdgeMetrics* edge(size_t transmitter, size_t target) const {
+    return transmitter < edges_.size() && target < edges_[transmitter].size()
+               ? edges_[transmitter][target]
+               : nullptr;
+  }
+  // After the tick: settles latency probes of this entity's receivers.
+  void end_tick(int flags, int64_t begin_ns);
+  uint32_t sample_period() const;
+
+ private:
+  friend class ExecutionMetrics;
+  ExecutionMetrics* owner_;
+  std::vector<CodeletMetrics*> codelets_;            // by codelet index in the item
+  std::vector<std::vector<EdgeMetrics*>> edges_;     // by transmitter index, then target
+  std::vector<ReceiverMetrics*> receivers_;          // by receiver index; nullptr if unrouted
+  uint64_t ticks_ = 0;
+  uint64_t next_sample_ = 1;
+  uint32_t random_;
+};
+
+// Run-time metrics of one activated graph: per codelet tick counts and sampled tick times,
+// per edge message counts, latency probes and queue depth, GIL wait/hold of Python codelets,
+// and optionally a per-thread trace of every tick. Attached to the executor only when asked
+// for; when it is not, the executor's cost is one null pointer test per tick and per
+// transmitter. Hot-path records are plain stores by the single writer that owns them (the
+// entity's execution lock serialises its ticks); readers may run on any thread.
+class ExecutionMetrics {
+ public:
+  struct TraceEvent {
+    int32_t codelet;  // index into codelets()
+    int64_t begin_ns;
+    int64_t end_ns;
+  };
+  struct ThreadTrace {
+    uint64_t tid;
+    std::vector<TraceEvent> events;
+  };
+
+  // Builds the records of an activated executor and attaches them (until the executor is
+  // cleared at deactivation).
+  static Expected<std::shared_ptr<ExecutionMetrics>> attach(EntityExecutor* executor,
+                                                            const MetricsOptions& options);
+  explicit ExecutionMetrics(const MetricsOptions& options);
+  ~ExecutionMetrics();
+
+  // Stops codelets from recording GIL times; called when the executor is cleared.
+  void detach();
+
+  const MetricsOptions& options() const { return options_; }
+  int64_t start_ns() const { return start_ns_; }
+  const std::vector<std::unique_ptr<CodeletMetrics>>& codelets() const { return codelets_; }
+  const std::vector<std::unique_ptr<EdgeMetrics>>& edges() const { return edges_; }
+
+  // Trace events recorded since the last drain, per thread; adds the events lost to full
+  // buffers since the start to `dropped`.
+  std::vector<ThreadTrace> drain_trace(uint64_t* dropped);
+  void trace(int32_t codelet, int64_t begin_ns, int64_t end_ns);
+
+ private:
+  struct ThreadRing {
+    uint64_t tid;
+    SpscRing<TraceEvent> ring;
+    ThreadRing(uint64_t id, size_t capacity) : tid(id), ring(capacity) {}
+  };
+  SpscRing<TraceEvent>* thread_ring();
+
+  MetricsOptions options_;
+  uint64_t id_;  // unique per instance, for the per-thread ring cache
+  int64_t start_ns_;
+  std::vector<std::unique_ptr<CodeletMetrics>> codelets_;
+  std::vector<std::unique_ptr<ReceiverMetrics>> receivers_;
+  std::vector<std::unique_ptr<EdgeMetrics>> edges_;
+  std::vector<std::unique_ptr<ItemMetrics>> items_;
+  std::atomic<bool> detached_{false};
+  std::mutex rings_mutex_;  // taken once per thread and per drain, never per event
+  std::vector<std::unique_ptr<ThreadRing>> rings_;
+};
+
+inline uint32_t ItemMetrics::sample_period() const { return owner_->options().sample_period; }
+
+}  // namespace gxf
+}  // namespace nvidia
