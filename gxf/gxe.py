@@ -13,6 +13,8 @@ import os
 import signal
 import sys
 
+from gxf.metrics import gxe_flags as metrics_flags
+
 __all__ = ["main", "run_app"]
 
 
@@ -40,6 +42,7 @@ def _parser():
                         help="parameter override entity/component/key=value (repeatable)")
     parser.add_argument("--run", default="true", choices=["true", "false"],
                         help="false: load the graph only")
+    metrics_flags.add_arguments(parser)
     return parser
 
 
@@ -102,9 +105,10 @@ def _run_steps(args, step):
         if args.run == "true":
             _say("activating graph...")
             step("GxfGraphActivate", core.graph_activate, context)
-            _say("running the graph...")
-            step("GxfGraphRunAsync", core.graph_run_async, context)
-            step("GxfGraphWait", core.graph_wait, context)
+            with metrics_flags.observe(args, context):
+                _say("running the graph...")
+                step("GxfGraphRunAsync", core.graph_run_async, context)
+                step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True

@@ -120,11 +120,23 @@ def run_stages(core, args) -> dict:
     ready = r.create() and r.load(args.graph, args.param)
     result["load_s"] = time.perf_counter() - t0
     if ready and r.stage("activate", lambda: core.graph_activate(r.ctx)):
+        session = start_metrics(r) if args.metrics else None
         result["run_s"], result["timed_out"] = r.run_graph(args.timeout)
+        if session is not None:
+            session.stop()
+            result["metrics_ticks"] = {c["entity"]: c["ticks"]
+                                       for c in session.snapshot["codelets"]}
     r.finish()
     result["ok"] = (protocol.all_stages_ok(r.stages) and "run_s" in result
                     and not result.get("timed_out"))
     return result
+
+
+def start_metrics(runner: Runner):
+    """Metrics on, sampled every 0.5 s on a thread, as `gxe.py --stats live` runs them."""
+    from gxf.metrics.session import MetricsSession
+
+    return MetricsSession(runner.ctx, outputs=[], interval=0.5).start()
 
 
 def read_pyrx_check(path: str, expected: int) -> dict:
@@ -164,6 +176,8 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--pyrx-check", type=int, default=None, metavar="N",
                     help="expect the Python rx codelet to report N received messages")
+    ap.add_argument("--metrics", action="store_true",
+                    help="collect run-time metrics (gxf.metrics) during the run")
     args = ap.parse_args(argv)
     result = run_once(args)
     protocol.emit(result)

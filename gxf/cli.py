@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The `gxf` command: tools for graph authors, one subcommand each.
+
+Adding a subcommand: write a module with `configure(parser)` (adds its arguments) and
+`main(args) -> exit status`, then add one line to SUBCOMMANDS. Modules are imported only when
+their subcommand runs, so `gxf --help` stays fast.
+"""
+
+import argparse
+import importlib
+import sys
+
+__all__ = ["main", "SUBCOMMANDS"]
+
+# name: (module, one-line help)
+SUBCOMMANDS = {
+    "dashboard": ("gxf.metrics.dashboard.command", "run a graph with a live web dashboard"),
+}
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="gxf", description="Tools for GXF graphs.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (_, help_text) in SUBCOMMANDS.items():
+        commands.add_parser(name, help=help_text, description=help_text, add_help=False)
+    return parser
+
+
+def main(argv=None):
+    """Entry point of `gxf`; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    if not argv or argv[0] not in SUBCOMMANDS:
+        parser.parse_args(argv)  # prints usage or help and exits
+        return 2
+    name = argv[0]
+    module = importlib.import_module(SUBCOMMANDS[name][0])
+    sub = argparse.ArgumentParser(prog=f"gxf {name}", description=SUBCOMMANDS[name][1])
+    module.configure(sub)
+    args = sub.parse_args(argv[1:])
+    try:
+        return module.main(args)
+    except KeyboardInterrupt:
+        print(f"gxf {name}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
