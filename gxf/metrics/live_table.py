@@ -69,7 +69,9 @@ class LiveTable(Output):
         from rich.live import Live
 
         self._console = Console(file=self.file)
-        if self._console.is_terminal:
+        if not self._console.is_terminal:
+            self._console.width = 200  # a log file: no terminal to wrap at 80 columns
+        else:
             self._live = Live(console=self._console, auto_refresh=False, transient=True)
             self._live.start()
 

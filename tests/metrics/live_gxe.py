@@ -28,14 +28,24 @@ class LiveGxe:
                                         text=True, cwd=REPO, start_new_session=True)
         self.lines = queue.Queue()
         self.stderr = []
-        self.stdout = ""
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
+        self._stdout = []
+        self._readers = [threading.Thread(target=self._read_stderr, daemon=True),
+                         threading.Thread(target=self._read_stdout, daemon=True)]
+        for reader in self._readers:
+            reader.start()
 
-    def _read(self):
+    def _read_stderr(self):
         for line in self.process.stderr:
             self.stderr.append(line)
             self.lines.put(line)
+
+    def _read_stdout(self):
+        self._stdout.extend(self.process.stdout)
+
+    @property
+    def stdout(self):
+        """stdout so far."""
+        return "".join(self._stdout)
 
     def wait_for_url(self, prefix, timeout=30):
         """The first http:// address on a stderr line starting with `prefix`."""
@@ -55,18 +65,26 @@ class LiveGxe:
     def finish(self):
         """Wait for the run to end (killing it past the timeout); returns the exit status."""
         try:
-            self.stdout, _ = self.process.communicate(timeout=self.timeout)
+            self.process.wait(timeout=self.timeout)
         except subprocess.TimeoutExpired:
             self.kill()
             pytest.fail(f"gxe.py did not finish within {self.timeout} s")
-        self._reader.join(timeout=5)
+        self._close_pipes()
         return self.process.returncode
+
+    def _close_pipes(self):
+        for reader in self._readers:
+            reader.join(timeout=5)
+        self.process.stdout.close()
+        self.process.stderr.close()
 
     def kill(self):
         """Kill the run and everything it started."""
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.communicate()
+            self.process.wait()
+        if not self.process.stdout.closed:
+            self._close_pipes()
 
     @property
     def output(self):

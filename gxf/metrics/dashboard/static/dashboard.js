@@ -5,9 +5,9 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const POLL_MS = 500;
-const NODE_WIDTH = 200;
-const LAYER_GAP = 140;
-const ROW_GAP = 40;
+const NODE_WIDTH = 240;
+const LAYER_GAP = 160;
+const ROW_GAP = 56;
 
 function formatNs(value) {
   if (value === null || value === undefined) return "-";
@@ -69,7 +69,7 @@ function drawGraph(graph) {
   const place = new Map();
   for (const node of graph.nodes) {
     const column = layer.get(node.id);
-    const y = columns.get(column) || 20;
+    const y = columns.get(column) || 40;
     place.set(node.id, {x: 20 + column * (NODE_WIDTH + LAYER_GAP), y: y, h: nodeHeight(node)});
     columns.set(column, y + nodeHeight(node) + ROW_GAP);
   }
@@ -92,12 +92,12 @@ function drawGraph(graph) {
     const bend = Math.max(40, Math.abs(x2 - x1) / 2);
     element("path", {d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`},
             group);
-    const label = element("text", {x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 6,
-                                   "text-anchor": "middle"}, group);
-    for (const field of ["rate", "depth", "latency"]) {
-      const span = element("tspan", {"data-field": field, dx: 4}, label);
-      span.textContent = "";
-    }
+    // Three short lines above the arrow's middle, so they fit between the columns.
+    const label = element("text", {"text-anchor": "middle"}, group);
+    ["rate", "depth", "latency"].forEach((field, i) => {
+      element("tspan", {"data-field": field, x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 32 + 14 * i},
+              label);
+    });
     const title = element("title", {}, group);
     title.textContent = `${edge.source_port} -> ${edge.target_port}`;
   }
@@ -165,7 +165,8 @@ function updatePicture(view) {
     if (!group) continue;
     group.querySelector('[data-field="rate"]').textContent = formatRate(e.messages_per_s) + " msg/s";
     group.querySelector('[data-field="depth"]').textContent = `depth ${e.depth}/${e.capacity}`;
-    group.querySelector('[data-field="latency"]').textContent = formatNs(e.latency_ns.p50);
+    group.querySelector('[data-field="latency"]').textContent =
+        "latency " + formatNs(e.latency_ns.p50);
   }
   for (const c of view.codelets) {
     const text = document.querySelector(`text[data-codelet="${c.id}"] [data-field="tick"]`);
