@@ -37,7 +37,7 @@ class Output:
 class MetricsSession:
     """Collects the metrics of one graph run and feeds them to outputs every `interval` s."""
 
-    def __init__(self, context, outputs=(), interval=0.5, sample_period=16,
+    def __init__(self, context, outputs=(), interval=0.5, sample_period=64,
                  trace_capacity=1 << 16):
         self.context = context
         self.outputs = list(outputs)

@@ -148,7 +148,7 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
     stop_locked();
     return code;
   }
-  sync_outbox(metrics);
+  sync_outbox(metrics, timing & ItemMetrics::kTimeTick);
   if (metrics) metrics->end_tick(timing, metrics_begin_ns);
   notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
@@ -182,7 +182,7 @@ void EntityItem::notify_upstream() {
   }
 }
 
-void EntityItem::sync_outbox(ItemMetrics* metrics) {
+void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
   for (size_t t = 0; t < transmitters_.size(); ++t) {
     Transmitter* transmitter = transmitters_[t];
     if (failed(transmitter->sync())) {
@@ -195,9 +195,9 @@ void EntityItem::sync_outbox(ItemMetrics* metrics) {
       for (size_t r = 0; r < targets.size(); ++r) {
         Receiver* receiver = targets[r];
         EdgeMetrics* edge = metrics ? metrics->edge(t, r) : nullptr;
-        if (edge) edge->before_push(metrics->sample_period());
+        if (probe && edge) edge->arm_probe();
         gxf_result_t pushed = receiver->push(message);
-        if (edge) edge->after_push(!failed(pushed));
+        if (edge) edge->count(!failed(pushed));
         if (failed(pushed)) {
           GXF_LOG_WARNING("Receiver '%s' is full; message from '%s' dropped",
                           receiver->describe().c_str(), transmitter->describe().c_str());

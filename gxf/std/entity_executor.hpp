@@ -73,7 +73,8 @@ class EntityItem {
   gxf_result_t tick(int64_t now, int64_t target);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
-  void sync_outbox(ItemMetrics* metrics);
+  // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
+  void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
   EntityExecutor* executor_;

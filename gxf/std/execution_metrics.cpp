@@ -59,8 +59,7 @@ uint64_t ReceiverMetrics::delivered() const {
 
 size_t ReceiverMetrics::pending() const { return receiver->size() + receiver->back_size(); }
 
-void EdgeMetrics::arm_probe(uint32_t sample_period) {
-  next_probe = messages.load(std::memory_order_relaxed) + next_gap(&random, sample_period);
+void EdgeMetrics::arm_probe() {
   uint64_t free = 0;
   if (receiver->probe_target.load(std::memory_order_relaxed) != 0) return;
   // Target: the number this message will have among the receiver's deliveries. With several
@@ -73,12 +72,14 @@ void EdgeMetrics::arm_probe(uint32_t sample_period) {
 
 int ItemMetrics::begin_tick() {
   ++ticks_;
-  if (owner_->options().trace) return kTimeTick | kTimeBegin;
+  const MetricsOptions& options = owner_->options();
   int flags = 0;
-  if (ticks_ >= next_sample_) {
-    next_sample_ = ticks_ + next_gap(&random_, sample_period());
+  if (options.trace || ticks_ >= next_sample_ || last_timed_ns_ >= options.always_time_ns) {
+    next_sample_ = ticks_ + next_gap(&random_, options.sample_period);
+    timed_ns_ = 0;
     flags = kTimeTick;
   }
+  if (options.trace) return flags | kTimeBegin;
   for (ReceiverMetrics* receiver : receivers_) {
     if (receiver && receiver->probe_target.load(std::memory_order_relaxed) != 0) {
       return flags | kTimeBegin;
@@ -91,10 +92,12 @@ void ItemMetrics::record_codelet(size_t index, int64_t begin_ns, int64_t end_ns)
   count_codelet(index);
   CodeletMetrics* codelet = codelets_[index];
   codelet->tick_ns.record(end_ns - begin_ns);
+  timed_ns_ += end_ns - begin_ns;
   if (owner_->options().trace) owner_->trace(codelet->index, begin_ns, end_ns);
 }
 
 void ItemMetrics::end_tick(int flags, int64_t begin_ns) {
+  if (flags & kTimeTick) last_timed_ns_ = timed_ns_;
   if (!(flags & kTimeBegin)) return;
   for (ReceiverMetrics* receiver : receivers_) {
     if (!receiver) continue;
@@ -170,8 +173,6 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
         edge->target_eid = receiver->eid();
         edge->receiver = receiver_of(receiver);
         edge->receiver->sources.push_back(&edge->messages);
-        edge->random = seed += 0x6d2b79f5u;
-        edge->next_probe = next_gap(&edge->random, metrics->options_.sample_period);
         targets.push_back(edge.get());
         metrics->edges_.push_back(std::move(edge));
       }

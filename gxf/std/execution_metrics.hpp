@@ -44,9 +44,12 @@ class GilTimedCodelet {
 };
 
 struct MetricsOptions {
-  // One tick (and one message per edge) in `sample_period` on average is timed, at random
-  // intervals so periodic work does not alias; every tick and message is counted.
-  uint32_t sample_period = 16;
+  // Every tick and message is counted. Ticks are timed one in `sample_period` on average, at
+  // random intervals so periodic work does not alias, except for entities whose last timed
+  // tick took at least `always_time_ns`: for those the clock reads cost under 1% and every
+  // tick is timed. Messages delivered by a timed tick carry latency probes.
+  uint32_t sample_period = 64;
+  int64_t always_time_ns = 10000;
   // Record every tick of every codelet for a trace (implies timing every tick).
   bool trace = false;
   // Trace events buffered per worker thread between two drains; more are counted as dropped.
@@ -66,9 +69,10 @@ struct CodeletMetrics {
   std::unique_ptr<GilStats> gil;  // Python codelets only
 };
 
-// The inbox end of one or more edges. Latency is measured on probes: one delivered message
-// in sample_period on average is stamped, and the consumer's first tick that begins after it
-// has left the queue (taken, or dropped by the queue's policy) records tick begin - stamp.
+// The inbox end of one or more edges. Latency is measured on probes: a message delivered by
+// a timed tick is stamped (when no other probe is in flight), and the consumer's first tick
+// that begins after it has left the queue (taken, or dropped by the queue's policy) records
+// tick begin - stamp.
 struct ReceiverMetrics {
   Receiver* receiver = nullptr;
   std::vector<const std::atomic<uint64_t>*> sources;  // message counters of the routed edges
@@ -88,21 +92,16 @@ struct EdgeMetrics {
   int64_t target_eid = 0;
   ReceiverMetrics* receiver = nullptr;
   std::atomic<uint64_t> messages{0};  // written by the transmitting entity only
-  uint64_t next_probe = 1;            // transmitting entity only
-  uint32_t random = 1;
 
-  // Around receiver->push() in the router; arms a latency probe now and then.
-  void before_push(uint32_t sample_period) {
-    if (messages.load(std::memory_order_relaxed) + 1 >= next_probe) arm_probe(sample_period);
-  }
-  void after_push(bool accepted) {
+  // Before receiver->push() in the router: stamps this message as the receiver's probe
+  // unless one is in flight.
+  void arm_probe();
+  // After the push.
+  void count(bool accepted) {
     if (accepted) {
       messages.store(messages.load(std::memory_order_relaxed) + 1, std::memory_order_release);
     }
   }
-
- private:
-  void arm_probe(uint32_t sample_period);
 };
 
 // What one entity records; reached from its EntityItem without lookups.
@@ -126,7 +125,6 @@ class ItemMetrics {
   }
   // After the tick: settles latency probes of this entity's receivers.
   void end_tick(int flags, int64_t begin_ns);
-  uint32_t sample_period() const;
 
  private:
   friend class ExecutionMetrics;
@@ -136,6 +134,8 @@ class ItemMetrics {
   std::vector<ReceiverMetrics*> receivers_;          // by receiver index; nullptr if unrouted
   uint64_t ticks_ = 0;
   uint64_t next_sample_ = 1;
+  int64_t timed_ns_ = 0;       // codelet time of the tick being timed
+  int64_t last_timed_ns_ = 0;  // ... and of the last timed tick
   uint32_t random_;
 };
 
@@ -196,8 +196,6 @@ class ExecutionMetrics {
   std::mutex rings_mutex_;  // taken once per thread and per drain, never per event
   std::vector<std::unique_ptr<ThreadRing>> rings_;
 };
-
-inline uint32_t ItemMetrics::sample_period() const { return owner_->options().sample_period; }
 
 }  // namespace gxf
 }  // namespace nvidia

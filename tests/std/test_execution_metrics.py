@@ -96,11 +96,19 @@ def test_sample_period_one_times_every_tick(context, tmp_path):
         assert record["tick_ns"]["samples"] == record["ticks"] == 300
 
 
+def test_long_ticks_are_timed_every_time(context, tmp_path):
+    snapshot, _ = run_with_metrics(context, tmp_path, ping_graph("greedy", 100, python=True),
+                                   sample_period=1000, always_time_ns=1)
+    for record in snapshot["codelets"]:
+        # The first tick is timed by the random schedule, every later one for its length.
+        assert record["tick_ns"]["samples"] == record["ticks"] == 100
+
+
 def test_latency_probes_measure_delivery_to_consumption(context, tmp_path):
     snapshot, _ = run_with_metrics(context, tmp_path, ping_graph("greedy", 2000),
                                    sample_period=8)
     latency = snapshot["edges"][0]["latency_ns"]
-    # One probe in flight at a time, one message in 8 on average.
+    # Messages of timed tx ticks (one in 8) are probes, one in flight at a time.
     assert 50 < latency["samples"] <= 2000
     # Lock-step ping: rx ticks right after tx delivered, well within a second.
     assert latency["buckets"][-1][1] < 1_000_000_000

@@ -116,16 +116,21 @@ py::tuple drain_trace(uint64_t handle) {
 
 void bind_metrics(py::module_& m) {
   m.def("metrics_enable",
-        [](uint64_t context, uint32_t sample_period, bool trace, size_t trace_capacity) {
+        [](uint64_t context, uint32_t sample_period, int64_t always_time_ns, bool trace,
+           size_t trace_capacity) {
           MetricsOptions options;
           options.sample_period = sample_period;
+          options.always_time_ns = always_time_ns;
           options.trace = trace;
           options.trace_capacity = trace_capacity;
           value_or_throw(ExecutionMetrics::attach(&executor_of(context), options));
         },
-        py::arg("context"), py::arg("sample_period") = 16, py::arg("trace") = false,
-        py::arg("trace_capacity") = 1 << 16,
-        "Start collecting run-time metrics of the activated graph (until deactivation).");
+        py::arg("context"), py::arg("sample_period") = MetricsOptions().sample_period,
+        py::arg("always_time_ns") = MetricsOptions().always_time_ns, py::arg("trace") = false,
+        py::arg("trace_capacity") = MetricsOptions().trace_capacity,
+        "Start collecting run-time metrics of the activated graph (until deactivation). "
+        "Ticks are timed one in `sample_period`, or every one once a tick took at least "
+        "`always_time_ns`; `trace` records every tick per thread.");
   m.def("metrics_snapshot", &snapshot, py::arg("context"),
         "Counters and histograms collected so far, as a dict.");
   m.def("metrics_drain_trace", &drain_trace, py::arg("context"),
