@@ -112,16 +112,16 @@ gxf_result_t PyCodeletV0::call(const char* method, GilStats* stats) {
     store_python_failure(context(), error, describe() + " in " + method + "()");
     code = GXF_FAILURE;
   }
-  if (stats) {
-    // The wait covers the process-wide codelet call lock too: both are the price of
-    // running Python from this worker.
-    stats->wait_ns.record(acquired_ns - requested_ns);
-    stats->hold_ns.record(metrics_now_ns() - acquired_ns);
-  }
+  // The wait covers the process-wide codelet call lock too: both are the price of running
+  // Python from this worker.
+  if (stats) stats->record(acquired_ns - requested_ns, metrics_now_ns() - acquired_ns);
   return code;
 }
 
-gxf_result_t PyCodeletV0::tick() { return call("tick", gil_stats_.load(std::memory_order_acquire)); }
+gxf_result_t PyCodeletV0::tick() {
+  GilStats* stats = gil_stats_.load(std::memory_order_acquire);
+  return call("tick", stats && stats->should_time() ? stats : nullptr);
+}
 
 gxf_result_t PyCodeletV0::stop() {
   gxf_result_t code = call("stop");

@@ -70,6 +70,13 @@ void EdgeMetrics::arm_probe() {
                                                  std::memory_order_acq_rel);
 }
 
+bool GilStats::should_time() {
+  ++calls_;
+  if (calls_ < next_call_ && last_hold_ns_ < always_time_ns_) return false;
+  next_call_ = calls_ + next_gap(&random_, sample_period_);
+  return true;
+}
+
 int ItemMetrics::begin_tick() {
   ++ticks_;
   const MetricsOptions& options = owner_->options();
@@ -157,7 +164,9 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
       record->codelet = codelet;
       record->index = static_cast<int32_t>(metrics->codelets_.size());
       if (auto* timed = dynamic_cast<GilTimedCodelet*>(codelet)) {
-        record->gil = std::make_unique<GilStats>();
+        record->gil = std::make_unique<GilStats>(metrics->options_.sample_period,
+                                                 metrics->options_.always_time_ns,
+                                                 seed += 0x6d2b79f5u);
         timed->set_gil_stats(record->gil.get());
       }
       item_metrics->codelets_.push_back(record.get());

@@ -29,10 +29,31 @@ inline int64_t metrics_now_ns() {
 }
 
 // Time a Python codelet's tick waited for the interpreter (the codelet call lock and the GIL)
-// and then held it running Python.
-struct GilStats {
-  LogHistogram wait_ns;
-  LogHistogram hold_ns;
+// and then held it running Python. Sampled like tick times (MetricsOptions); used by the
+// codelet's ticking thread only, read from any thread.
+class GilStats {
+ public:
+  GilStats(uint32_t sample_period, int64_t always_time_ns, uint32_t seed)
+      : sample_period_(sample_period), always_time_ns_(always_time_ns), random_(seed | 1) {}
+  // Whether to time this call.
+  bool should_time();
+  void record(int64_t wait_ns, int64_t hold_ns) {
+    wait_.record(wait_ns);
+    hold_.record(hold_ns);
+    last_hold_ns_ = hold_ns;
+  }
+  const LogHistogram& wait_ns() const { return wait_; }
+  const LogHistogram& hold_ns() const { return hold_; }
+
+ private:
+  LogHistogram wait_;
+  LogHistogram hold_;
+  uint32_t sample_period_;
+  int64_t always_time_ns_;
+  uint32_t random_;
+  uint64_t calls_ = 0;
+  uint64_t next_call_ = 1;
+  int64_t last_hold_ns_ = 0;
 };
 
 // Implemented by codelets that run Python (PyCodeletV0). Metrics hand them where to record;

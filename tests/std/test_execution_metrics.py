@@ -115,13 +115,22 @@ def test_latency_probes_measure_delivery_to_consumption(context, tmp_path):
 
 
 def test_python_codelets_record_gil_wait_and_hold(context, tmp_path):
-    snapshot, _ = run_with_metrics(context, tmp_path, ping_graph("greedy", 50, python=True))
+    snapshot, _ = run_with_metrics(context, tmp_path, ping_graph("greedy", 50, python=True),
+                                   always_time_ns=1)
     for record in snapshot["codelets"]:
         assert record["type"] == "nvidia::gxf::PyCodeletV0"
         assert record["ticks"] == 50
         assert record["gil_wait_ns"]["samples"] == 50
         assert record["gil_hold_ns"]["samples"] == 50
         assert record["gil_hold_ns"]["total"] > 0
+
+
+def test_gil_times_of_short_python_ticks_are_sampled(context, tmp_path):
+    snapshot, _ = run_with_metrics(context, tmp_path, ping_graph("greedy", 400, python=True),
+                                   sample_period=8, always_time_ns=10**9)
+    for record in snapshot["codelets"]:
+        assert 10 < record["gil_wait_ns"]["samples"] < 200
+        assert record["gil_hold_ns"]["samples"] == record["gil_wait_ns"]["samples"]
 
 
 def test_native_codelets_have_no_gil_times(context, tmp_path):

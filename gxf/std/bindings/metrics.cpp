@@ -59,8 +59,8 @@ py::dict snapshot(uint64_t handle) {
     record["ticks"] = codelet->ticks.load(std::memory_order_relaxed);
     record["tick_ns"] = histogram(codelet->tick_ns);
     if (codelet->gil) {
-      record["gil_wait_ns"] = histogram(codelet->gil->wait_ns);
-      record["gil_hold_ns"] = histogram(codelet->gil->hold_ns);
+      record["gil_wait_ns"] = histogram(codelet->gil->wait_ns());
+      record["gil_hold_ns"] = histogram(codelet->gil->hold_ns());
     } else {
       record["gil_wait_ns"] = py::none();
       record["gil_hold_ns"] = py::none();

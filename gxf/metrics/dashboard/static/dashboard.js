@@ -119,43 +119,51 @@ function drawGraph(graph) {
   }
 }
 
-function cell(row, text, field, numeric) {
-  const td = document.createElement("td");
-  td.textContent = text;
-  if (field) td.dataset.field = field;
-  if (numeric) td.className = "num";
-  row.appendChild(td);
+// Rows are created once and their cells updated in place, so the page does not flicker and
+// a selection survives the refresh.
+function tableRow(tbody, key, id, fields) {
+  let row = tbody.querySelector(`tr[data-${key}="${id}"]`);
+  if (!row) {
+    row = document.createElement("tr");
+    row.dataset[key] = id;
+    for (const [field, , numeric] of fields) {
+      const td = document.createElement("td");
+      td.dataset.field = field;
+      if (numeric) td.className = "num";
+      row.appendChild(td);
+    }
+    tbody.appendChild(row);
+  }
+  fields.forEach(([field, text], i) => {
+    if (row.children[i].textContent !== text) row.children[i].textContent = text;
+  });
 }
 
 function updateTables(view) {
   const codelets = document.querySelector("#codelets tbody");
-  codelets.replaceChildren();
   for (const c of view.codelets) {
-    const row = document.createElement("tr");
-    row.dataset.codelet = c.id;
-    cell(row, `${c.entity}/${c.codelet}`);
-    cell(row, c.type);
-    cell(row, c.ticks.toLocaleString("en-US"), "ticks", true);
-    cell(row, formatRate(c.ticks_per_s), "ticks_per_s", true);
-    cell(row, formatNs(c.tick_ns.p50), "tick_p50", true);
-    cell(row, formatNs(c.tick_ns.p99), "tick_p99", true);
-    cell(row, c.gil_wait_ns ? formatNs(c.gil_wait_ns.p50) : "", "gil_wait_p50", true);
-    cell(row, c.gil_hold_ns ? formatNs(c.gil_hold_ns.p50) : "", "gil_hold_p50", true);
-    codelets.appendChild(row);
+    tableRow(codelets, "codelet", c.id, [
+      ["name", `${c.entity}/${c.codelet}`],
+      ["type", c.type],
+      ["ticks", c.ticks.toLocaleString("en-US"), true],
+      ["ticks_per_s", formatRate(c.ticks_per_s), true],
+      ["tick_p50", formatNs(c.tick_ns.p50), true],
+      ["tick_p99", formatNs(c.tick_ns.p99), true],
+      ["gil_wait_p50", c.gil_wait_ns ? formatNs(c.gil_wait_ns.p50) : "", true],
+      ["gil_hold_p50", c.gil_hold_ns ? formatNs(c.gil_hold_ns.p50) : "", true],
+    ]);
   }
   const edges = document.querySelector("#edges tbody");
-  edges.replaceChildren();
   for (const e of view.edges) {
-    const row = document.createElement("tr");
-    row.dataset.edge = e.id;
-    cell(row, `${e.source} \u2192 ${e.target}`);
-    cell(row, e.messages.toLocaleString("en-US"), "messages", true);
-    cell(row, formatRate(e.messages_per_s), "messages_per_s", true);
-    cell(row, String(e.depth), "depth", true);
-    cell(row, String(e.capacity), "capacity", true);
-    cell(row, formatNs(e.latency_ns.p50), "latency_p50", true);
-    cell(row, formatNs(e.latency_ns.p99), "latency_p99", true);
-    edges.appendChild(row);
+    tableRow(edges, "edge", e.id, [
+      ["name", `${e.source} \u2192 ${e.target}`],
+      ["messages", e.messages.toLocaleString("en-US"), true],
+      ["messages_per_s", formatRate(e.messages_per_s), true],
+      ["depth", String(e.depth), true],
+      ["capacity", String(e.capacity), true],
+      ["latency_p50", formatNs(e.latency_ns.p50), true],
+      ["latency_p99", formatNs(e.latency_ns.p99), true],
+    ]);
   }
 }
 
