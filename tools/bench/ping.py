@@ -3,7 +3,8 @@
 
     python tools/bench/ping.py                # 100,000 messages each, greedy, median of 3
     python tools/bench/ping.py --n 20000 --reps 1
-    python tools/bench/ping.py --metrics-overhead --reps 7   # metrics off vs on, as a ratio
+    python tools/bench/ping.py --metrics-overhead --reps 9   # metrics off vs on, as ratios of
+                                                             # wall and CPU time
 
 Native: graphs/ping.yaml (sample PingTx -> PingRx).  Python: graphs/pyping.yaml (two
 PyCodeletV0 codelets from codelets/ping_codelets.py).  Both with graphs/sched_greedy.yaml,
@@ -47,14 +48,16 @@ def measure(label: str, key: str, n: int, reps: int) -> bool:
     return True
 
 
-def metrics_overhead(label: str, key: str, n: int, reps: int) -> bool:
+def metrics_overhead(label: str, key: str, n: int, reps: int, sample_period: int) -> bool:
     """Time one case with metrics off and on, alternating; print medians and on/off ratio."""
     scenario = dataclasses.replace(scenarios.find(key), n=n)
     command = sides.graph_command("ours", scenario, n, None, None)
+    metrics_flags = ["--metrics", "--metrics-sample-period", str(sample_period)]
     times = {"off": [], "on": []}
+    cpu = {"off": [], "on": []}
     for _ in range(reps):
         for mode in ("off", "on"):
-            r = sides.run_child(command + (["--metrics"] if mode == "on" else []),
+            r = sides.run_child(command + (metrics_flags if mode == "on" else []),
                                 scenario.timeout_s + sides.GRACE_S, sides.child_env("ours"))
             if not r.get("ok"):
                 print(f"{label:12s} metrics {mode} FAIL: {sides.error_text(r)}")
@@ -63,11 +66,13 @@ def metrics_overhead(label: str, key: str, n: int, reps: int) -> bool:
                 print(f"{label:12s} metrics counted {r['metrics_ticks']}, expected tx={n}")
                 return False
             times[mode].append(r["run_s"])
-    off, on = statistics.median(times["off"]), statistics.median(times["on"])
-    print(f"{label:12s} {n:,} msgs, median off {off / n * 1e6:.3f} us/msg, "
-          f"on {on / n * 1e6:.3f} us/msg -> on/off {on / off:.3f} "
-          f"(runs off {', '.join(f'{t:.3f}' for t in times['off'])}; "
-          f"on {', '.join(f'{t:.3f}' for t in times['on'])})")
+            cpu[mode].append(r["run_cpu_s"])
+    for what, values in (("wall", times), ("cpu", cpu)):
+        off, on = statistics.median(values["off"]), statistics.median(values["on"])
+        print(f"{label:12s} {n:,} msgs, {what} median off {off / n * 1e6:.3f} us/msg, "
+              f"on {on / n * 1e6:.3f} us/msg -> on/off {on / off:.3f}  "
+              f"(off {' '.join(f'{t:.3f}' for t in values['off'])}; "
+              f"on {' '.join(f'{t:.3f}' for t in values['on'])})")
     return True
 
 
@@ -79,9 +84,14 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="timed runs per case")
     ap.add_argument("--metrics-overhead", action="store_true",
                     help="compare runs with gxf.metrics off and on (alternating)")
+    ap.add_argument("--metrics-sample-period", type=int, default=64,
+                    help="with --metrics-overhead: time one tick in this many (1: every tick)")
     args = ap.parse_args(argv)
-    run = metrics_overhead if args.metrics_overhead else measure
-    results = [run(label, key, args.n, args.reps) for label, key in CASES]
+    if args.metrics_overhead:
+        results = [metrics_overhead(label, key, args.n, args.reps, args.metrics_sample_period)
+                   for label, key in CASES]
+    else:
+        results = [measure(label, key, args.n, args.reps) for label, key in CASES]
     return 0 if all(results) else 1
 
 
