@@ -16,9 +16,7 @@ Series (labels: entity, codelet, type; edges: source, target as 'entity/componen
 
 from __future__ import annotations
 
-import sys
-
-from gxf.metrics.session import Output
+from gxf.metrics.http_output import HttpOutput
 
 __all__ = ["PrometheusExporter", "LE_BOUNDS_NS"]
 
@@ -89,34 +87,16 @@ class _Collector:
         return [ticks, tick_time, gil_wait, gil_hold, messages, depth, capacity, latency]
 
 
-class PrometheusExporter(Output):
+class PrometheusExporter(HttpOutput):
     """Serves the session's metrics at http://ADDRESS:PORT/metrics while the graph runs."""
 
-    def __init__(self, port, address="127.0.0.1", report=None):
-        self.port = port
-        self.address = address
-        self.report = report if report is not None else sys.stderr
-        self._server = None
-        self._thread = None
+    label = "metrics"
+    path = "/metrics"
 
-    def open(self, session):
-        """Start the HTTP server (raises OSError when the port is taken)."""
+    def start_server(self, session):
+        """prometheus-client's server over a registry holding only this session's metrics."""
         from prometheus_client import CollectorRegistry, start_http_server
 
         registry = CollectorRegistry(auto_describe=False)
         registry.register(_Collector(session))
-        try:
-            self._server, self._thread = start_http_server(self.port, addr=self.address,
-                                                           registry=registry)
-        except OSError as error:
-            raise OSError(f"metrics: cannot serve on {self.address}:{self.port}: "
-                          f"{error.strerror}") from None
-        self.port = self._server.server_address[1]
-        print(f"metrics: http://{self.address}:{self.port}/metrics", file=self.report, flush=True)
-
-    def close(self, session):
-        """Stop the server."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join()
+        return start_http_server(self.port, addr=self.address, registry=registry)

@@ -71,9 +71,12 @@ class EntityItem {
   gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
   gxf_result_t start(int64_t now);
   gxf_result_t tick(int64_t now, int64_t target);
+  template <bool kMetrics>
+  gxf_result_t tick_with(int64_t now, int64_t target, ItemMetrics* metrics);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
   // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
+  template <bool kMetrics>
   void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
@@ -85,9 +88,9 @@ class EntityItem {
   std::vector<Receiver*> receivers_;
   std::vector<Transmitter*> transmitters_;
   std::atomic<EntityStatus> status_{EntityStatus::kNotStarted};
-  std::atomic<ItemMetrics*> metrics_{nullptr};
   int64_t last_timestamp_ = INT64_MIN;
   std::mutex execution_mutex_;  // one execution of this entity at a time
+  std::atomic<ItemMetrics*> metrics_{nullptr};  // last: the hot fields keep their places
 };
 
 // Executes entities for the schedulers: start, tick, stop, with the router's delivery after

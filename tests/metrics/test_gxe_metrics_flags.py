@@ -127,3 +127,15 @@ def test_without_flags_metrics_stay_off(tmp_path):
     result = run_gxe(PING, extra_args=["--severity", "1"])
     assert result.returncode == 0
     assert "gxf metrics" not in result.output
+
+
+def test_a_failing_codelet_still_stops_cleanly_with_metrics_on(tmp_path):
+    pytest.importorskip("rich")
+    out = tmp_path / "trace.json"
+    result = run_gxe(PACED_PING, extra_args=[
+        "--severity", "1", "--stats", "live", "--trace", str(out), *params(FAST),
+        "--param=py_rx/python_codelet/codelet_params={receiver: signal, expected_count: 3}"])
+    assert result.returncode == 1
+    assert "AssertionError: PingRx received 20 messages, expected 3" in result.stderr
+    assert "gxf metrics, whole run" in result.stderr
+    assert json.loads(out.read_text())["traceEvents"]

@@ -40,12 +40,18 @@ def ping_graph(kind, count, python=False, fan_in=False):
     return graph(*documents)
 
 
-def run_with_metrics(context, tmp_path, text, **options):
-    """Load and activate `text`, enable metrics, run to the end; (snapshot, trace events)."""
+def load(context, tmp_path, text, activate=True):
+    """Load graph text into `context` (and activate it)."""
     path = tmp_path / "graph.yaml"
     path.write_text(text)
     core.graph_load_file(context, str(path))
-    core.graph_activate(context)
+    if activate:
+        core.graph_activate(context)
+
+
+def run_with_metrics(context, tmp_path, text, **options):
+    """Load and activate `text`, enable metrics, run to the end; (snapshot, trace events)."""
+    load(context, tmp_path, text)
     _core.metrics_enable(context, **options)
     core.graph_run(context)
     snapshot = _core.metrics_snapshot(context)
@@ -159,18 +165,13 @@ def test_trace_overflow_is_counted_not_lost_silently(context, tmp_path):
 
 
 def test_enabling_before_activation_is_refused(context, tmp_path):
-    path = tmp_path / "graph.yaml"
-    path.write_text(ping_graph("greedy", 1))
-    core.graph_load_file(context, str(path))
+    load(context, tmp_path, ping_graph("greedy", 1), activate=False)
     with pytest.raises(GxfError, match="call graph_activate first"):
         _core.metrics_enable(context)
 
 
 def test_enabling_twice_is_refused(context, tmp_path):
-    path = tmp_path / "graph.yaml"
-    path.write_text(ping_graph("greedy", 1))
-    core.graph_load_file(context, str(path))
-    core.graph_activate(context)
+    load(context, tmp_path, ping_graph("greedy", 1))
     _core.metrics_enable(context)
     with pytest.raises(GxfError, match="already enabled"):
         _core.metrics_enable(context)
@@ -189,10 +190,7 @@ def test_metrics_end_with_deactivation(context, tmp_path):
 
 
 def test_drain_without_trace_is_refused(context, tmp_path):
-    path = tmp_path / "graph.yaml"
-    path.write_text(ping_graph("greedy", 1))
-    core.graph_load_file(context, str(path))
-    core.graph_activate(context)
+    load(context, tmp_path, ping_graph("greedy", 1))
     _core.metrics_enable(context)
     with pytest.raises(GxfError, match="tracing is off"):
         _core.metrics_drain_trace(context)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from gxf.metrics.session import Output
+from gxf.metrics.http_output import HttpOutput
 
 __all__ = ["DashboardServer", "graph_structure"]
 
@@ -87,39 +86,16 @@ class _Handler(BaseHTTPRequestHandler):
         """Requests are not logged: the page polls twice a second."""
 
 
-class DashboardServer(Output):
+class DashboardServer(HttpOutput):
     """Serves the dashboard at http://127.0.0.1:PORT/ while the graph runs (PORT 0: any)."""
 
-    def __init__(self, port, address="127.0.0.1", report=None):
-        self.port = port
-        self.address = address
-        self.report = report if report is not None else sys.stderr
-        self._server = None
-        self._thread = None
+    label = "dashboard"
 
-    @property
-    def url(self):
-        """Address of the page."""
-        return f"http://{self.address}:{self.port}/"
-
-    def open(self, session):
-        """Start serving (raises OSError when the port is taken)."""
-        try:
-            self._server = ThreadingHTTPServer((self.address, self.port), _Handler)
-        except OSError as error:
-            raise OSError(f"dashboard: cannot serve on {self.address}:{self.port}: "
-                          f"{error.strerror}") from None
-        self._server.daemon_threads = True
-        self._server.session = session
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="gxf-dashboard",
-                                        daemon=True)
-        self._thread.start()
-        print(f"dashboard: {self.url}", file=self.report, flush=True)
-
-    def close(self, session):
-        """Stop serving."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join()
+    def start_server(self, session):
+        """A threading HTTP server for the page and its JSON, on a daemon thread."""
+        server = ThreadingHTTPServer((self.address, self.port), _Handler)
+        server.daemon_threads = True
+        server.session = session
+        thread = threading.Thread(target=server.serve_forever, name="gxf-dashboard", daemon=True)
+        thread.start()
+        return server, thread
