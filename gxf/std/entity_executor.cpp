@@ -206,12 +206,14 @@ void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
     }
     EntityRef message;
     const auto& targets = transmitter->targets();
+    const std::vector<EdgeMetrics*>* edges = nullptr;
+    if constexpr (kMetrics) edges = &metrics->edges_of(t);
     while (transmitter->pop(&message)) {
       for (size_t r = 0; r < targets.size(); ++r) {
         Receiver* receiver = targets[r];
         EdgeMetrics* edge = nullptr;
         if constexpr (kMetrics) {
-          edge = metrics->edge(t, r);
+          edge = r < edges->size() ? (*edges)[r] : nullptr;
           if (probe && edge) edge->arm_probe();
         }
         gxf_result_t pushed = receiver->push(message);

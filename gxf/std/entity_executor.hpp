@@ -71,13 +71,15 @@ class EntityItem {
   gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
   gxf_result_t start(int64_t now);
   gxf_result_t tick(int64_t now, int64_t target);
+  // Out of line, so tick() is a two-way jump and neither body pays for the other.
   template <bool kMetrics>
-  gxf_result_t tick_with(int64_t now, int64_t target, ItemMetrics* metrics);
+  __attribute__((noinline)) gxf_result_t tick_with(int64_t now, int64_t target,
+                                                   ItemMetrics* metrics);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
   // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
   template <bool kMetrics>
-  void sync_outbox(ItemMetrics* metrics, bool probe);
+  __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
   EntityExecutor* executor_;

@@ -77,22 +77,14 @@ bool GilStats::should_time() {
   return true;
 }
 
-int ItemMetrics::begin_tick() {
-  ++ticks_;
-  const MetricsOptions& options = owner_->options();
+int ItemMetrics::begin_timed_tick() {
   int flags = 0;
-  if (options.trace || ticks_ >= next_sample_ || last_timed_ns_ >= options.always_time_ns) {
-    next_sample_ = ticks_ + next_gap(&random_, options.sample_period);
+  if (trace_ || ticks_ >= next_sample_ || last_timed_ns_ >= always_time_ns_) {
+    next_sample_ = ticks_ + next_gap(&random_, sample_period_);
     timed_ns_ = 0;
     flags = kTimeTick;
   }
-  if (options.trace) return flags | kTimeBegin;
-  for (ReceiverMetrics* receiver : receivers_) {
-    if (receiver && receiver->probe_target.load(std::memory_order_relaxed) != 0) {
-      return flags | kTimeBegin;
-    }
-  }
-  return flags;
+  return trace_ || probe_pending() ? flags | kTimeBegin : flags;
 }
 
 void ItemMetrics::record_codelet(size_t index, int64_t begin_ns, int64_t end_ns) {
@@ -100,10 +92,10 @@ void ItemMetrics::record_codelet(size_t index, int64_t begin_ns, int64_t end_ns)
   CodeletMetrics* codelet = codelets_[index];
   codelet->tick_ns.record(end_ns - begin_ns);
   timed_ns_ += end_ns - begin_ns;
-  if (owner_->options().trace) owner_->trace(codelet->index, begin_ns, end_ns);
+  if (trace_) owner_->trace(codelet->index, begin_ns, end_ns);
 }
 
-void ItemMetrics::end_tick(int flags, int64_t begin_ns) {
+void ItemMetrics::end_timed_tick(int flags, int64_t begin_ns) {
   if (flags & kTimeTick) last_timed_ns_ = timed_ns_;
   if (!(flags & kTimeBegin)) return;
   for (ReceiverMetrics* receiver : receivers_) {
@@ -153,7 +145,8 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
   };
   uint32_t seed = 0x9e3779b9u;
   for (const auto& item : executor->items()) {
-    auto item_metrics = std::make_unique<ItemMetrics>(metrics.get(), seed += 0x6d2b79f5u);
+    auto item_metrics =
+        std::make_unique<ItemMetrics>(metrics.get(), metrics->options_, seed += 0x6d2b79f5u);
     for (Codelet* codelet : item->codelets()) {
       auto record = std::make_unique<CodeletMetrics>();
       record->entity = codelet->entity()->name();

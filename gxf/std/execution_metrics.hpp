@@ -130,26 +130,53 @@ class ItemMetrics {
  public:
   enum : int { kTimeTick = 1, kTimeBegin = 2 };
 
-  ItemMetrics(ExecutionMetrics* owner, uint32_t seed) : owner_(owner), random_(seed | 1) {}
+  ItemMetrics(ExecutionMetrics* owner, const MetricsOptions& options, uint32_t seed)
+      : owner_(owner),
+        sample_period_(options.sample_period),
+        always_time_ns_(options.always_time_ns),
+        trace_(options.trace),
+        random_(seed | 1) {}
 
-  // At tick start: which clocks this tick reads (kTimeTick, kTimeBegin or none).
-  int begin_tick();
+  // At tick start: which clocks this tick reads (kTimeTick, kTimeBegin or none). Inline and
+  // branch-light for the common untimed tick.
+  int begin_tick() {
+    ++ticks_;
+    if (ticks_ < next_sample_ && last_timed_ns_ < always_time_ns_ && !trace_ &&
+        !probe_pending()) {
+      return 0;
+    }
+    return begin_timed_tick();
+  }
   void count_codelet(size_t index) {
     std::atomic<uint64_t>& ticks = codelets_[index]->ticks;
     ticks.store(ticks.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
   void record_codelet(size_t index, int64_t begin_ns, int64_t end_ns);
-  EdgeMetrics* edge(size_t transmitter, size_t target) const {
-    return transmitter < edges_.size() && target < edges_[transmitter].size()
-               ? edges_[transmitter][target]
-               : nullptr;
+  // The edges of one transmitter (by its index in the entity), one per routed target.
+  const std::vector<EdgeMetrics*>& edges_of(size_t transmitter) const {
+    return transmitter < edges_.size() ? edges_[transmitter] : no_edges_;
   }
   // After the tick: settles latency probes of this entity's receivers.
-  void end_tick(int flags, int64_t begin_ns);
+  void end_tick(int flags, int64_t begin_ns) {
+    if (flags) end_timed_tick(flags, begin_ns);
+  }
 
  private:
   friend class ExecutionMetrics;
+  bool probe_pending() const {
+    for (ReceiverMetrics* receiver : receivers_) {
+      if (receiver && receiver->probe_target.load(std::memory_order_relaxed) != 0) return true;
+    }
+    return false;
+  }
+  int begin_timed_tick();
+  void end_timed_tick(int flags, int64_t begin_ns);
+
   ExecutionMetrics* owner_;
+  uint32_t sample_period_;
+  int64_t always_time_ns_;
+  bool trace_;
+  std::vector<EdgeMetrics*> no_edges_;
   std::vector<CodeletMetrics*> codelets_;            // by codelet index in the item
   std::vector<std::vector<EdgeMetrics*>> edges_;     // by transmitter index, then target
   std::vector<ReceiverMetrics*> receivers_;          // by receiver index; nullptr if unrouted
