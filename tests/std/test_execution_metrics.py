@@ -170,11 +170,15 @@ def test_enabling_before_activation_is_refused(context, tmp_path):
         _core.metrics_enable(context)
 
 
-def test_enabling_twice_is_refused(context, tmp_path):
+@pytest.mark.parametrize("call, message", [
+    (_core.metrics_enable, "already enabled"),
+    (_core.metrics_drain_trace, "tracing is off"),
+])
+def test_calls_after_enabling_without_trace_are_refused(context, tmp_path, call, message):
     load(context, tmp_path, ping_graph("greedy", 1))
     _core.metrics_enable(context)
-    with pytest.raises(GxfError, match="already enabled"):
-        _core.metrics_enable(context)
+    with pytest.raises(GxfError, match=message):
+        call(context)
     core.graph_deactivate(context)
 
 
@@ -187,11 +191,3 @@ def test_metrics_end_with_deactivation(context, tmp_path):
     run_with_metrics(context, tmp_path, ping_graph("greedy", 5))
     with pytest.raises(GxfError, match="metrics are not enabled"):
         _core.metrics_snapshot(context)
-
-
-def test_drain_without_trace_is_refused(context, tmp_path):
-    load(context, tmp_path, ping_graph("greedy", 1))
-    _core.metrics_enable(context)
-    with pytest.raises(GxfError, match="tracing is off"):
-        _core.metrics_drain_trace(context)
-    core.graph_deactivate(context)
