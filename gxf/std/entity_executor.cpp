@@ -138,7 +138,8 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
   }
 
   gxf_result_t code = sync_inbox();
-  for (size_t i = 0; !failed(code) && i < codelets_.size(); ++i) {
+  size_t i = 0;  // after the loop: how many codelets ticked
+  for (; !failed(code) && i < codelets_.size(); ++i) {
     codelets_[i]->begin_execution(now, false);
     if constexpr (kMetrics) {
       if (timing & ItemMetrics::kTimeTick) {
@@ -147,7 +148,6 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
         metrics->record_codelet(i, codelet_begin_ns, metrics_now_ns());
       } else {
         code = codelets_[i]->tick();
-        metrics->count_codelet(i);
       }
     } else {
       code = codelets_[i]->tick();
@@ -157,7 +157,10 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
                     result_str(code));
     }
   }
-  for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) code = terms_[i]->on_execute(now);
+  if constexpr (kMetrics) {
+    if (i < codelets_.size()) metrics->untick(i);
+  }
+  for (size_t t = 0; !failed(code) && t < terms_.size(); ++t) code = terms_[t]->on_execute(now);
   if (failed(code)) {
     stop_locked();
     return code;

@@ -66,8 +66,10 @@ void EdgeMetrics::arm_probe() {
   // producers racing to arm, one wins; its stamp may be a few ns off, which is below the
   // histogram's resolution.
   receiver->probe_time.store(metrics_now_ns(), std::memory_order_relaxed);
-  receiver->probe_target.compare_exchange_strong(free, receiver->delivered() + 1,
-                                                 std::memory_order_acq_rel);
+  if (receiver->probe_target.compare_exchange_strong(free, receiver->delivered() + 1) &&
+      receiver->consumer) {
+    receiver->consumer->probe_armed_.store(true);
+  }
 }
 
 bool GilStats::should_time() {
@@ -77,18 +79,24 @@ bool GilStats::should_time() {
   return true;
 }
 
-int ItemMetrics::begin_timed_tick() {
+int ItemMetrics::begin_timed_tick(uint64_t ticks) {
   int flags = 0;
-  if (trace_ || ticks_ >= next_sample_ || last_timed_ns_ >= always_time_ns_) {
-    next_sample_ = ticks_ + next_gap(&random_, sample_period_);
+  if (ticks >= next_sample_) {
+    next_sample_ = ticks + next_gap(&random_, sample_period_);
     timed_ns_ = 0;
     flags = kTimeTick;
   }
-  return trace_ || probe_pending() ? flags | kTimeBegin : flags;
+  return trace_ || probe_armed_.load() ? flags | kTimeBegin : flags;
+}
+
+void ItemMetrics::untick(size_t first) {
+  for (size_t i = first; i < codelets_.size(); ++i) {
+    std::atomic<uint64_t>& missed = codelets_[i]->missed;
+    missed.store(missed.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
 }
 
 void ItemMetrics::record_codelet(size_t index, int64_t begin_ns, int64_t end_ns) {
-  count_codelet(index);
   CodeletMetrics* codelet = codelets_[index];
   codelet->tick_ns.record(end_ns - begin_ns);
   timed_ns_ += end_ns - begin_ns;
@@ -96,7 +104,10 @@ void ItemMetrics::record_codelet(size_t index, int64_t begin_ns, int64_t end_ns)
 }
 
 void ItemMetrics::end_timed_tick(int flags, int64_t begin_ns) {
-  if (flags & kTimeTick) last_timed_ns_ = timed_ns_;
+  // Long ticks (or a trace) are timed every time: the clock reads are noise next to them.
+  if ((flags & kTimeTick) && (trace_ || timed_ns_ >= always_time_ns_)) {
+    next_sample_ = ticks_.load(std::memory_order_relaxed) + 1;
+  }
   if (!(flags & kTimeBegin)) return;
   for (ReceiverMetrics* receiver : receivers_) {
     if (!receiver) continue;
@@ -110,6 +121,10 @@ void ItemMetrics::end_timed_tick(int flags, int64_t begin_ns) {
     receiver->latency_ns.record(std::max<int64_t>(0, begin_ns - stamp));
     receiver->probe_target.store(0, std::memory_order_release);
   }
+  // Cleared first, then re-set if a probe is still (or newly) in flight: a producer arms
+  // its probe before setting the flag, so none is missed (all sequentially consistent).
+  probe_armed_.store(false);
+  if (probe_pending()) probe_armed_.store(true);
 }
 
 ExecutionMetrics::ExecutionMetrics(const MetricsOptions& options)
@@ -156,6 +171,7 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
       record->cid = codelet->cid();
       record->codelet = codelet;
       record->index = static_cast<int32_t>(metrics->codelets_.size());
+      record->entity_ticks = &item_metrics->ticks_;
       if (auto* timed = dynamic_cast<GilTimedCodelet*>(codelet)) {
         record->gil = std::make_unique<GilStats>(metrics->options_.sample_period,
                                                  metrics->options_.always_time_ns,
@@ -187,8 +203,9 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
     const auto& item = executor->items()[i];
     for (Receiver* receiver : item->receivers()) {
       auto found = receivers.find(receiver);
-      metrics->items_[i]->receivers_.push_back(found == receivers.end() ? nullptr
-                                                                        : found->second);
+      ReceiverMetrics* record = found == receivers.end() ? nullptr : found->second;
+      if (record) record->consumer = metrics->items_[i].get();
+      metrics->items_[i]->receivers_.push_back(record);
     }
   }
   for (size_t i = 0; i < executor->items().size(); ++i) {

@@ -19,6 +19,7 @@ namespace gxf {
 class Codelet;
 class EntityExecutor;
 class ExecutionMetrics;
+class ItemMetrics;
 class Receiver;
 
 // Clock of every metric: monotonic nanoseconds.
@@ -85,7 +86,10 @@ struct CodeletMetrics {
   int64_t cid = 0;
   Codelet* codelet = nullptr;
   int32_t index = 0;  // position in ExecutionMetrics::codelets()
-  std::atomic<uint64_t> ticks{0};
+  // Ticks are counted per entity (one store per tick, whatever its codelet count); a tick
+  // that failed before reaching this codelet is subtracted.
+  const std::atomic<uint64_t>* entity_ticks = nullptr;
+  std::atomic<uint64_t> missed{0};
   LogHistogram tick_ns;
   std::unique_ptr<GilStats> gil;  // Python codelets only
 };
@@ -96,6 +100,7 @@ struct CodeletMetrics {
 // tick begin - stamp.
 struct ReceiverMetrics {
   Receiver* receiver = nullptr;
+  ItemMetrics* consumer = nullptr;  // the entity that receives from it, if it ticks
   std::vector<const std::atomic<uint64_t>*> sources;  // message counters of the routed edges
   std::atomic<uint64_t> probe_target{0};              // delivery number of the probe; 0: none
   std::atomic<int64_t> probe_time{0};
@@ -137,20 +142,16 @@ class ItemMetrics {
         trace_(options.trace),
         random_(seed | 1) {}
 
-  // At tick start: which clocks this tick reads (kTimeTick, kTimeBegin or none). Inline and
-  // branch-light for the common untimed tick.
+  // At tick start: counts the tick and says which clocks it reads (kTimeTick, kTimeBegin or
+  // none). Inline, two tests for the common untimed tick.
   int begin_tick() {
-    ++ticks_;
-    if (ticks_ < next_sample_ && last_timed_ns_ < always_time_ns_ && !trace_ &&
-        !probe_pending()) {
-      return 0;
-    }
-    return begin_timed_tick();
+    uint64_t ticks = ticks_.load(std::memory_order_relaxed) + 1;
+    ticks_.store(ticks, std::memory_order_relaxed);
+    if (ticks < next_sample_ && !probe_armed_.load(std::memory_order_relaxed)) return 0;
+    return begin_timed_tick(ticks);
   }
-  void count_codelet(size_t index) {
-    std::atomic<uint64_t>& ticks = codelets_[index]->ticks;
-    ticks.store(ticks.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  }
+  // After a failed tick: codelets from `first` on did not run.
+  void untick(size_t first);
   void record_codelet(size_t index, int64_t begin_ns, int64_t end_ns);
   // The edges of one transmitter (by its index in the entity), one per routed target.
   const std::vector<EdgeMetrics*>& edges_of(size_t transmitter) const {
@@ -163,13 +164,14 @@ class ItemMetrics {
 
  private:
   friend class ExecutionMetrics;
+  friend struct EdgeMetrics;
   bool probe_pending() const {
     for (ReceiverMetrics* receiver : receivers_) {
       if (receiver && receiver->probe_target.load(std::memory_order_relaxed) != 0) return true;
     }
     return false;
   }
-  int begin_timed_tick();
+  int begin_timed_tick(uint64_t ticks);
   void end_timed_tick(int flags, int64_t begin_ns);
 
   ExecutionMetrics* owner_;
@@ -180,18 +182,21 @@ class ItemMetrics {
   std::vector<CodeletMetrics*> codelets_;            // by codelet index in the item
   std::vector<std::vector<EdgeMetrics*>> edges_;     // by transmitter index, then target
   std::vector<ReceiverMetrics*> receivers_;          // by receiver index; nullptr if unrouted
-  uint64_t ticks_ = 0;
+  std::atomic<uint64_t> ticks_{0};
+  // Tick number of the next timed tick: random gaps, or the next tick after a long one.
   uint64_t next_sample_ = 1;
-  int64_t timed_ns_ = 0;       // codelet time of the tick being timed
-  int64_t last_timed_ns_ = 0;  // ... and of the last timed tick
+  int64_t timed_ns_ = 0;  // codelet time of the tick being timed
+  // Set by producers that arm a probe on one of this entity's receivers; cleared once none
+  // is in flight.
+  std::atomic<bool> probe_armed_{false};
   uint32_t random_;
 };
 
 // Run-time metrics of one activated graph: per codelet tick counts and sampled tick times,
 // per edge message counts, latency probes and queue depth, GIL wait/hold of Python codelets,
 // and optionally a per-thread trace of every tick. Attached to the executor only when asked
-// for; when it is not, the executor's cost is one null pointer test per tick and per
-// transmitter. Hot-path records are plain stores by the single writer that owns them (the
+// for; when it is not, the executor ticks through a separately compiled path without any of
+// it (EntityItem::tick_with<false>). Hot-path records are plain stores by the single writer that owns them (the
 // entity's execution lock serialises its ticks); readers may run on any thread.
 class ExecutionMetrics {
  public:

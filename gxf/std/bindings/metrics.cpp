@@ -56,7 +56,8 @@ py::dict snapshot(uint64_t handle) {
     record["type"] = codelet->type;
     record["eid"] = codelet->eid;
     record["cid"] = codelet->cid;
-    record["ticks"] = codelet->ticks.load(std::memory_order_relaxed);
+    record["ticks"] = codelet->entity_ticks->load(std::memory_order_relaxed) -
+                      codelet->missed.load(std::memory_order_relaxed);
     record["tick_ns"] = histogram(codelet->tick_ns);
     if (codelet->gil) {
       record["gil_wait_ns"] = histogram(codelet->gil->wait_ns());
