@@ -16,6 +16,7 @@ __all__ = ["main", "SUBCOMMANDS", "add_graph_arguments", "split_list"]
 SUBCOMMANDS = {
     "check": ("gxf.tools.check", "validate a graph without running it"),
     "draw": ("gxf.tools.draw", "draw a graph (svg, png, dot or Mermaid)"),
+    "dashboard": ("gxf.metrics.dashboard.command", "run a graph with a live web dashboard"),
 }
 
 

@@ -15,6 +15,8 @@ import os
 import signal
 import sys
 
+from gxf.metrics import gxe_flags as metrics_flags
+
 __all__ = ["main", "run_app"]
 
 
@@ -47,6 +49,7 @@ def _parser():
     parser.add_argument("--explain", action="store_true",
                         help="when the graph stops, explain each entity's state (also printed "
                              "on its own after a stalled run or Ctrl-C)")
+    metrics_flags.add_arguments(parser)
     return parser
 
 
@@ -114,10 +117,11 @@ def _run_steps(args, step):
                           args.app_root, args.graph_directory, severity)
             _say("activating graph...")
             step("GxfGraphActivate", core.graph_activate, context)
-            _say("running the graph...")
-            step("GxfGraphRunAsync", core.graph_run_async, context)
-            with stall_watch(context, always=args.explain):
-                step("GxfGraphWait", core.graph_wait, context)
+            with metrics_flags.observe(args, context):
+                _say("running the graph...")
+                step("GxfGraphRunAsync", core.graph_run_async, context)
+                with stall_watch(context, always=args.explain):
+                    step("GxfGraphWait", core.graph_wait, context)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True

@@ -100,19 +100,28 @@ gxf_result_t PyCodeletV0::start() {
   return GXF_SUCCESS;
 }
 
-gxf_result_t PyCodeletV0::call(const char* method) {
+gxf_result_t PyCodeletV0::call(const char* method, GilStats* stats) {
+  int64_t requested_ns = stats ? metrics_now_ns() : 0;
   CodeletCall call;
+  int64_t acquired_ns = stats ? metrics_now_ns() : 0;
   if (!instance_) return std::string(method) == "stop" ? GXF_SUCCESS : GXF_CONTRACT_INVALID_SEQUENCE;
+  gxf_result_t code = GXF_SUCCESS;
   try {
     instance_.attr(method)();
   } catch (py::error_already_set& error) {
     store_python_failure(context(), error, describe() + " in " + method + "()");
-    return GXF_FAILURE;
+    code = GXF_FAILURE;
   }
-  return GXF_SUCCESS;
+  // The wait covers the process-wide codelet call lock too: both are the price of running
+  // Python from this worker.
+  if (stats) stats->record(acquired_ns - requested_ns, metrics_now_ns() - acquired_ns);
+  return code;
 }
 
-gxf_result_t PyCodeletV0::tick() { return call("tick"); }
+gxf_result_t PyCodeletV0::tick() {
+  GilStats* stats = gil_stats_.load(std::memory_order_acquire);
+  return call("tick", stats && stats->should_time() ? stats : nullptr);
+}
 
 gxf_result_t PyCodeletV0::stop() {
   gxf_result_t code = call("stop");

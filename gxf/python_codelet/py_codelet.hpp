@@ -3,9 +3,11 @@
 
 #include <pybind11/pybind11.h>
 
+#include <atomic>
 #include <string>
 
 #include "gxf/std/codelet.hpp"
+#include "gxf/std/execution_metrics.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -14,7 +16,7 @@ namespace gxf {
 // codelet_file under a module name unique to the file, instantiated with no arguments, given a
 // bridge to this component, then start/tick/stop are forwarded. The GIL is taken per call
 // only. A Python exception is kept for graph_wait and the call returns GXF_FAILURE.
-class PyCodeletV0 : public Codelet {
+class PyCodeletV0 : public Codelet, public GilTimedCodelet {
  public:
   ~PyCodeletV0() override;
   gxf_result_t register_interface(Registrar* registrar) override;
@@ -24,14 +26,19 @@ class PyCodeletV0 : public Codelet {
 
   const std::string& codelet_params() const { return codelet_params_.get(); }
   bool has_codelet_params() const { return codelet_params_.is_set(); }
+  // Each tick records how long it waited for the interpreter and then held it.
+  void set_gil_stats(GilStats* stats) override {
+    gil_stats_.store(stats, std::memory_order_release);
+  }
 
  private:
-  gxf_result_t call(const char* method);
+  gxf_result_t call(const char* method, GilStats* stats = nullptr);
 
   Parameter<std::string> codelet_name_;
   Parameter<FilePath> codelet_file_;
   Parameter<std::string> codelet_params_;
   pybind11::object instance_;
+  std::atomic<GilStats*> gil_stats_{nullptr};
 };
 
 }  // namespace gxf

@@ -124,6 +124,14 @@ gxf_result_t EntityItem::start(int64_t now) {
 }
 
 gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
+  // Two instantiations: with metrics off the tick compiles as if they did not exist (a
+  // shared body with run-time tests measurably slowed the native ping).
+  ItemMetrics* metrics = metrics_.load(std::memory_order_acquire);
+  return metrics ? tick_with<true>(now, target, metrics) : tick_with<false>(now, target, nullptr);
+}
+
+template <bool kMetrics>
+gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* metrics) {
   if (now < last_timestamp_) {
     GXF_LOG_ERROR("Entity '%s': time went backwards (%ld < %ld)", entity_->name().c_str(),
                   static_cast<long>(now), static_cast<long>(last_timestamp_));
@@ -138,26 +146,47 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
   status_.store(EntityStatus::kTicking, std::memory_order_release);
   const auto& observers = executor_->observers();
   int64_t begin_ns = observers.empty() ? 0 : observers.front()->now_ns();
+  int timing = 0;
+  int64_t metrics_begin_ns = 0;
+  if constexpr (kMetrics) {
+    timing = metrics->begin_tick();
+    if (timing) metrics_begin_ns = metrics_now_ns();
+  }
 
   gxf_result_t code = sync_inbox();
-  for (size_t i = 0; !failed(code) && i < codelets_.size(); ++i) {
+  size_t i = 0;  // after the loop: how many codelets ticked
+  for (; !failed(code) && i < codelets_.size(); ++i) {
     codelets_[i]->begin_execution(now, false);
-    code = codelets_[i]->tick();
+    if constexpr (kMetrics) {
+      if (timing & ItemMetrics::kTimeTick) {
+        int64_t codelet_begin_ns = metrics_now_ns();
+        code = codelets_[i]->tick();
+        metrics->record_codelet(i, codelet_begin_ns, metrics_now_ns());
+      } else {
+        code = codelets_[i]->tick();
+      }
+    } else {
+      code = codelets_[i]->tick();
+    }
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to tick: %s", codelets_[i]->describe().c_str(),
                     result_str(code));
       record_failure(codelets_[i], code, "tick() failed");
     }
   }
-  for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) {
-    code = terms_[i]->on_execute(now);
-    if (failed(code)) record_failure(terms_[i], code, "on_execute() failed");
+  if constexpr (kMetrics) {
+    if (i < codelets_.size()) metrics->untick(i);
+  }
+  for (size_t t = 0; !failed(code) && t < terms_.size(); ++t) {
+    code = terms_[t]->on_execute(now);
+    if (failed(code)) record_failure(terms_[t], code, "on_execute() failed");
   }
   if (failed(code)) {
     stop_locked();
     return code;
   }
-  sync_outbox();
+  sync_outbox<kMetrics>(metrics, timing & ItemMetrics::kTimeTick);
+  if constexpr (kMetrics) metrics->end_tick(timing, metrics_begin_ns);
   notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
   if (!observers.empty()) {
@@ -192,17 +221,29 @@ void EntityItem::notify_upstream() {
   }
 }
 
-void EntityItem::sync_outbox() {
-  for (Transmitter* transmitter : transmitters_) {
+template <bool kMetrics>
+void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
+  for (size_t t = 0; t < transmitters_.size(); ++t) {
+    Transmitter* transmitter = transmitters_[t];
     if (failed(transmitter->sync())) {
       GXF_LOG_WARNING("Transmitter '%s' overflowed on sync; messages dropped",
                       transmitter->describe().c_str());
     }
     EntityRef message;
     const auto& targets = transmitter->targets();
+    const std::vector<EdgeMetrics*>* edges = nullptr;
+    if constexpr (kMetrics) edges = &metrics->edges_of(t);
     while (transmitter->pop(&message)) {
-      for (Receiver* receiver : targets) {
-        if (failed(receiver->push(message))) {
+      for (size_t r = 0; r < targets.size(); ++r) {
+        Receiver* receiver = targets[r];
+        EdgeMetrics* edge = nullptr;
+        if constexpr (kMetrics) {
+          edge = r < edges->size() ? (*edges)[r] : nullptr;
+          if (probe && edge) edge->arm_probe();
+        }
+        gxf_result_t pushed = receiver->push(message);
+        if (kMetrics && edge) edge->count(!failed(pushed));
+        if (failed(pushed)) {
           GXF_LOG_WARNING("Receiver '%s' is full; message from '%s' dropped",
                           receiver->describe().c_str(), transmitter->describe().c_str());
         }
@@ -268,6 +309,8 @@ gxf_result_t EntityExecutor::stop_all() {
 }
 
 void EntityExecutor::clear() {
+  if (std::shared_ptr<ExecutionMetrics> metrics = this->metrics()) metrics->detach();
+  set_metrics(nullptr);
   items_.clear();
   by_eid_.clear();
   observers_.clear();

@@ -13,6 +13,7 @@
 #include "gxf/core/runtime.hpp"
 #include "gxf/std/clock.hpp"
 #include "gxf/std/codelet.hpp"
+#include "gxf/std/execution_metrics.hpp"
 #include "gxf/std/execution_observer.hpp"
 #include "gxf/std/monitor.hpp"
 #include "gxf/std/receiver.hpp"
@@ -59,6 +60,9 @@ class EntityItem {
   // Stops the entity if started; returns the first stop() failure.
   gxf_result_t stop();
 
+  // Where this entity records metrics; nullptr while metrics are off.
+  void set_metrics(ItemMetrics* metrics) { metrics_.store(metrics, std::memory_order_release); }
+
   // Scheduler-private slot (queue position, thread pinning...).
   std::atomic<int> scheduler_state{0};
   void* scheduler_data = nullptr;
@@ -67,9 +71,15 @@ class EntityItem {
   gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
   gxf_result_t start(int64_t now);
   gxf_result_t tick(int64_t now, int64_t target);
+  // Out of line, so tick() is a two-way jump and neither body pays for the other.
+  template <bool kMetrics>
+  __attribute__((noinline)) gxf_result_t tick_with(int64_t now, int64_t target,
+                                                   ItemMetrics* metrics);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
-  void sync_outbox();
+  // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
+  template <bool kMetrics>
+  __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
   EntityExecutor* executor_;
@@ -82,6 +92,7 @@ class EntityItem {
   std::atomic<EntityStatus> status_{EntityStatus::kNotStarted};
   int64_t last_timestamp_ = INT64_MIN;
   std::mutex execution_mutex_;  // one execution of this entity at a time
+  std::atomic<ItemMetrics*> metrics_{nullptr};  // last: the hot fields keep their places
 };
 
 // Executes entities for the schedulers: start, tick, stop, with the router's delivery after
@@ -107,6 +118,15 @@ class EntityExecutor {
     if (event_sink_) event_sink_(eid, event);
   }
   bool has_event_sink() const { return static_cast<bool>(event_sink_); }
+  // Run-time metrics (ExecutionMetrics::attach); kept until clear().
+  std::shared_ptr<ExecutionMetrics> metrics() const {
+    std::lock_guard<std::mutex> lock(metrics_mutex_);
+    return metrics_;
+  }
+  void set_metrics(std::shared_ptr<ExecutionMetrics> metrics) {
+    std::lock_guard<std::mutex> lock(metrics_mutex_);
+    metrics_ = std::move(metrics);
+  }
 
  private:
   std::vector<std::unique_ptr<EntityItem>> items_;
@@ -114,6 +134,8 @@ class EntityExecutor {
   std::vector<ExecutionObserver*> observers_;
   std::vector<Monitor*> monitors_;
   std::function<void(gxf_uid_t, EventType)> event_sink_;
+  mutable std::mutex metrics_mutex_;  // readers snapshot from other threads
+  std::shared_ptr<ExecutionMetrics> metrics_;
 };
 
 }  // namespace gxf

@@ -97,10 +97,13 @@ class Runner:
         timer = threading.Timer(timeout_s, on_timeout)
         timer.daemon = True
         timer.start()
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         if self.stage("run_async", lambda: self.core.graph_run_async(self.ctx)):
             self.stage("wait", lambda: self.core.graph_wait(self.ctx))
         run_s = time.perf_counter() - t0
+        # CPU seconds of every thread of the process during the run: less disturbed than
+        # wall time by other load on a shared machine.
+        self.run_cpu_s = time.process_time() - cpu0
         timer.cancel()
         return run_s, fired.is_set()
 
@@ -120,11 +123,25 @@ def run_stages(core, args) -> dict:
     ready = r.create() and r.load(args.graph, args.param)
     result["load_s"] = time.perf_counter() - t0
     if ready and r.stage("activate", lambda: core.graph_activate(r.ctx)):
+        session = start_metrics(r, args.metrics_sample_period) if args.metrics else None
         result["run_s"], result["timed_out"] = r.run_graph(args.timeout)
+        result["run_cpu_s"] = r.run_cpu_s
+        if session is not None:
+            session.stop()
+            result["metrics_ticks"] = {c["entity"]: c["ticks"]
+                                       for c in session.snapshot["codelets"]}
     r.finish()
     result["ok"] = (protocol.all_stages_ok(r.stages) and "run_s" in result
                     and not result.get("timed_out"))
     return result
+
+
+def start_metrics(runner: Runner, sample_period: int):
+    """Metrics on, sampled every 0.5 s on a thread, as `gxe.py --stats live` runs them."""
+    from gxf.metrics.session import MetricsSession
+
+    return MetricsSession(runner.ctx, outputs=[], interval=0.5,
+                          sample_period=sample_period).start()
 
 
 def read_pyrx_check(path: str, expected: int) -> dict:
@@ -164,6 +181,10 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--pyrx-check", type=int, default=None, metavar="N",
                     help="expect the Python rx codelet to report N received messages")
+    ap.add_argument("--metrics", action="store_true",
+                    help="collect run-time metrics (gxf.metrics) during the run")
+    ap.add_argument("--metrics-sample-period", type=int, default=64,
+                    help="with --metrics: time one tick in this many")
     args = ap.parse_args(argv)
     result = run_once(args)
     protocol.emit(result)

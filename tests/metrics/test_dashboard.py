@@ -1,0 +1,137 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The live dashboard: its HTTP endpoints while a graph runs, `gxf dashboard`, and the page in
+a real headless browser (the system's chromium driven by selenium) reading changing numbers."""
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from gxf_test_support import MANIFEST, REPO
+from live_gxe import PACED_PING, LiveGxe
+
+LONG = ["tx/count/count=400", "py_tx/count/count=400"]
+
+
+def get(url):
+    """(status, content type, body bytes) of a GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read()
+
+
+def test_dashboard_serves_page_structure_and_live_metrics_on_localhost():
+    run = LiveGxe(["--dashboard", "0", "--metrics-interval", "0.1"], params=LONG)
+    try:
+        url = run.wait_for_url("dashboard:")
+        assert url.startswith("http://127.0.0.1:")
+        status, content_type, page = get(url)
+        assert status == 200 and content_type.startswith("text/html")
+        assert b'<script src="dashboard.js">' in page and b"http" not in page.split(b"-->", 1)[1]
+        for name, kind in (("dashboard.js", "text/javascript"), ("dashboard.css", "text/css")):
+            status, content_type, _ = get(url + name)
+            assert status == 200 and content_type.startswith(kind)
+        assert get(url + "nothing")[0] == 404
+        graph = json.loads(get(url + "api/graph")[2])
+        assert sorted(node["label"] for node in graph["nodes"]) == ["py_rx", "py_tx", "rx", "tx"]
+        ids = {node["label"]: node["id"] for node in graph["nodes"]}
+        assert {(edge["source"], edge["target"]) for edge in graph["edges"]} == {
+            (ids["tx"], ids["rx"]), (ids["py_tx"], ids["py_rx"])}
+        counts = []
+        for _ in range(100):
+            view = json.loads(get(url + "api/metrics")[2])
+            counts.append(view["edges"][0]["messages"])
+            if len(set(counts)) >= 3:
+                break
+            time.sleep(0.1)
+        assert len(set(counts)) >= 3 and counts == sorted(counts), counts
+        assert view["running"] is True
+        assert {row["codelet"] for row in view["codelets"]} == {"ping", "python_codelet"}
+    finally:
+        run.kill()
+
+
+def test_gxf_dashboard_runs_the_graph_with_its_dashboard():
+    command = [sys.executable, "-m", "gxf.cli", "dashboard", PACED_PING, "--manifest", MANIFEST,
+               "--port", "0", "--severity", "1", "--param", "tx/count/count=5",
+               "--param", "py_tx/count/count=5"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "dashboard: http://127.0.0.1:" in result.stderr
+
+
+def test_dashboard_on_a_taken_port_is_a_one_line_error():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = LiveGxe(["--dashboard", str(port)], params=["tx/count/count=3",
+                                                          "py_tx/count/count=3"])
+        assert run.finish() == 1
+    assert f"gxe.py: error: dashboard: cannot serve on 127.0.0.1:{port}" in run.output
+    assert "Traceback" not in run.output
+
+
+def _browser():
+    """A headless chromium driven by selenium, or skip when either is absent."""
+    webdriver = pytest.importorskip("selenium.webdriver")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if not chromium or not driver_path:
+        pytest.skip("chromium and chromium-driver (Debian packages) are not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+
+
+def test_browser_shows_the_graph_and_numbers_that_change():
+    browser = _browser()
+    run = LiveGxe(["--dashboard", "0", "--metrics-interval", "0.2"], params=LONG)
+    try:
+        url = run.wait_for_url("dashboard:")
+        browser.set_page_load_timeout(20)
+        browser.get(url)
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        wait = WebDriverWait(browser, 20, poll_frequency=0.1)
+        wait.until(lambda b: b.find_element(By.ID, "status").get_attribute("data-state")
+                   == "running")
+        # The picture: one box per entity, one arrow per edge, each labelled with live numbers.
+        labels = {element.text for element in browser.find_elements(By.CSS_SELECTOR,
+                                                                     "g.node text.title")}
+        assert labels == {"tx", "rx", "py_tx", "py_rx"}
+        assert len(browser.find_elements(By.CSS_SELECTOR, "g.edge path")) == 2
+
+        def edge_messages():
+            cells = browser.find_elements(By.CSS_SELECTOR,
+                                          'tr[data-edge="0"] td[data-field="messages"]')
+            return int(cells[0].text.replace(",", "")) if cells else None
+
+        seen = []
+        wait.until(lambda b: seen.append(edge_messages()) or len(set(seen) - {None}) >= 3)
+        values = [value for value in seen if value is not None]
+        assert values == sorted(values)
+        rate = browser.find_element(By.CSS_SELECTOR, 'g.edge[data-edge="0"] [data-field="rate"]')
+        wait.until(lambda b: rate.text.endswith("msg/s") and rate.text != "- msg/s")
+        assert 20 <= int(rate.text.split()[0].replace(",", "")) <= 500  # paced at 100 Hz
+        tick = browser.find_element(By.CSS_SELECTOR, 'text.codelet [data-field="tick"]')
+        wait.until(lambda b: "p50" in tick.text)
+        gil = browser.find_elements(By.CSS_SELECTOR, 'td[data-field="gil_hold_p50"]')
+        assert any(cell.text.endswith("s") for cell in gil)
+    finally:
+        run.kill()
+        browser.quit()
