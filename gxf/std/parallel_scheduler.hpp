@@ -93,7 +93,8 @@ class ParallelScheduler : public Scheduler {
  private:
   enum class JobState : int { kQueued, kRunning, kParked, kDropped };
 
-  struct Job {
+  // Cache-line aligned: jobs of different chains are written by different workers every tick.
+  struct alignas(64) Job {
     EntityItem* item = nullptr;
     ThreadPool* pool = nullptr;  // the pool it is pinned to, if any
     size_t pool_slot = 0;
