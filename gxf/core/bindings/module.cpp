@@ -16,6 +16,7 @@ void bind_timestamp(py::module_& m);
 void bind_python_codelet(py::module_& m);
 void bind_tensor(py::module_& m);
 void bind_vault(py::module_& m);
+void bind_epoch_scheduler(py::module_& m);
 void bind_allocator(py::module_& m);
 void bind_cuda(py::module_& m);
 }  // namespace gxf
@@ -36,5 +37,6 @@ PYBIND11_MODULE(_core, m) {
   bind_allocator(m);
   bind_tensor(m);
   bind_vault(m);
+  bind_epoch_scheduler(m);
   bind_cuda(m);
 }
