@@ -25,7 +25,8 @@ libtsan=$(${CXX:-g++} -print-file-name=libtsan.so)
 if [ $# -eq 0 ]; then
   set -- tests/std/test_multi_thread_scheduler.py tests/std/test_event_based_scheduler.py \
     tests/std/test_scheduler_interrupt.py tests/std/test_thread_pinning.py \
-    tests/std/test_schedulers_equivalence.py tests/std/test_scheduler_soak.py
+    tests/std/test_schedulers_equivalence.py tests/std/test_scheduler_failures.py \
+    tests/std/test_epoch_scheduler.py tests/tools/test_soak.py
 fi
 export PYTHONPATH="$root/$build/stage" LD_PRELOAD="$libtsan"
 export TSAN_OPTIONS="halt_on_error=0 exitcode=66 second_deadlock_stack=1 suppressions=$root/tools/tsan/suppressions.txt"
