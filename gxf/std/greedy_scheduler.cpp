@@ -95,16 +95,18 @@ gxf_result_t GreedyScheduler::run_async() {
 }
 
 gxf_result_t GreedyScheduler::stop() {
-  {
-    std::lock_guard<std::mutex> lock(event_mutex_);
-    stop_requested_.store(true, std::memory_order_release);
-  }
+  // Notified under the lock: the run may end (and the scheduler be destroyed) as soon as it
+  // sees the request.
+  std::lock_guard<std::mutex> lock(event_mutex_);
+  stop_requested_.store(true, std::memory_order_release);
   event_condition_.notify_all();
   return GXF_SUCCESS;
 }
 
 gxf_result_t GreedyScheduler::wait() {
   if (thread_.joinable()) thread_.join();
+  // A stop() still notifying holds this lock: let it finish before the caller may destroy us.
+  { std::lock_guard<std::mutex> lock(event_mutex_); }
   return result_;
 }
 

@@ -260,6 +260,9 @@ gxf_result_t ParallelScheduler::stop() {
 gxf_result_t ParallelScheduler::wait() {
   std::lock_guard<std::mutex> join_lock(join_mutex_);
   if (supervisor_.joinable()) supervisor_.join();
+  // A stop request still notifying holds this lock: let it finish before the caller may
+  // destroy the scheduler.
+  { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
   return result_.load();
 }
 
@@ -469,6 +472,8 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       add_timer(job, condition.target_timestamp);
       break;
     case Condition::kWait:
+      // Before the job is handed over: another worker may take it at once.
+      if (idle_when_all_wait()) note_fresh_wait(job);
       if (!polls_waiting(&poll_period_ns)) {
         park(worker, job);
       } else if (poll_period_ns > 0) {
@@ -481,7 +486,6 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
         job->state.store(JobState::kQueued, std::memory_order_relaxed);
         worker->polls.push(job);
       }
-      if (idle_when_all_wait()) note_fresh_wait(job);
       break;
     case Condition::kWaitEvent:
       park(worker, job);
@@ -629,6 +633,9 @@ void ParallelScheduler::fail(gxf_result_t code) {
 }
 
 void ParallelScheduler::request_stop(const char* reason) {
+  // Held throughout: the supervisor sees stopping_ only under this lock, so the scheduler
+  // (possibly destroyed right after the run ends) outlives these notifications.
+  std::lock_guard<std::mutex> lock(supervisor_mutex_);
   bool running = false;
   if (!stopping_.compare_exchange_strong(running, true)) return;
   stop_reason_.store(reason);
@@ -637,7 +644,6 @@ void ParallelScheduler::request_stop(const char* reason) {
   for (const auto& worker : workers_) {
     if (worker->own_sleep) worker->own_sleep->notify_all();
   }
-  { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
   supervisor_wake_.notify_all();
 }
 

@@ -31,8 +31,9 @@ class WorkStealingDeque {
   void push(T* item) {
     const int64_t bottom = bottom_.load(std::memory_order_relaxed);
     buffer_[bottom & mask_].store(item, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_release);
-    bottom_.store(bottom + 1, std::memory_order_relaxed);
+    // A release store rather than a release fence: the same code on x86 and ARM, and
+    // ThreadSanitizer (which ignores fences) sees the hand-over of the item's data.
+    bottom_.store(bottom + 1, std::memory_order_release);
   }
 
   // Owner only: the newest item, or nullptr.
