@@ -31,7 +31,10 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MANIFEST = os.path.join(os.path.dirname(HERE), "bench", "manifest_ours.yaml")
+BENCH = os.path.join(os.path.dirname(HERE), "bench")
+MANIFEST = os.path.join(BENCH, "manifest_ours.yaml")
+sys.path.insert(0, BENCH)
+from scaling import queue  # noqa: E402  (the bench's capacity-1 queue components)
 IN_FLIGHT = 2  # a capacity-1 double-buffer receiver holds one message per stage
 
 
@@ -57,17 +60,6 @@ def make_case(rng):
 def graph_text(case, stats_path):
     """YAML of the case's graph."""
     import yaml
-
-    def queue(role):
-        if role == "in":
-            return [{"name": "in", "type": "nvidia::gxf::DoubleBufferReceiver",
-                     "parameters": {"capacity": 1}},
-                    {"type": "nvidia::gxf::MessageAvailableSchedulingTerm",
-                     "parameters": {"receiver": "in", "min_size": 1}}]
-        return [{"name": "out", "type": "nvidia::gxf::DoubleBufferTransmitter",
-                 "parameters": {"capacity": 1}},
-                {"type": "nvidia::gxf::DownstreamReceptiveSchedulingTerm",
-                 "parameters": {"transmitter": "out", "min_size": 1}}]
 
     docs = []
     for chain in range(case["chains"]):
