@@ -2,7 +2,7 @@
 # Builds the engine with ThreadSanitizer (build/tsan) and runs the scheduler tests on it.
 #
 #   tools/tsan/run.sh                 # the scheduler tests
-#   tools/tsan/run.sh tests/std/test_scheduler_soak.py -k short
+#   tools/tsan/run.sh tests/tools/test_soak.py
 #
 # The instrumented libraries are staged with a copy of the tree in build/tsan/stage and run
 # by a plain interpreter (not the venv's, whose editable install would load the
