@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
-"""BatchCodelet: n buffers -> one batched buffer. With several input streams it takes one
-buffer from each stream per batch; with one stream, n consecutive buffers. A partial batch
-goes out timeout_ms after its first buffer arrived (the stage polls at that period), and at
-the end of the streams."""
+"""BatchCodelet: buffers -> one batched buffer. With k input streams a batch holds the next
+buffer of each stream (nvstreammux-style); with one stream, n consecutive buffers. A partial
+batch goes out timeout_ms after its oldest buffer arrived (the stage also ticks at that
+period), and at the end of the streams."""
+
+import collections
 
 from gxf.flow.buffer import Buffer
 from gxf.flow.end_of_stream import END_OF_STREAM
@@ -13,7 +15,8 @@ __all__ = ["BatchCodelet"]
 
 
 class BatchCodelet(StageCodelet):
-    """Collects up to stage.options['size'] buffers, then sends them as one Buffer."""
+    """Batches what its receivers (params `_rxs`) deliver; stage.options has size and
+    timeout_ms."""
 
     def on_start(self):
         from gxf.std import BooleanSchedulingTerm
@@ -22,36 +25,49 @@ class BatchCodelet(StageCodelet):
         self.inputs = [getattr(self, name) for name in self.get_params()["_rxs"]]
         self.size = self.stage.options["size"]
         self.timeout_ns = int(self.stage.options["timeout_ms"] * 1e6)
-        self.pending = []
-        self.first_ns = 0
-        self.ended = 0
+        self.pending = [collections.deque() for _ in self.inputs]
+        self.ended = [False] * len(self.inputs)
+        self.oldest_ns = 0
+        self.done = False
 
     def on_tick(self):
+        if self.done:
+            return
         now = self.get_execution_timestamp()
-        for receiver in self.inputs:
+        for index, receiver in enumerate(self.inputs):
             while receiver.size():
                 buffer = self.take(receiver)
                 if buffer is END_OF_STREAM:
-                    self.ended += 1
+                    self.ended[index] = True
                 elif buffer is not None:
-                    if not self.pending:
-                        self.first_ns = now
-                    self.pending.append(buffer)
-                    if len(self.pending) == self.size:
-                        self.flush()
-        if self.pending and (self.ended == len(self.inputs)
-                             or now - self.first_ns >= self.timeout_ns):
-            self.flush()
-        if self.ended == len(self.inputs):
-            self.ended = -1  # END_OF_STREAM goes on once
+                    if not any(self.pending):
+                        self.oldest_ns = now
+                    self.pending[index].append(buffer)
+        while self._full():
+            self._flush(now)
+        finished = all(self.ended)
+        while any(self.pending) and (finished or now - self.oldest_ns >= self.timeout_ns):
+            self._flush(now)
+        if finished:
+            self.done = True
             self.switch.disable_tick()
             self.send(self.out, END_OF_STREAM)
 
-    def flush(self):
-        """Send the pending buffers as one batch (their frames renumbered by batch_id)."""
-        tensors = [tensor for buffer in self.pending for tensor in buffer.tensors]
-        meta = BatchMeta.merged([buffer.batch_meta for buffer in self.pending])
-        batch = Buffer(tensors, color_format=self.pending[0].color_format,
-                       pts=self.pending[0].pts, batch_meta=meta)
-        self.pending = []
-        self.send(self.out, batch)
+    def _full(self):
+        """Whether a complete batch is waiting."""
+        if len(self.pending) == 1:
+            return len(self.pending[0]) >= self.size
+        return any(self.pending) and all(q or ended for q, ended in zip(self.pending, self.ended))
+
+    def _flush(self, now):
+        """Send one batch: the next buffer of each stream, or up to n of the only stream."""
+        if len(self.pending) == 1:
+            queue = self.pending[0]
+            parts = [queue.popleft() for _ in range(min(self.size, len(queue)))]
+        else:
+            parts = [queue.popleft() for queue in self.pending if queue]
+        tensors = [tensor for buffer in parts for tensor in buffer.tensors]
+        meta = BatchMeta.merged([buffer.batch_meta for buffer in parts])
+        self.send(self.out, Buffer(tensors, color_format=parts[0].color_format,
+                                   pts=parts[0].pts, batch_meta=meta))
+        self.oldest_ns = now

@@ -169,6 +169,9 @@ class Flow:
         n = len(self._streams) if n is None else n
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             raise ValueError(f"Flow.batch: n must be an int >= 1, got {n!r}")
+        if len(self._streams) > 1 and n != len(self._streams):
+            raise ValueError(f"Flow.batch: {len(self._streams)} streams make batches of "
+                             f"{len(self._streams)} (one buffer each), not {n}")
         if not isinstance(timeout_ms, (int, float)) or timeout_ms <= 0:
             raise ValueError(f"Flow.batch: timeout_ms must be > 0, got {timeout_ms!r}")
         names = tuple(f"in_{i}" for i in range(len(self._streams)))

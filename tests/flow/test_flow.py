@@ -147,3 +147,44 @@ def test_saved_pipeline_runs_in_gxe(tmp_path, run_graph, monkeypatch):
     result = run_graph([str(path)])
     assert result.returncode == 0, result.output
     assert out.read_text() == "4"
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_batch_streams_one_buffer_each(scheduler, workers):
+    batches = []
+
+    class Keep(BufferRetriever):
+        def consume(self, buffer):
+            batches.append([(f.source_id, f.frame_num, f.batch_id)
+                            for f in buffer.batch_meta.frame_items])
+            return buffer.batch_size
+
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    Flow(pipeline).inject([FrameProvider(3), FrameProvider(2)]).batch(2, timeout_ms=5000) \
+        .retrieve(Keep())()
+    assert batches == [[(0, 0, 0), (1, 0, 1)], [(0, 1, 0), (1, 1, 1)], [(0, 2, 0)]]
+
+
+def test_batch_one_stream_and_timeout():
+    sizes = []
+
+    class Slow(FrameProvider):
+        def generate(self, size):
+            if self.sent == 3:
+                threading.Event().wait(0.3)  # longer than timeout_ms: a partial batch goes out
+            return super().generate(size)
+
+    class Sizes(BufferRetriever):
+        def consume(self, buffer):
+            sizes.append(buffer.batch_size)
+            return 1
+
+    Flow(Pipeline("p", scheduler="multi_thread", workers=2)).inject([Slow(5)]) \
+        .batch(4, timeout_ms=50).retrieve(Sizes())()
+    assert sum(sizes) == 5 and sizes[0] == 3, sizes
+
+
+def test_batch_bad_size():
+    flow = Flow(Pipeline("p")).inject([FrameProvider(1), FrameProvider(1)])
+    with pytest.raises(ValueError, match="2 streams make batches of 2"):
+        flow.batch(3)
