@@ -5,6 +5,7 @@ batch goes out timeout_ms after its oldest buffer arrived (the stage also ticks 
 period), and at the end of the streams."""
 
 import collections
+import time
 
 from gxf.flow.buffer import Buffer
 from gxf.flow.end_of_stream import END_OF_STREAM
@@ -33,9 +34,10 @@ class BatchCodelet(StageCodelet):
     def on_tick(self):
         if self.done:
             return
-        now = self.get_execution_timestamp()
+        now = time.monotonic_ns()  # wall time: the poll's tick may run late
+        # Take no more than one batch needs: what stays queued holds the sources back.
         for index, receiver in enumerate(self.inputs):
-            while receiver.size():
+            while receiver.size() and len(self.pending[index]) < self._room(index):
                 buffer = self.take(receiver)
                 if buffer is END_OF_STREAM:
                     self.ended[index] = True
@@ -43,15 +45,19 @@ class BatchCodelet(StageCodelet):
                     if not any(self.pending):
                         self.oldest_ns = now
                     self.pending[index].append(buffer)
-        while self._full():
-            self._flush(now)
-        finished = all(self.ended)
-        while any(self.pending) and (finished or now - self.oldest_ns >= self.timeout_ns):
+        finished = all(self.ended) and not any(receiver.size() for receiver in self.inputs)
+        # At most a batch and END_OF_STREAM per tick: the output term asks room for two.
+        if self._full() or (any(self.pending) and
+                            (finished or now - self.oldest_ns >= self.timeout_ns)):
             self._flush(now)
         if finished:
             self.done = True
             self.switch.disable_tick()
             self.send(self.out, END_OF_STREAM)
+
+    def _room(self, index):
+        """How many buffers input `index` may hold pending."""
+        return self.size if len(self.inputs) == 1 else (0 if self.ended[index] else 1)
 
     def _full(self):
         """Whether a complete batch is waiting."""

@@ -16,6 +16,10 @@ from gxf.flow.retrieve import RetrieveCodelet
 
 __all__ = ["Flow"]
 
+# The batch stage also ticks this often: the parallel schedulers look at an entity waiting for
+# a time only at that time, even when its queues changed before.
+_BATCH_POLL_MS = 5
+
 
 class _Stream:
     """One output stream: its transmitter, the Python stage that sends on it (None for a
@@ -176,7 +180,8 @@ class Flow:
             raise ValueError(f"Flow.batch: timeout_ms must be > 0, got {timeout_ms!r}")
         names = tuple(f"in_{i}" for i in range(len(self._streams)))
         stage, entity = self._pipeline.add_stage("batch", BatchCodelet, rxs=names,
-                                                 poll_ms=timeout_ms, size=n,
+                                                 poll_ms=min(timeout_ms, _BATCH_POLL_MS),
+                                                 sends_per_tick=2, size=n,
                                                  timeout_ms=timeout_ms)
         for stream, name in zip(self._streams, names):
             self._connect(stream, stage, getattr(entity, name))
@@ -210,6 +215,6 @@ class Flow:
         self._require_streams("render")
         for index, stream in enumerate(self._streams):
             Flow(self._pipeline, [stream])._through(
-                "render", RenderCodelet, name=name, txs=(), kind=kind,
+                "render", RenderCodelet, name=name, txs=(), mode=kind,
                 path=path if index == 0 or path is None else f"{path}.{index}")
         return Flow(self._pipeline)

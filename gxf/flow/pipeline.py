@@ -34,6 +34,7 @@ class Pipeline:
         self._stages = []  # (Stage, its PyCodeletV0 component)
         self._names = set()
         self._state = "built"
+        self._extensions_loaded = False
         self._add_scheduler()
 
     def __repr__(self):
@@ -66,10 +67,11 @@ class Pipeline:
         return name
 
     def add_stage(self, kind, codelet, name=None, target=None, rxs=(), txs=("out",),
-                  source=False, poll_ms=None, **options):
+                  source=False, poll_ms=None, sends_per_tick=1, **options):
         """Add an entity running `codelet` (a StageCodelet subclass) for a new Stage; returns
         (stage, entity). Sources get a BooleanSchedulingTerm 'enabled' to end themselves;
-        `poll_ms` also ticks the stage that often without input (OR of both terms)."""
+        `poll_ms` also ticks the stage that often without input (OR of both terms);
+        `sends_per_tick` is the room a tick needs downstream."""
         from gxf.python_codelet import PyCodeletV0
         from gxf.std import (BooleanSchedulingTerm, DoubleBufferReceiver,
                              DoubleBufferTransmitter, DownstreamReceptiveSchedulingTerm,
@@ -85,7 +87,7 @@ class Pipeline:
         for tx in txs:
             queue = entity.add(DoubleBufferTransmitter(tx, capacity=_QUEUE_CAPACITY))
             entity.add(DownstreamReceptiveSchedulingTerm(f"drst_{tx}", transmitter=queue,
-                                                         min_size=1))
+                                                         min_size=sends_per_tick))
         receivers = [entity.add(DoubleBufferReceiver(rx, capacity=_QUEUE_CAPACITY))
                      for rx in rxs]
         if len(receivers) == 1:
@@ -122,7 +124,7 @@ class Pipeline:
             raise RuntimeError(f"Pipeline '{self.name}' has already {self._state}")
         if not self._stages:
             raise RuntimeError(f"Pipeline '{self.name}' has no stages; build a Flow on it first")
-        self._graph.load_extensions()
+        self._load_extensions()
         self._graph.activate()
         self._state = "started"
         try:
@@ -160,6 +162,11 @@ class Pipeline:
             self.wait()
         return self
 
+    def _load_extensions(self):
+        if not self._extensions_loaded:
+            self._graph.load_extensions()
+            self._extensions_loaded = True
+
     def _teardown(self):
         from gxf.core import context_destroy, graph_deactivate
 
@@ -182,5 +189,6 @@ class Pipeline:
                                  "that cannot be pickled; save() needs module-level classes "
                                  "and functions")
             component._params["codelet_params"]["pickled"] = text
+        self._load_extensions()
         self._graph.save(filename)
         return self

@@ -18,7 +18,7 @@ class RenderCodelet(StageCodelet):
     def on_start(self):
         self.frames = 0
         path = self.stage.options.get("path")
-        self.file = open(path, "wb") if self.stage.options["kind"] == "file" else None
+        self.file = open(path, "wb") if self.stage.options["mode"] == "file" else None
 
     def on_tick(self):
         buffer = self.take(self.in_)

@@ -133,6 +133,14 @@ gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
     }
   }
   for (size_t i = 0; !failed(code) && i < terms_.size(); ++i) code = terms_[i]->on_execute(now);
+  // Terms under a combiner see the tick too: a PeriodicSchedulingTerm OR'd with a message
+  // term must move its target, or it stays ready and the entity spins.
+  for (size_t i = 0; !failed(code) && i < combiners_.size(); ++i) {
+    for (SchedulingTerm* term : combiners_[i]->terms()) {
+      code = term->on_execute(now);
+      if (failed(code)) break;
+    }
+  }
   if (failed(code)) {
     stop_locked();
     return code;
