@@ -5,7 +5,6 @@
 import os
 
 from gxf.flow.end_of_stream import END_OF_STREAM
-from gxf.flow.inject import frame_metadata
 from gxf.flow.stage import StageCodelet
 from gxf.flow.tensor import ColorFormat, Tensor
 
@@ -59,8 +58,7 @@ class CaptureCodelet(StageCodelet):
         pts = frame.pts if frame.pts is not None else self.frame_num
         buffer = Buffer(Tensor(frame.to_ndarray(format="rgb24"), "HWC"),
                         color_format=ColorFormat.RGB, pts=pts)
-        buffer.batch_meta = frame_metadata(buffer, self.stage.options["source_id"],
-                                           self.frame_num)
+        buffer._origin = (self.stage.options["source_id"], self.frame_num)
         self.frame_num += 1
         self.send(self.out, buffer)
 

@@ -4,17 +4,9 @@ the stream (END_OF_STREAM is sent and the stage stops ticking)."""
 
 from gxf.flow.buffer import Buffer
 from gxf.flow.end_of_stream import END_OF_STREAM
-from gxf.flow.metadata import BatchMeta, FrameMeta
 from gxf.flow.stage import StageCodelet
 
-__all__ = ["InjectCodelet", "frame_metadata"]
-
-
-def frame_metadata(buffer, source_id, first_frame_num):
-    """A BatchMeta with one FrameMeta per frame of `buffer`, numbered from first_frame_num."""
-    pts = buffer.pts if buffer.pts is not None else first_frame_num
-    return BatchMeta([FrameMeta(first_frame_num + i, i, source_id, pts)
-                      for i in range(buffer.batch_size)])
+__all__ = ["InjectCodelet"]
 
 
 class InjectCodelet(StageCodelet):
@@ -36,7 +28,7 @@ class InjectCodelet(StageCodelet):
             self.switch.disable_tick()
             self.send(self.out, END_OF_STREAM)
             return
-        if buffer.batch_meta is None:
-            buffer.batch_meta = frame_metadata(buffer, self.source_id, self.frame_num)
+        if not buffer.has_metadata():
+            buffer._origin = (self.source_id, self.frame_num)
         self.frame_num += buffer.batch_size
         self.send(self.out, buffer)

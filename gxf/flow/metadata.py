@@ -2,7 +2,8 @@
 """Per-buffer metadata in DeepStream's pyds model: BatchMeta -> FrameMeta -> ObjectMeta /
 UserMeta (tensor outputs)."""
 
-__all__ = ["BatchMeta", "FrameMeta", "ObjectMeta", "Rect", "TensorOutput", "UserMeta"]
+__all__ = ["BatchMeta", "FrameMeta", "ObjectMeta", "Rect", "TensorOutput", "UserMeta",
+           "frame_metadata"]
 
 
 class Rect:
@@ -112,3 +113,10 @@ class BatchMeta:
 
     def __repr__(self):
         return f"BatchMeta({self.frame_items!r})"
+
+
+def frame_metadata(buffer, source_id, first_frame_num):
+    """A BatchMeta with one FrameMeta per frame of `buffer`, numbered from first_frame_num."""
+    pts = buffer.pts if buffer.pts is not None else first_frame_num
+    return BatchMeta([FrameMeta(first_frame_num + i, i, source_id, pts)
+                      for i in range(buffer.batch_size)])

@@ -66,6 +66,9 @@ class StageCodelet(CodeletAdapter):
 
     def start(self):
         self.stage = _find_stage(self.get_params())
+        self._context = self.context()
+        self._probes = self.stage.probes
+        self._input_probes = self.stage.input_probes
         self.on_start()
 
     def tick(self):
@@ -95,12 +98,12 @@ class StageCodelet(CodeletAdapter):
 
     def send(self, transmitter, item):
         """Publish a Buffer (after the stage's probes, which may drop it) or END_OF_STREAM."""
-        if item is not END_OF_STREAM:
-            for probe in self.stage.probes:
+        if self._probes and item is not END_OF_STREAM:
+            for probe in self._probes:
                 item = probe(item)
                 if item is None:
                     return
-        message = MessageEntity(self.context())
+        message = MessageEntity(self._context)
         PyData.add_to_entity(message, item)
         transmitter.publish(message)
 
@@ -108,8 +111,8 @@ class StageCodelet(CodeletAdapter):
         """The Buffer or END_OF_STREAM of the next message of `receiver`, after the probes
         attached to a native stage's output (None when one dropped it)."""
         item = PyData.get_from_entity(receiver.receive())
-        if item is not END_OF_STREAM:
-            for probe in self.stage.input_probes:
+        if self._input_probes and item is not END_OF_STREAM:
+            for probe in self._input_probes:
                 item = probe(item)
                 if item is None:
                     return None

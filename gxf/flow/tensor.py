@@ -51,6 +51,19 @@ def _host_view(obj):
                     "array-interface object")
 
 
+def _buffer_class():
+    """gxf.flow.buffer.Buffer (imported late: buffer.py imports this module)."""
+    global _BUFFER
+    if _BUFFER is None:
+        from gxf.flow.buffer import Buffer
+
+        _BUFFER = Buffer
+    return _BUFFER
+
+
+_BUFFER = None
+
+
 class Tensor:
     """A tensor in a Buffer: keeps the object it was made from (no copy) and its layout;
     exports DLPack (torch.utils.dlpack.from_dlpack(tensor)) and the array interfaces."""
@@ -97,11 +110,9 @@ class Tensor:
 
     def wrap(self, color_format=ColorFormat.RGB):
         """A Buffer holding this tensor as one frame of `color_format`."""
-        from gxf.flow.buffer import Buffer
-
         if not isinstance(color_format, ColorFormat):
             raise TypeError(f"wrap: expected a ColorFormat, got {color_format!r}")
-        return Buffer(self, color_format=color_format)
+        return _buffer_class()(self, color_format=color_format)
 
     def clone(self):
         """A deep copy with the same layout."""
