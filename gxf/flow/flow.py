@@ -83,19 +83,32 @@ class Flow:
                 outputs.append(_Stream(entity.out, stage))
         return outputs
 
+    def _sources(self, kind, codelet, items, expected, **options):
+        """A source stage of `codelet` per item (its target, or its `uri` for capture)."""
+        streams = []
+        for source_id, item in enumerate(items):
+            if not isinstance(item, expected):
+                raise TypeError(f"Flow.{kind}: expected {expected.__name__} items, got "
+                                f"{type(item).__name__}")
+            target = {"uri": item} if expected is str else {"target": item}
+            stage, entity = self._pipeline.add_stage(kind, codelet, source=True,
+                                                     source_id=source_id, **target, **options)
+            streams.append(_Stream(entity.out, stage))
+        return Flow(self._pipeline, self._streams + streams)
+
+    def _gather(self, kind, codelet, **options):
+        """One stage of `codelet` receiving every current stream (`in_<i>`); its output."""
+        names = tuple(f"in_{i}" for i in range(len(self._streams)))
+        stage, entity = self._pipeline.add_stage(kind, codelet, rxs=names, **options)
+        for stream, name in zip(self._streams, names):
+            self._connect(stream, stage, getattr(entity, name))
+        return Flow(self._pipeline, [_Stream(entity.out, stage)])
+
     def inject(self, providers):
         """A source stream per BufferProvider in `providers`."""
         if isinstance(providers, BufferProvider):
             providers = [providers]
-        streams = []
-        for source_id, provider in enumerate(providers):
-            if not isinstance(provider, BufferProvider):
-                raise TypeError(f"Flow.inject: expected BufferProvider objects, got "
-                                f"{type(provider).__name__}")
-            stage, entity = self._pipeline.add_stage("inject", InjectCodelet, target=provider,
-                                                     source=True, source_id=source_id)
-            streams.append(_Stream(entity.out, stage))
-        return Flow(self._pipeline, self._streams + streams)
+        return self._sources("inject", InjectCodelet, providers, BufferProvider)
 
     def retrieve(self, retriever):
         """Hand every buffer of every stream to `retriever` (a BufferRetriever)."""
@@ -159,11 +172,7 @@ class Flow:
             raise ValueError("Flow.merge: no streams to merge")
         if len(streams) == 1:
             return Flow(self._pipeline, streams)
-        names = tuple(f"in_{i}" for i in range(len(streams)))
-        stage, entity = self._pipeline.add_stage("merge", MergeCodelet, rxs=names)
-        for stream, name in zip(streams, names):
-            self._connect(stream, stage, getattr(entity, name))
-        return Flow(self._pipeline, [_Stream(entity.out, stage)])
+        return Flow(self._pipeline, streams)._gather("merge", MergeCodelet)
 
     def batch(self, n=None, timeout_ms=40):
         """One stream of batched buffers: with several streams, a buffer from each per batch
@@ -178,27 +187,14 @@ class Flow:
                              f"{len(self._streams)} (one buffer each), not {n}")
         if not isinstance(timeout_ms, (int, float)) or timeout_ms <= 0:
             raise ValueError(f"Flow.batch: timeout_ms must be > 0, got {timeout_ms!r}")
-        names = tuple(f"in_{i}" for i in range(len(self._streams)))
-        stage, entity = self._pipeline.add_stage("batch", BatchCodelet, rxs=names,
-                                                 poll_ms=min(timeout_ms, _BATCH_POLL_MS),
-                                                 sends_per_tick=2, size=n,
-                                                 timeout_ms=timeout_ms)
-        for stream, name in zip(self._streams, names):
-            self._connect(stream, stage, getattr(entity, name))
-        return Flow(self._pipeline, [_Stream(entity.out, stage)])
+        return self._gather("batch", BatchCodelet, poll_ms=min(timeout_ms, _BATCH_POLL_MS),
+                            sends_per_tick=2, size=n, timeout_ms=timeout_ms)
 
     def capture(self, uris):
         """A source stream per image or video file in `uris` (decoded by PyAV to RGB HWC)."""
         if isinstance(uris, str):
             uris = [uris]
-        streams = []
-        for source_id, uri in enumerate(uris):
-            if not isinstance(uri, str):
-                raise TypeError(f"Flow.capture: expected file names, got {type(uri).__name__}")
-            stage, entity = self._pipeline.add_stage("capture", CaptureCodelet, source=True,
-                                                     uri=uri, source_id=source_id)
-            streams.append(_Stream(entity.out, stage))
-        return Flow(self._pipeline, self._streams + streams)
+        return self._sources("capture", CaptureCodelet, uris, str)
 
     def batch_capture(self, uris, timeout_ms=40):
         """capture(uris), then batch() one frame of each file per batch."""

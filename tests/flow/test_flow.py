@@ -113,7 +113,7 @@ def test_unknown_layout_is_an_error():
 def test_bad_arguments():
     with pytest.raises(ValueError, match="unknown scheduler 'fast'"):
         Pipeline("p", scheduler="fast")
-    with pytest.raises(TypeError, match="expected BufferProvider"):
+    with pytest.raises(TypeError, match="expected BufferProvider items"):
         Flow(Pipeline("p")).inject([object()])
     with pytest.raises(ValueError, match="unknown kind 'screen'"):
         Flow(Pipeline("p")).inject([FrameProvider(1)]).render("screen")
