@@ -181,6 +181,17 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
     code = terms_[t]->on_execute(now);
     if (failed(code)) record_failure(terms_[t], code, "on_execute() failed");
   }
+  // Terms under a combiner see the tick too: a PeriodicSchedulingTerm OR'd with a message
+  // term must move its target, or it stays ready and the entity spins.
+  for (size_t c = 0; !failed(code) && c < combiners_.size(); ++c) {
+    for (SchedulingTerm* term : combiners_[c]->terms()) {
+      code = term->on_execute(now);
+      if (failed(code)) {
+        record_failure(term, code, "on_execute() failed");
+        break;
+      }
+    }
+  }
   if (failed(code)) {
     stop_locked();
     return code;

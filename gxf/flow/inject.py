@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: Apache-2.0
+"""InjectCodelet: a source stage asking a BufferProvider for buffers; an empty Buffer() ends
+the stream (END_OF_STREAM is sent and the stage stops ticking)."""
+
+from gxf.flow.buffer import Buffer
+from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.flow.stage import StageCodelet
+
+__all__ = ["InjectCodelet"]
+
+
+class InjectCodelet(StageCodelet):
+    """Calls stage.target.generate(1) per tick and sends what it returns."""
+
+    def on_start(self):
+        from gxf.std import BooleanSchedulingTerm
+
+        self.switch = BooleanSchedulingTerm.get(self.context(), self.cid(), "enabled")
+        self.source_id = self.stage.options.get("source_id", 0)
+        self.frame_num = 0
+
+    def on_tick(self):
+        buffer = self.stage.target.generate(1)
+        if not isinstance(buffer, Buffer):
+            raise self.stage.fail(f"generate() returned {type(buffer).__name__}; expected a "
+                                  "Buffer (an empty Buffer() ends the stream)")
+        if buffer.empty:
+            self.switch.disable_tick()
+            self.send(self.out, END_OF_STREAM)
+            return
+        if not buffer.has_metadata():
+            buffer._origin = (self.source_id, self.frame_num)
+        self.frame_num += buffer.batch_size
+        self.send(self.out, buffer)

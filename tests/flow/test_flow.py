@@ -1,0 +1,185 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Flow: inject, map, attach, fork, merge, render, retrieve, end of stream under every
+scheduler, errors naming the stage, and saved pipelines run by gxe.py."""
+
+import os
+import re
+import threading
+
+import numpy as np
+import pytest
+
+from flow_objects import Collector, CountingRetriever, DropOdd, FrameProvider, Labeler, invert
+from gxf.flow import (Buffer, BufferProvider, BufferRetriever, Flow, FlowError, Pipeline,
+                      Probe, as_tensor)
+
+SCHEDULERS = [("greedy", 1), ("multi_thread", 2), ("event_based", 2)]
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_inject_retrieve_ends_at_end_of_stream(scheduler, workers):
+    collector = Collector()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    Flow(pipeline).inject([FrameProvider(7)]).retrieve(collector)()
+    assert collector.items == [(i, i, 0) for i in range(7)]
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_every_sink_sees_every_stream_to_its_end(scheduler, workers):
+    collector = Collector()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    Flow(pipeline).inject([FrameProvider(5), FrameProvider(3)]).map(invert).retrieve(collector)()
+    assert sorted(collector.items) == sorted(
+        [(255 - i, i, 0) for i in range(5)] + [(255 - i, i, 1) for i in range(3)])
+
+
+def test_map_keeps_metadata_and_can_drop():
+    collector = Collector()
+
+    def keep_even(buffer):
+        return buffer if buffer.batch_meta.frame_items[0].frame_num % 2 == 0 else None
+
+    flow = Flow(Pipeline("p")).inject([FrameProvider(6)]).attach(Probe("label", Labeler("car")))
+    flow.map(keep_even).map(invert).retrieve(collector)()
+    assert collector.items == [(255, 0, 0), (253, 2, 0), (251, 4, 0)]
+    assert collector.objects == [["car"]] * 3
+
+
+def test_buffer_probe_drops():
+    collector = Collector()
+    Flow(Pipeline("p")).inject([FrameProvider(6)]).attach(Probe("even", DropOdd())) \
+        .retrieve(collector)()
+    assert [item[0] for item in collector.items] == [0, 2, 4]
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_fork_and_merge(scheduler, workers):
+    left, right, merged = Collector(), Collector(), Collector()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    a, b, c = Flow(pipeline).inject([FrameProvider(4)]).fork(3)
+    a.attach(Probe("label", Labeler("left"))).retrieve(left)
+    b.map(invert).retrieve(right)
+    c.merge(Flow(pipeline).inject([FrameProvider(2)])).retrieve(merged)
+    pipeline.start().wait()
+    assert left.items == [(i, i, 0) for i in range(4)]
+    assert left.objects == [["left"]] * 4
+    assert right.items == [(255 - i, i, 0) for i in range(4)]
+    assert sorted(merged.items) == sorted([(i, i, 0) for i in range(4)] +
+                                          [(i, i, 0) for i in range(2)])
+
+
+def test_render_file_and_null(tmp_path):
+    path = tmp_path / "frames.raw"
+    flows = Flow(Pipeline("p")).inject([FrameProvider(3, h=2, w=2)]).fork(2)
+    flows[0].render("file", path=str(path))
+    flows[1].render()
+    flows[0].pipeline.start().wait()
+    data = np.fromfile(path, dtype=np.uint8)
+    assert data.tolist() == [0] * 12 + [1] * 12 + [2] * 12
+
+
+class _Raises(BufferProvider):
+    def generate(self, size):
+        raise OSError("camera unplugged")
+
+
+class _NotInt(BufferRetriever):
+    def consume(self, buffer):
+        return "ok"
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+@pytest.mark.parametrize("build,stage,reason", [
+    (lambda f: f.inject([_Raises()]).retrieve(Collector()), "inject", "camera unplugged"),
+    (lambda f: f.inject([FrameProvider(3)]).retrieve(_NotInt()), "retrieve",
+     "consume() returned str; expected an int"),
+    (lambda f: f.inject([FrameProvider(3)]).map(lambda b: 42, name="bad_map").render(),
+     "bad_map", "returned int; expected a Buffer or None"),
+])
+def test_errors_end_the_pipeline_naming_the_stage(scheduler, workers, build, stage, reason):
+    threads = threading.active_count()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    build(Flow(pipeline))
+    with pytest.raises(FlowError, match=f"Flow stage '{stage}'.*{re.escape(reason)}"):
+        pipeline.start().wait()
+    assert threading.active_count() == threads
+
+
+def test_unknown_layout_is_an_error():
+    with pytest.raises(ValueError, match="unknown tensor layout 'XYZ'"):
+        as_tensor(np.zeros((2, 2, 3)), "XYZ")
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="unknown scheduler 'fast'"):
+        Pipeline("p", scheduler="fast")
+    with pytest.raises(TypeError, match="expected BufferProvider items"):
+        Flow(Pipeline("p")).inject([object()])
+    with pytest.raises(ValueError, match="unknown kind 'screen'"):
+        Flow(Pipeline("p")).inject([FrameProvider(1)]).render("screen")
+    flow = Flow(Pipeline("p")).inject([FrameProvider(1)])
+    flow.render()
+    with pytest.raises(ValueError, match="use fork"):
+        flow.render()
+
+
+def test_stop_ends_an_endless_pipeline():
+    class Endless(BufferProvider):
+        def generate(self, size):
+            return Buffer(np.zeros((2, 2, 3), np.uint8))
+
+    counter = CountingRetriever()
+    pipeline = Pipeline("p", scheduler="multi_thread", workers=2)
+    Flow(pipeline).inject([Endless()]).retrieve(counter)
+    pipeline.start()
+    while counter.count < 5:
+        threading.Event().wait(0.01)
+    pipeline.stop()
+    assert counter.count >= 5
+
+
+def test_saved_pipeline_runs_in_gxe(tmp_path, run_graph, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", os.path.dirname(__file__))  # gxe.py unpickles flow_objects
+    out = tmp_path / "count.txt"
+    pipeline = Pipeline("saved")
+    Flow(pipeline).inject([FrameProvider(4)]).map(invert).retrieve(CountingRetriever(str(out)))
+    path = tmp_path / "flow.yaml"
+    pipeline.save(str(path))
+    result = run_graph([str(path)])
+    assert result.returncode == 0, result.output
+    assert out.read_text() == "4"
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_batch_streams_one_buffer_each(scheduler, workers):
+    batches = []
+
+    class Keep(BufferRetriever):
+        def consume(self, buffer):
+            batches.append([(f.source_id, f.frame_num, f.batch_id)
+                            for f in buffer.batch_meta.frame_items])
+            return buffer.batch_size
+
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    Flow(pipeline).inject([FrameProvider(3), FrameProvider(2)]).batch(2, timeout_ms=5000) \
+        .retrieve(Keep())()
+    assert batches == [[(0, 0, 0), (1, 0, 1)], [(0, 1, 0), (1, 1, 1)], [(0, 2, 0)]]
+
+
+def test_batch_one_stream_partial_batch_at_end():
+    sizes = []
+
+    class Sizes(BufferRetriever):
+        def consume(self, buffer):
+            sizes.append([f.frame_num for f in buffer.batch_meta.frame_items])
+            return 1
+
+    Flow(Pipeline("p", scheduler="multi_thread", workers=2)).inject([FrameProvider(5)]) \
+        .batch(2, timeout_ms=10000).retrieve(Sizes())()
+    assert sizes == [[0, 1], [2, 3], [4]]
+
+
+def test_batch_bad_size():
+    flow = Flow(Pipeline("p")).inject([FrameProvider(1), FrameProvider(1)])
+    with pytest.raises(ValueError, match="2 streams make batches of 2"):
+        flow.batch(3)
