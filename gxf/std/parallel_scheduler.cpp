@@ -430,7 +430,7 @@ void ParallelScheduler::run_job(Worker* worker, Job* job) {
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(),
                   result_str(code));
-    fail(code);
+    stop_on_failure(code);
     return;
   }
   file(worker, job, condition, ran);
@@ -442,7 +442,7 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed its check: %s", job->item->entity()->name().c_str(),
                   result_str(code));
-    fail(code);
+    stop_on_failure(code);
     return false;
   }
   if (condition.type == Condition::kReady) {
@@ -620,7 +620,7 @@ void ParallelScheduler::add_timer(Job* job, int64_t due) {
   if (earliest) shared_sleep_.notify_all();
 }
 
-void ParallelScheduler::fail(gxf_result_t code) {
+void ParallelScheduler::stop_on_failure(gxf_result_t code) {
   gxf_result_t success = GXF_SUCCESS;
   result_.compare_exchange_strong(success, code);
   request_stop("an entity failed");

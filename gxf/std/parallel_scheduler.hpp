@@ -138,7 +138,8 @@ class ParallelScheduler : public Scheduler {
   // Queues a job that is due now: pinned inbox, this worker's deque, or the injection queue.
   void enqueue(Worker* worker, Job* job);
   void add_timer(Job* job, int64_t due);
-  void fail(gxf_result_t code);
+  // An entity failed: keep the first code and stop the run.
+  void stop_on_failure(gxf_result_t code);
   void count(Job* job, SchedulingConditionType next);
   // Census of entities not waiting (polling schedulers' idleness).
   void add_not_waiting();

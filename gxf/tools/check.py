@@ -216,8 +216,6 @@ def _check_back_pressure_cycles(graph, can_tick):
 
 def _check_codelet_files(graph):
     """A PyCodeletV0 whose codelet_file does not exist fails when the graph starts."""
-    from gxf.python_codelet.loader import resolve_codelet_file
-
     findings = []
     for node, data in graph.nodes(data=True):
         if data.get("type") != _PY_CODELET or "codelet_file" not in data["parameters"]:
@@ -226,7 +224,8 @@ def _check_codelet_files(graph):
         if name in (None, "", "None"):
             continue  # the class comes from __main__
         base = os.path.dirname(os.path.abspath(data["file"])) if data.get("file") else ""
-        path = resolve_codelet_file(str(name), base)
+        # FilePath's rule: as written from the working directory, else beside the graph file.
+        path = str(name) if os.path.isfile(str(name)) or not base else os.path.join(base, str(name))
         if not os.path.isfile(path):
             findings.append(_at(graph, node, "error", f"codelet_file '{name}' does not exist "
                                 f"(looked for {path})", "codelet_file", engine_fails=True))
