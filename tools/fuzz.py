@@ -9,8 +9,8 @@
 A mutant may succeed or fail; what it must never do:
   - crash: the process dies by a signal, or exits with a status other than 0 or 1;
   - hang: it runs past --timeout and then does not stop within --grace seconds of SIGINT;
-  - traceback: a Python traceback whose innermost frame is our own package (a user's mistake
-    must not show our code's traceback);
+  - traceback: a Python traceback made only of our own package's frames (a user's mistake
+    must not show our code's traceback; a codelet's own failure shows its traceback);
   - unlocated: it fails with an error that names neither the graph file nor an entity.
 Each such mutant is shrunk (documents, then components, then parameters dropped while the
 same defect remains) and saved under --out; the exit status is 1 if there was any.
@@ -19,6 +19,7 @@ same defect remains) and saved under --out; the exit status is 1 if there was an
 import argparse
 import copy
 import glob
+import importlib.util
 import os
 import random
 import re
@@ -38,6 +39,9 @@ MANIFEST = os.path.join(REPO, "graphs", "manifest.yaml")
 CORPUS_GLOBS = ("graphs/*.yaml", "tests/data/*.yaml", "tests/*/graphs/*.yaml",
                 "tests/std/graphs/*.yaml")
 DEFECTS = ("crash", "hang", "traceback", "unlocated")
+# Where our own Python code lives (the gxf package), to tell our frames from a user's.
+OUR_PACKAGE = tuple(os.path.join(path, "").replace(os.sep, "/") for path in
+                    importlib.util.find_spec("gxf").submodule_search_locations)
 
 # Values that probe range checks, overflow and type handling of numeric parameters.
 EXTREME_NUMBERS = (0, -1, -(2 ** 31), 2 ** 31, 2 ** 32, 2 ** 63 - 1, -(2 ** 63), 2 ** 64,
@@ -217,13 +221,16 @@ def dump(docs):
 
 
 def _our_traceback(output):
-    """Whether a traceback's innermost frame lies in our own gxf package."""
-    frames = re.findall(r'File "([^"]+)", line \d+', output)
-    if "Traceback (most recent call last)" not in output or not frames:
+    """Whether a traceback shows only our own code: a user's mistake reported through our
+    stack. A traceback through a user's codelet code is that codelet's failure, shown on
+    purpose."""
+    if "Traceback (most recent call last)" not in output:
         return False
-    innermost = frames[-1].replace(os.sep, "/")
-    ours = "/gxf/" in innermost and "/codelets/" not in innermost
-    return ours
+    frames = [frame.replace(os.sep, "/")
+              for frame in re.findall(r'File "([^"]+)", line \d+', output)]
+    user = [frame for frame in frames if not frame.startswith("<frozen")
+            and not any(frame.startswith(root) for root in OUR_PACKAGE)]
+    return bool(frames) and not user
 
 
 def judge(returncode, output, graph_name):

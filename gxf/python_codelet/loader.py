@@ -7,7 +7,12 @@ import os
 import sys
 import threading
 
-__all__ = ["load_codelet_class"]
+__all__ = ["load_codelet_class", "CodeletLoadError"]
+
+
+class CodeletLoadError(Exception):
+    """codelet_file / codelet_name name no CodeletAdapter class: a mistake in the graph, reported
+    as the component's failure without a traceback."""
 
 _lock = threading.Lock()
 _modules = {}
@@ -61,19 +66,25 @@ def load_codelet_class(codelet_file, codelet_name, where=""):
     """The class `codelet_name` from `codelet_file` ('' or 'None': from __main__).
 
     A relative codelet_file was already resolved against the graph file's folder where the
-    file is there (FilePath parameter); what is left is relative to the working directory."""
+    file is there (FilePath parameter); what is left is relative to the working directory.
+    Raises CodeletLoadError when the file or the class is not there."""
+    prefix = f"{where}: " if where else ""
     if codelet_file in ("", "None"):
         module = sys.modules["__main__"]
         origin = "__main__"
     else:
         path = os.path.abspath(codelet_file)
         if not os.path.isfile(path):
-            raise FileNotFoundError(f"{where}: codelet_file '{codelet_file}' does not exist "
-                                    "(neither from the working directory nor beside the graph "
-                                    "file)")
+            raise CodeletLoadError(f"{prefix}codelet_file '{codelet_file}' does not exist "
+                                   "(neither from the working directory nor beside the graph "
+                                   "file)")
         module = _load_module(path)
         origin = path
-    codelet_class = getattr(module, codelet_name, None)
+    codelet_class = getattr(module, codelet_name, None) if codelet_name else None
     if codelet_class is None:
-        raise AttributeError(f"{where}: codelet_file '{origin}' defines no class '{codelet_name}'")
+        raise CodeletLoadError(f"{prefix}codelet_file '{origin}' defines no class "
+                               f"'{codelet_name}'")
+    if not isinstance(codelet_class, type) or not hasattr(codelet_class, "set_bridge"):
+        raise CodeletLoadError(f"{prefix}'{codelet_name}' in codelet_file '{origin}' is not a "
+                               "CodeletAdapter subclass")
     return codelet_class

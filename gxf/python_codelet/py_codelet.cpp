@@ -82,11 +82,21 @@ gxf_result_t PyCodeletV0::register_interface(Registrar* registrar) {
 
 gxf_result_t PyCodeletV0::start() {
   CodeletCall call;
+  py::module_ loader = py::module_::import("gxf.python_codelet.loader");
+  py::object codelet_class;
   try {
-    py::module_ loader = py::module_::import("gxf.python_codelet.loader");
-    py::object codelet_class =
-        loader.attr("load_codelet_class")(std::string(codelet_file_.get()), codelet_name_.get(),
-                                          describe());
+    codelet_class = loader.attr("load_codelet_class")(std::string(codelet_file_.get()),
+                                                      codelet_name_.get(), "");
+  } catch (py::error_already_set& error) {
+    // A file or class the graph names but that is not there is the graph's mistake: its reason,
+    // without a traceback. An exception raised by the codelet file itself keeps its traceback.
+    if (error.matches(loader.attr("CodeletLoadError"))) {
+      return fail(GXF_FAILURE, "%s", py::str(error.value()).cast<std::string>().c_str());
+    }
+    store_python_failure(context(), error, describe() + " in start()");
+    return GXF_FAILURE;
+  }
+  try {
     instance_ = codelet_class();
     py::object bridge = py::module_::import("gxf.python_codelet._python_codelet")
                             .attr("PyCodeletBridge")(reinterpret_cast<uintptr_t>(this));

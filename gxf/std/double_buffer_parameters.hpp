@@ -20,11 +20,20 @@ struct DoubleBufferParameters {
     return GXF_SUCCESS;
   }
 
+  static constexpr uint64_t kMaxQueueCapacity = uint64_t(1) << 32;
+
   // Checks the values and sizes `queue`; logs what is wrong with `owner`'s parameters.
   template <typename T>
   gxf_result_t configure(const Component& owner, StagingQueue<T>* queue) const {
     if (capacity.get() == 0) {
       return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be at least 1");
+    }
+    // Storage grows as a stage fills (RingBuffer), so a large bound costs nothing until used;
+    // past this one a queue could not hold its messages in memory anyway.
+    if (capacity.get() > kMaxQueueCapacity) {
+      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be in 1..%llu, got %llu",
+                        static_cast<unsigned long long>(kMaxQueueCapacity),
+                        static_cast<unsigned long long>(capacity.get()));
     }
     if (policy.get() > 2) {
       return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "policy must be 0, 1 or 2, got %lu",

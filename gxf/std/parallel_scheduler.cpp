@@ -143,6 +143,14 @@ gxf_result_t ParallelScheduler::run_async() {
                 "parameter 'worker_thread_number' must be at least 1, got %ld",
                 static_cast<long>(worker_thread_number_.get()));
   }
+  // Each worker is an OS thread with its own deque: far past the cores it only thrashes, and an
+  // absurd count would exhaust the process before the graph ran.
+  if (worker_thread_number_.get() > kMaxWorkerThreads) {
+    return fail(GXF_PARAMETER_OUT_OF_RANGE,
+                "parameter 'worker_thread_number' must be in 1..%ld, got %ld",
+                static_cast<long>(kMaxWorkerThreads),
+                static_cast<long>(worker_thread_number_.get()));
+  }
   started_once_ = true;
   clear_run_state();
   run_clock_.start(clock(), max_duration_is_wall_time());

@@ -51,6 +51,8 @@ namespace gxf {
 //   read queues that other workers push to (queues synchronise themselves).
 class ParallelScheduler : public Scheduler {
  public:
+  // Most worker threads a scheduler may start (worker_thread_number).
+  static constexpr int64_t kMaxWorkerThreads = 1024;
   ~ParallelScheduler() override;
   gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;

@@ -155,6 +155,8 @@ def test_scheduler_without_workers_cannot_start(context):
 # What gxe prints for each bad file: the code and the specific reason, even with logging off.
 GXE_REASONS = {
     "bad_capacity_zero.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE", "capacity must be at least 1"),
+    "bad_capacity_huge.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                               "capacity must be in 1..4294967296, got 9223372036854775807"),
     "bad_components_not_sequence.yaml": ("GXF_FAILURE", "'components' must be a sequence"),
     "bad_connection_ends.yaml": ("GXF_ENTITY_COMPONENT_NOT_FOUND",
                                  "is not a nvidia::gxf::Transmitter"),
@@ -172,6 +174,8 @@ GXE_REASONS = {
                             "tick count [3] does not match expected tick count [5]"),
     "bad_tick_fails.yaml": ("GXF_FAILURE", "failing as asked after 2 tick(s)"),
     "bad_unknown_component_type.yaml": ("GXF_FACTORY_UNKNOWN_CLASS_NAME", "nvidia::gxf::PingTxx"),
+    "bad_worker_threads_huge.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                     "'worker_thread_number' must be in 1..1024, got 10000000000000"),
     "bad_worker_threads.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
                                 "parameter 'worker_thread_number' must be at least 1, got 0"),
     "bad_yaml_syntax.yaml": ("GXF_FAILURE", "invalid YAML"),

@@ -8,7 +8,7 @@ import pytest
 
 from gxf_test_support import REPO, run_gxe, run_to_end
 from gxf import core
-from gxf.core.errors import CodeletError
+from gxf.core.errors import CodeletError, GxfError
 
 GRAPHS = os.path.join(REPO, "graphs")
 
@@ -99,20 +99,28 @@ def test_gxe_exits_non_zero_and_prints_codelet_traceback(tmp_path, method):
     assert "ZeroDivisionError" in result.stderr and "Traceback" in result.stderr
 
 
-def test_missing_codelet_file_names_file_and_component(context, tmp_path):
+def test_missing_codelet_file_names_file_and_component_without_traceback(context, tmp_path):
     graph = write_codelet_graph(tmp_path, file="no_such_codelet.py")
-    with pytest.raises(CodeletError) as error:
+    with pytest.raises(GxfError) as error:
         run_to_end(context, graph)
     message = str(error.value)
-    assert "FileNotFoundError" in message and "no_such_codelet.py" in message
-    assert "component 'codelet'" in message
+    assert "codelet_file 'no_such_codelet.py' does not exist" in message
+    assert "component 'codelet'" in message and "graph.yaml" in message
+    assert "Traceback" not in message and not isinstance(error.value, CodeletError)
 
 
-def test_codelet_class_missing_from_file_is_named(context, tmp_path):
+def test_codelet_class_missing_from_file_is_named_without_traceback(tmp_path):
     graph = write_codelet_graph(tmp_path, name="NoSuchClass")
-    with pytest.raises(CodeletError) as error:
+    result = run_gxe(graph, extra_args=["--severity", "1"])
+    assert result.returncode == 1
+    assert "defines no class 'NoSuchClass'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_codelet_name_of_a_non_class_is_refused(context, tmp_path):
+    graph = write_codelet_graph(tmp_path, name="__name__")  # a string, not a codelet class
+    with pytest.raises(GxfError, match="'__name__' in codelet_file .* is not a CodeletAdapter"):
         run_to_end(context, graph)
-    assert "defines no class 'NoSuchClass'" in str(error.value)
 
 
 def test_relative_codelet_file_resolves_from_graph_folder(tmp_path):

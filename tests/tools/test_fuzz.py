@@ -5,6 +5,7 @@ that must find no crash, hang, traceback from our code or unlocated error."""
 import os
 import random
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -17,15 +18,19 @@ import fuzz  # noqa: E402
 CI_MUTANTS = int(os.environ.get("GXF_FUZZ_COUNT", "300"))
 
 OUR_TRACEBACK = """Traceback (most recent call last):
-  File "/site/gxf/python_codelet/loader.py", line 73, in load_codelet_class
+  File "{ours}python_codelet/loader.py", line 73, in load_codelet_class
 AttributeError: boom
 """
 USER_TRACEBACK = """gxe.py: error: GXF_FAILURE: Python codelet failed: entity 'rx'
 Traceback (most recent call last):
-  File "/site/gxf/python_codelet/codelet.py", line 10, in tick
+  File "{ours}python_codelet/codelet.py", line 10, in tick
   File "/home/me/graphs/codelets/ping.py", line 5, in tick
 ValueError: user bug
 """
+
+
+OUR_TRACEBACK = OUR_TRACEBACK.format(ours=fuzz.OUR_PACKAGE[0])
+USER_TRACEBACK = USER_TRACEBACK.format(ours=fuzz.OUR_PACKAGE[0])
 
 
 def test_judge_names_each_defect():
@@ -43,7 +48,7 @@ def test_judge_accepts_located_errors_and_user_tracebacks():
 
 def test_mutants_differ_from_their_source_and_stay_reproducible():
     source = os.path.join(REPO, "graphs", "ping.yaml")
-    text = open(source).read()
+    text = Path(source).read_text()
     first = [fuzz.make_mutant(text, random.Random(seed))[0] for seed in range(20)]
     again = [fuzz.make_mutant(text, random.Random(seed))[0] for seed in range(20)]
     assert first == again
@@ -53,7 +58,7 @@ def test_mutants_differ_from_their_source_and_stay_reproducible():
 def test_shrink_keeps_only_what_the_defect_needs(tmp_path, monkeypatch):
     # A stand-in run: "crash" whenever a component of type Bad is present.
     def fake_run(path, timeout, grace, cwd):
-        bad = "type: Bad" in open(path).read()
+        bad = "type: Bad" in Path(path).read_text()
         return fuzz.Outcome("crash" if bad else "", -11 if bad else 0, "", 0.0)
 
     monkeypatch.setattr(fuzz, "run_mutant", fake_run)
@@ -62,7 +67,7 @@ def test_shrink_keeps_only_what_the_defect_needs(tmp_path, monkeypatch):
             {"name": "b", "components": [{"name": "z", "type": "Good"}]}]
     small = list(yaml.safe_load_all(fuzz.shrink(fuzz.dump(docs), "crash", str(tmp_path),
                                                 1, 1, str(tmp_path))))
-    assert small == [{"name": "a", "components": [{"name": "y", "type": "Bad"}]}]
+    assert small == [{"name": "a", "components": [{"name": "y", "type": "Bad", "parameters": {}}]}]
 
 
 def test_bounded_fuzz_run_finds_no_defect(tmp_path):

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -10,20 +11,24 @@ namespace gxf {
 
 enum class OverflowPolicy : int { kPop = 0, kReject = 1, kFault = 2 };
 
-// A fixed-capacity ring buffer; no allocation after construction.
+// A bounded ring buffer whose storage grows as it fills, up to its capacity: a queue declared
+// with a huge capacity costs only what it holds. Once grown to the working set it allocates
+// no more (no allocation per message in steady state).
 template <typename T>
 class RingBuffer {
  public:
   void reset(size_t capacity) {
-    slots_.assign(capacity == 0 ? 1 : capacity, T());
+    limit_ = capacity == 0 ? 1 : capacity;
+    slots_.assign(std::min(limit_, kInitialSlots), T());
     head_ = 0;
     size_ = 0;
   }
   size_t size() const { return size_; }
-  size_t capacity() const { return slots_.size(); }
+  size_t capacity() const { return limit_; }
   bool empty() const { return size_ == 0; }
-  bool full() const { return size_ == slots_.size(); }
+  bool full() const { return size_ == limit_; }
   void push_back(T value) {
+    if (size_ == slots_.size()) grow();
     slots_[(head_ + size_) % slots_.size()] = std::move(value);
     ++size_;
   }
@@ -47,7 +52,18 @@ class RingBuffer {
   }
 
  private:
+  static constexpr size_t kInitialSlots = 16;
+
+  // Doubles the storage (at most to the capacity), the oldest element first.
+  void grow() {
+    std::vector<T> larger(std::min(limit_, 2 * slots_.size()));
+    for (size_t i = 0; i < size_; ++i) larger[i] = std::move(slots_[(head_ + i) % slots_.size()]);
+    slots_ = std::move(larger);
+    head_ = 0;
+  }
+
   std::vector<T> slots_;
+  size_t limit_ = 1;
   size_t head_ = 0;
   size_t size_ = 0;
 };
