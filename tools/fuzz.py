@@ -83,42 +83,48 @@ def _parameters(docs, kind=None):
     return found
 
 
+def _pick_parameter(docs, rng, kind=None):
+    """A random (component, key) pair of a parameter, or None when there is none."""
+    params = _parameters(docs, kind)
+    return rng.choice(params) if params else None
+
+
 def mutate_extreme_number(docs, rng):
     """Replace a numeric parameter by an extreme value."""
-    params = _parameters(docs, (int, float))
-    if not params:
+    picked = _pick_parameter(docs, rng, (int, float))
+    if picked is None:
         return None
-    comp, key = rng.choice(params)
+    comp, key = picked
     comp["parameters"][key] = rng.choice(EXTREME_NUMBERS)
     return f"extreme number for {key}"
 
 
 def mutate_value_type(docs, rng):
     """Replace a parameter's value by one of another type."""
-    params = _parameters(docs)
-    if not params:
+    picked = _pick_parameter(docs, rng)
+    if picked is None:
         return None
-    comp, key = rng.choice(params)
+    comp, key = picked
     comp["parameters"][key] = copy.deepcopy(rng.choice(ODD_VALUES))
     return f"odd value for {key}"
 
 
 def mutate_drop_parameter(docs, rng):
     """Delete a parameter."""
-    params = _parameters(docs)
-    if not params:
+    picked = _pick_parameter(docs, rng)
+    if picked is None:
         return None
-    comp, key = rng.choice(params)
+    comp, key = picked
     del comp["parameters"][key]
     return f"dropped parameter {key}"
 
 
 def mutate_rename_parameter(docs, rng):
     """Misspell a parameter name."""
-    params = _parameters(docs)
-    if not params:
+    picked = _pick_parameter(docs, rng)
+    if picked is None:
         return None
-    comp, key = rng.choice(params)
+    comp, key = picked
     comp["parameters"][key + "_"] = comp["parameters"].pop(key)
     return f"misspelt parameter {key}"
 
