@@ -276,13 +276,23 @@ def run_mutant(path, timeout, grace, cwd):
     return Outcome(defect, process.returncode, text, time.monotonic() - start)
 
 
-def shrink(text, defect, workdir, timeout, grace, cwd):
-    """Drop documents, components and parameters while the same defect remains."""
+def shrink(text, defect, folder, timeout, grace, cwd):
+    """Drop documents, components and parameters while the same defect remains. Candidates
+    are written in `folder` (the source graph's, so relative files resolve) and removed."""
     try:
         docs = list(yaml.safe_load_all(text))
     except yaml.YAMLError:
         return text  # text-level mutants stay as they are
-    path = os.path.join(workdir, "shrink.yaml")
+    handle, path = tempfile.mkstemp(suffix=".yaml", prefix=".fuzz-shrink-", dir=folder)
+    os.close(handle)
+    try:
+        return _shrink_docs(docs, path, defect, timeout, grace, cwd)
+    finally:
+        os.unlink(path)
+
+
+def _shrink_docs(docs, path, defect, timeout, grace, cwd):
+    """The removal passes of shrink(), trying each candidate at `path`."""
 
     def still_fails(candidate):
         with open(path, "w") as handle:
@@ -356,9 +366,8 @@ def fuzz(count, seed, jobs, timeout, grace, out_dir, log=print):
             log(f"{outcome.defect}: mutant {number} of {rel} ({what}), exit "
                 f"{outcome.returncode}\n{outcome.output[-1500:]}")
             os.makedirs(out_dir, exist_ok=True)
-            with tempfile.TemporaryDirectory() as workdir:
-                small = shrink(text, outcome.defect, os.path.dirname(source), timeout, grace,
-                               REPO) if outcome.defect != "hang" else text
+            small = shrink(text, outcome.defect, os.path.dirname(source), timeout, grace,
+                           REPO) if outcome.defect != "hang" else text
             saved = os.path.join(out_dir, f"{outcome.defect}-{number}.yaml")
             with open(saved, "w") as handle:
                 handle.write(f"# from {rel}: {what}\n{small}")

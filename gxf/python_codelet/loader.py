@@ -62,29 +62,29 @@ def _load_module(path):
         return module
 
 
-def load_codelet_class(codelet_file, codelet_name, where=""):
+def load_codelet_class(codelet_file, codelet_name):
     """The class `codelet_name` from `codelet_file` ('' or 'None': from __main__).
 
     A relative codelet_file was already resolved against the graph file's folder where the
     file is there (FilePath parameter); what is left is relative to the working directory.
-    Raises CodeletLoadError when the file or the class is not there."""
-    prefix = f"{where}: " if where else ""
+    Raises CodeletLoadError when the file or the class is not there (PyCodeletV0 reports it
+    with the component's location)."""
     if codelet_file in ("", "None"):
         module = sys.modules["__main__"]
         origin = "__main__"
     else:
         path = os.path.abspath(codelet_file)
         if not os.path.isfile(path):
-            raise CodeletLoadError(f"{prefix}codelet_file '{codelet_file}' does not exist "
+            raise CodeletLoadError(f"codelet_file '{codelet_file}' does not exist "
                                    "(neither from the working directory nor beside the graph "
                                    "file)")
         module = _load_module(path)
         origin = path
     codelet_class = getattr(module, codelet_name, None) if codelet_name else None
     if codelet_class is None:
-        raise CodeletLoadError(f"{prefix}codelet_file '{origin}' defines no class "
+        raise CodeletLoadError(f"codelet_file '{origin}' defines no class "
                                f"'{codelet_name}'")
     if not isinstance(codelet_class, type) or not hasattr(codelet_class, "set_bridge"):
-        raise CodeletLoadError(f"{prefix}'{codelet_name}' in codelet_file '{origin}' is not a "
+        raise CodeletLoadError(f"'{codelet_name}' in codelet_file '{origin}' is not a "
                                "CodeletAdapter subclass")
     return codelet_class

@@ -86,7 +86,7 @@ gxf_result_t PyCodeletV0::start() {
   py::object codelet_class;
   try {
     codelet_class = loader.attr("load_codelet_class")(std::string(codelet_file_.get()),
-                                                      codelet_name_.get(), "");
+                                                      codelet_name_.get());
   } catch (py::error_already_set& error) {
     // A file or class the graph names but that is not there is the graph's mistake: its reason,
     // without a traceback. An exception raised by the codelet file itself keeps its traceback.

@@ -68,6 +68,7 @@ def test_shrink_keeps_only_what_the_defect_needs(tmp_path, monkeypatch):
     small = list(yaml.safe_load_all(fuzz.shrink(fuzz.dump(docs), "crash", str(tmp_path),
                                                 1, 1, str(tmp_path))))
     assert small == [{"name": "a", "components": [{"name": "y", "type": "Bad", "parameters": {}}]}]
+    assert list(tmp_path.iterdir()) == []  # no candidate file left behind
 
 
 def test_bounded_fuzz_run_finds_no_defect(tmp_path):
