@@ -4,6 +4,7 @@ device, and the per-hop overhead next to the same NumPy/CuPy work without the gr
 
     python tools/bench/tensor.py                   # host, and device when CuPy and a GPU exist
     python tools/bench/tensor.py --frames 500 --reps 1 --host-only
+    python tools/bench/tensor.py --breakdown       # also time each step of the stages' ticks
 
 Graph: FrameSource (new frame per tick from a BlockMemoryPool, kHost or kDevice) -> 3 x
 FrameStage -> FrameSink (codelets/tensor_codelets.py), GreedyScheduler, queues of capacity 2.
@@ -137,7 +138,15 @@ def run_child(args: list[str], env=None) -> float:
                        f"{process.stderr}")
 
 
-def measure(device: bool, frames: int, reps: int, workdir: str) -> dict:
+def read_breakdown(path: str) -> dict:
+    """Mean microseconds per stage tick of each timed step (tensor_codelets.StepTimes)."""
+    with open(path, encoding="utf-8") as stream:
+        data = json.load(stream)
+    ticks = max(data["ticks"], 1)
+    return {step: ns / ticks / 1e3 for step, ns in data["ns"].items()}
+
+
+def measure(device: bool, frames: int, reps: int, workdir: str, breakdown=False) -> dict:
     """Median graph and baseline times for one side (host or device)."""
     graph = os.path.join(workdir, f"tensor_{'device' if device else 'host'}.yaml")
     with open(graph, "w", encoding="utf-8") as stream:
@@ -146,10 +155,15 @@ def measure(device: bool, frames: int, reps: int, workdir: str) -> dict:
     with open(manifest, "w", encoding="utf-8") as stream:
         stream.write(MANIFEST)
     result_file = os.path.join(workdir, "received.json")
-    graph_times, baseline_times = [], []
+    steps_file = os.path.join(workdir, "steps.json")
+    graph_times, baseline_times, steps = [], [], None
     for _ in range(reps):
         env = dict(os.environ, GXF_BENCH_TENSOR_OUT=result_file)
+        if breakdown:
+            env["GXF_BENCH_TENSOR_BREAKDOWN"] = steps_file
         graph_times.append(run_child([CHILD, graph, manifest], env))
+        if breakdown:
+            steps = read_breakdown(steps_file)
         with open(result_file, encoding="utf-8") as stream:
             received = json.load(stream)["received"]
         if received != frames:
@@ -161,7 +175,7 @@ def measure(device: bool, frames: int, reps: int, workdir: str) -> dict:
     work_us = baseline_s / frames * 1e6
     return {"side": "device" if device else "host", "frames": frames, "graph_s": graph_s,
             "fps": frames / graph_s, "frame_us": per_frame_us, "work_us": work_us,
-            "hop_overhead_us": (per_frame_us - work_us) / (STAGES + 2)}
+            "hop_overhead_us": (per_frame_us - work_us) / (STAGES + 2), "steps_us": steps}
 
 
 def gpu_available() -> bool:
@@ -183,18 +197,27 @@ def main(argv=None) -> int:
     parser.add_argument("--frames", type=int, default=2000, help="frames per run")
     parser.add_argument("--reps", type=int, default=3, help="timed runs per side")
     parser.add_argument("--host-only", action="store_true", help="skip the device side")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="time each step of the stages' ticks (receive, tensor lookup, "
+                             "array view, work, publish); the rest of a hop is the engine's")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
     sides = [False] + ([] if args.host_only or not gpu_available() else [True])
     results = []
     with tempfile.TemporaryDirectory() as workdir:
         for device in sides:
-            r = measure(device, args.frames, args.reps, workdir)
+            r = measure(device, args.frames, args.reps, workdir, args.breakdown)
             results.append(r)
             print(f"{r['side']:6s} {r['frames']} frames 1920x1080x3 uint8 through 5 Python "
                   f"codelets: {r['fps']:,.0f} frames/s ({r['frame_us']:.1f} us/frame); same "
                   f"{'CuPy' if device else 'NumPy'} work without the graph {r['work_us']:.1f} "
                   f"us/frame; overhead {r['hop_overhead_us']:.1f} us per hop", flush=True)
+            if r["steps_us"]:
+                inside = sum(r["steps_us"].values())
+                print("       per stage tick: " + ", ".join(
+                    f"{step} {us:.1f} us" for step, us in r["steps_us"].items()) +
+                    f"; in the tick {inside:.1f} us, outside it (engine) "
+                    f"{r['frame_us'] / (STAGES + 2) - inside:.1f} us per hop", flush=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as stream:
             json.dump(results, stream, indent=2)

@@ -7,8 +7,10 @@ incremented in place) and forwards it; FrameSink does the same work and counts f
 same work without a graph is `stage_work` in a loop (tensor.py measures both).
 """
 
+import atexit
 import json
 import os
+import time
 
 import numpy as np
 
@@ -19,6 +21,34 @@ from gxf.std import (Allocator, MemoryStorageType, PrimitiveType, Receiver, Shap
 
 FRAME_SHAPE = (1080, 1920, 3)
 RESULT_ENV = "GXF_BENCH_TENSOR_OUT"
+BREAKDOWN_ENV = "GXF_BENCH_TENSOR_BREAKDOWN"
+STEPS = ("receive", "get_tensor", "as_array", "work", "publish")
+
+
+class StepTimes:
+    """Nanoseconds spent in each step of the stages' ticks, summed over every stage tick and
+    written as JSON to $GXF_BENCH_TENSOR_BREAKDOWN at exit (tensor.py --breakdown). The time
+    between ticks (the engine's share of a hop) is what the graph time leaves over."""
+
+    def __init__(self, path):
+        self.path = path
+        self.totals = dict.fromkeys(STEPS, 0)
+        self.ticks = 0
+        atexit.register(self.write)
+
+    def add(self, stamps):
+        """Add one tick's step boundaries (len(STEPS) + 1 perf_counter_ns stamps)."""
+        for step, begin, end in zip(STEPS, stamps, stamps[1:]):
+            self.totals[step] += end - begin
+        self.ticks += 1
+
+    def write(self):
+        """Write the totals (called at interpreter exit)."""
+        with open(self.path, "w", encoding="utf-8") as stream:
+            json.dump({"ticks": self.ticks, "ns": self.totals}, stream)
+
+
+STEP_TIMES = StepTimes(os.environ[BREAKDOWN_ENV]) if os.environ.get(BREAKDOWN_ENV) else None
 
 
 def array_module(device):
@@ -62,9 +92,26 @@ class FrameStage(CodeletAdapter):
         self.xp = array_module(params["device"])
 
     def tick(self):
+        if STEP_TIMES is not None:
+            return self.timed_tick()
         message = self.rx.receive()
         stage_work(self.xp.asarray(Tensor.get_from_entity(message, "frame")))
         self.tx.publish(message)
+
+    def timed_tick(self):
+        """tick() with a time stamp between its steps (--breakdown)."""
+        clock = time.perf_counter_ns
+        t0 = clock()
+        message = self.rx.receive()
+        t1 = clock()
+        tensor = Tensor.get_from_entity(message, "frame")
+        t2 = clock()
+        array = self.xp.asarray(tensor)
+        t3 = clock()
+        stage_work(array)
+        t4 = clock()
+        self.tx.publish(message)
+        STEP_TIMES.add((t0, t1, t2, t3, t4, clock()))
 
 
 class FrameSink(CodeletAdapter):
