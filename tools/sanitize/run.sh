@@ -4,12 +4,15 @@
 #
 #   tools/sanitize/run.sh                      # the whole suite
 #   tools/sanitize/run.sh tests/std -k ring    # any pytest arguments
+#   tools/sanitize/run.sh --exec python3 -m gxf.gxe --app graphs/ping.yaml \
+#       --manifest graphs/manifest.yaml        # any command, in the stage, instrumented
 #
 # The instrumented libraries are staged with a copy of the tree in build/asan/stage and run by
 # a plain interpreter (not the venv's, whose editable install would load the uninstrumented
 # ones); libasan is preloaded because python itself is not instrumented. Any ASan or UBSan
 # report aborts the process it happens in, so the test that ran it fails. Leak checking is
-# off: CPython keeps its interned objects until exit and LeakSanitizer reports them all.
+# off: CPython keeps its interned objects until exit and LeakSanitizer reports them all. The
+# shadow gap stays unprotected because the CUDA driver maps memory there (cuInit fails otherwise).
 set -e
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -27,7 +30,11 @@ cmake --install "$build" --prefix "$build/stage" > /dev/null
 libasan=$(${CXX:-g++} -print-file-name=libasan.so)
 cd "$build/stage"
 export PYTHONPATH="$root/$build/stage" LD_PRELOAD="$libasan"
-export ASAN_OPTIONS="detect_leaks=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1"
+export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1"
 export UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1"
 export GXF_SANITIZE_RUN=1
+if [ "$1" = "--exec" ]; then
+  shift
+  exec "$@"
+fi
 exec "$python" -m pytest -q -p no:cacheprovider "$@"
