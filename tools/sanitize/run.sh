@@ -18,6 +18,7 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 python=${ASAN_PYTHON:-$(command -v python3)}
 build=build/asan
+mkdir -p build
 pybind11_dir=$("$python" -c "import pybind11; print(pybind11.get_cmake_dir())")
 cmake -S . -B "$build" -G Ninja -DGXF_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -Dpybind11_DIR="$pybind11_dir" -DPython_EXECUTABLE="$python" > "$build.configure.log"
