@@ -4,6 +4,7 @@
 #
 #   tools/sanitize/run.sh                      # the whole suite
 #   tools/sanitize/run.sh tests/std -k ring    # any pytest arguments
+#   ASAN_EXTRA_OPTIONS=log_path=/tmp/asan tools/sanitize/run.sh   # reports to files as well
 #   tools/sanitize/run.sh --exec python3 -m gxf.gxe --app graphs/ping.yaml \
 #       --manifest graphs/manifest.yaml        # any command, in the stage, instrumented
 #
@@ -31,7 +32,7 @@ cmake --install "$build" --prefix "$build/stage" > /dev/null
 libasan=$(${CXX:-g++} -print-file-name=libasan.so)
 cd "$build/stage"
 export PYTHONPATH="$root/$build/stage" LD_PRELOAD="$libasan"
-export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1"
+export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1 ${ASAN_EXTRA_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1"
 export GXF_SANITIZE_RUN=1
 if [ "$1" = "--exec" ]; then
