@@ -33,7 +33,7 @@ libasan=$(${CXX:-g++} -print-file-name=libasan.so)
 # libstdc++ is preloaded right after libasan: python does not link it, and ASan resolves its
 # __cxa_throw interceptor only against a libstdc++ present at start-up (else the first C++
 # exception aborts with "CHECK failed ... real___cxa_throw").
-libstdcxx=$(${CXX:-g++} -print-file-name=libstdc++.so)
+libstdcxx=libstdc++.so.6  # by soname: ld.so finds the runtime where the toolchain has no dev link
 cd "$build/stage"
 export PYTHONPATH="$root/$build/stage" LD_PRELOAD="$libasan $libstdcxx"
 export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1 ${ASAN_EXTRA_OPTIONS:-}"
