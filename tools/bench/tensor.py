@@ -4,6 +4,7 @@ device, and the per-hop overhead next to the same NumPy/CuPy work without the gr
 
     python tools/bench/tensor.py                   # host, and device when CuPy and a GPU exist
     python tools/bench/tensor.py --frames 500 --reps 1 --host-only
+    python tools/bench/tensor.py --breakdown       # also time each step of the stages' ticks
 
 Graph: FrameSource (new frame per tick from a BlockMemoryPool, kHost or kDevice) -> 3 x
 FrameStage -> FrameSink (codelets/tensor_codelets.py), GreedyScheduler, queues of capacity 2.
@@ -11,8 +12,10 @@ Each stage takes the tensor from the message, views it as a NumPy/CuPy array wit
 (np.asarray / cupy.asarray through the array interfaces) and increments one pixel in place.
 Baseline: the same 4 views + increments per frame on a preallocated array, no graph. The
 per-hop overhead is (graph time per frame - baseline time per frame) / 5 codelet ticks.
-Each figure is the median of --reps runs in fresh processes; a run counts only if the sink
-received every frame.
+Graph time per frame is the steady state: the sink notes the time after the first 10% of the
+frames (codelet modules imported, CuPy initialised, kernels compiled: several hundred ms that
+are a cost of starting, not of a hop) and after the last one. Each figure is the median of
+--reps runs in fresh processes; a run counts only if the sink received every frame.
 """
 
 from __future__ import annotations
@@ -58,8 +61,8 @@ def python_entity(name, codelet, params, receive, transmit, count=None):
     return "\n".join(lines) + "\n"
 
 
-def graph_text(frames: int, device: bool) -> str:
-    """The 5-codelet graph for `frames` frames."""
+def graph_text(frames: int, device: bool, interop: str = "asarray") -> str:
+    """The 5-codelet graph for `frames` frames; stages view tensors with `interop`."""
     storage = 1 if device else 0
     source = python_entity("source", "FrameSource",
                            {"transmitter": "out", "allocator": "pool", "device": device},
@@ -71,9 +74,12 @@ def graph_text(frames: int, device: bool) -> str:
     names = ["source"] + [f"stage{i}" for i in range(1, STAGES + 1)] + ["sink"]
     for name in names[1:-1]:
         documents.append(python_entity(name, "FrameStage",
-                                       {"receiver": "in", "transmitter": "out", "device": device},
+                                       {"receiver": "in", "transmitter": "out", "device": device,
+                                        "interop": interop},
                                        receive=True, transmit=True))
-    documents.append(python_entity("sink", "FrameSink", {"receiver": "in", "device": device},
+    documents.append(python_entity("sink", "FrameSink",
+                                   {"receiver": "in", "device": device, "interop": interop,
+                                    "warmup": max(1, frames // 10)},
                                    receive=True, transmit=False))
     links = ["components:"]
     for source_name, target in zip(names, names[1:]):
@@ -137,23 +143,44 @@ def run_child(args: list[str], env=None) -> float:
                        f"{process.stderr}")
 
 
-def measure(device: bool, frames: int, reps: int, workdir: str) -> dict:
+def read_breakdown(path: str) -> dict:
+    """Mean microseconds per stage tick of each timed step (tensor_codelets.StepTimes)."""
+    with open(path, encoding="utf-8") as stream:
+        data = json.load(stream)
+    ticks = max(data["ticks"], 1)
+    return {step: ns / ticks / 1e3 for step, ns in data["ns"].items()}
+
+
+def measure(device: bool, frames: int, reps: int, workdir: str, breakdown=False,
+            interop="asarray") -> dict:
     """Median graph and baseline times for one side (host or device)."""
     graph = os.path.join(workdir, f"tensor_{'device' if device else 'host'}.yaml")
     with open(graph, "w", encoding="utf-8") as stream:
-        stream.write(graph_text(frames, device))
+        stream.write(graph_text(frames, device, interop))
     manifest = os.path.join(workdir, "manifest.yaml")
     with open(manifest, "w", encoding="utf-8") as stream:
         stream.write(MANIFEST)
     result_file = os.path.join(workdir, "received.json")
-    graph_times, baseline_times = [], []
+    steps_file = os.path.join(workdir, "steps.json")
+    graph_times, baseline_times, start_times, steps = [], [], [], None
+    traffic, steady = None, 0
     for _ in range(reps):
         env = dict(os.environ, GXF_BENCH_TENSOR_OUT=result_file)
-        graph_times.append(run_child([CHILD, graph, manifest], env))
+        if breakdown:
+            env["GXF_BENCH_TENSOR_BREAKDOWN"] = steps_file
+        run_s = run_child([CHILD, graph, manifest], env)
+        if breakdown:
+            steps = read_breakdown(steps_file)
         with open(result_file, encoding="utf-8") as stream:
-            received = json.load(stream)["received"]
-        if received != frames:
-            raise RuntimeError(f"sink received {received} of {frames} frames")
+            sink = json.load(stream)
+        if sink["received"] != frames:
+            raise RuntimeError(f"sink received {sink['received']} of {frames} frames")
+        steady_frames = frames - sink["warmup"]
+        graph_times.append((sink["last_ns"] - sink["steady_from_ns"]) / 1e9 * frames
+                           / steady_frames if steady_frames > 0 else run_s)
+        start_times.append(run_s - graph_times[-1])
+        traffic = sink["traffic"]
+        steady = steady_frames
         baseline_times.append(run_child([BASELINE, str(frames), "1" if device else "0",
                                          os.path.dirname(CODELETS)]))
     graph_s, baseline_s = statistics.median(graph_times), statistics.median(baseline_times)
@@ -161,7 +188,9 @@ def measure(device: bool, frames: int, reps: int, workdir: str) -> dict:
     work_us = baseline_s / frames * 1e6
     return {"side": "device" if device else "host", "frames": frames, "graph_s": graph_s,
             "fps": frames / graph_s, "frame_us": per_frame_us, "work_us": work_us,
-            "hop_overhead_us": (per_frame_us - work_us) / (STAGES + 2)}
+            "hop_overhead_us": (per_frame_us - work_us) / (STAGES + 2), "steps_us": steps,
+            "start_s": statistics.median(start_times), "traffic": traffic,
+            "steady_frames": steady}
 
 
 def gpu_available() -> bool:
@@ -183,18 +212,37 @@ def main(argv=None) -> int:
     parser.add_argument("--frames", type=int, default=2000, help="frames per run")
     parser.add_argument("--reps", type=int, default=3, help="timed runs per side")
     parser.add_argument("--host-only", action="store_true", help="skip the device side")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="time each step of the stages' ticks (receive, tensor lookup, "
+                             "array view, work, publish); the rest of a hop is the engine's")
+    parser.add_argument("--interop", choices=["asarray", "dlpack"], default="asarray",
+                        help="how stages view a tensor: xp.asarray (array interfaces, the "
+                             "default, as GXF's examples) or xp.from_dlpack")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
     sides = [False] + ([] if args.host_only or not gpu_available() else [True])
     results = []
     with tempfile.TemporaryDirectory() as workdir:
         for device in sides:
-            r = measure(device, args.frames, args.reps, workdir)
+            r = measure(device, args.frames, args.reps, workdir, args.breakdown, args.interop)
             results.append(r)
             print(f"{r['side']:6s} {r['frames']} frames 1920x1080x3 uint8 through 5 Python "
                   f"codelets: {r['fps']:,.0f} frames/s ({r['frame_us']:.1f} us/frame); same "
                   f"{'CuPy' if device else 'NumPy'} work without the graph {r['work_us']:.1f} "
-                  f"us/frame; overhead {r['hop_overhead_us']:.1f} us per hop", flush=True)
+                  f"us/frame; overhead {r['hop_overhead_us']:.1f} us per hop (steady state; "
+                  f"starting took {r['start_s'] * 1e3:.0f} ms more)", flush=True)
+            if r["traffic"] is not None:
+                t = r["traffic"]
+                print(f"       engine CUDA traffic over {r['steady_frames']} steady frames: "
+                      f"{t['copies']} copies ({t['copy_bytes']} bytes), "
+                      f"{t['device_allocations']} device and {t['pinned_allocations']} pinned "
+                      "allocations", flush=True)
+            if r["steps_us"]:
+                inside = sum(r["steps_us"].values())
+                print("       per stage tick: " + ", ".join(
+                    f"{step} {us:.1f} us" for step, us in r["steps_us"].items()) +
+                    f"; in the tick {inside:.1f} us, outside it (engine) "
+                    f"{r['frame_us'] / (STAGES + 2) - inside:.1f} us per hop", flush=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as stream:
             json.dump(results, stream, indent=2)

@@ -214,9 +214,19 @@ gxf_result_t CudaDriver::make_any_current() {
 
 gxf_result_t CudaDriver::set_device(int device) { return make_current(device); }
 
+CudaTraffic CudaDriver::traffic() const {
+  CudaTraffic counts;
+  counts.copies = copies_.load(std::memory_order_relaxed);
+  counts.copy_bytes = copy_bytes_.load(std::memory_order_relaxed);
+  counts.device_allocations = device_allocations_.load(std::memory_order_relaxed);
+  counts.pinned_allocations = pinned_allocations_.load(std::memory_order_relaxed);
+  return counts;
+}
+
 gxf_result_t CudaDriver::device_alloc(int device, size_t size, void** pointer) {
   gxf_result_t code = make_current(device);
   if (code != GXF_SUCCESS) return code;
+  device_allocations_.fetch_add(1, std::memory_order_relaxed);
   CUdeviceptr address = 0;
   code = check(api_->mem_alloc(&address, size == 0 ? 1 : size), "cuMemAlloc");
   if (code == GXF_SUCCESS) *pointer = reinterpret_cast<void*>(static_cast<uintptr_t>(address));
@@ -232,6 +242,7 @@ gxf_result_t CudaDriver::device_free(void* pointer) {
 gxf_result_t CudaDriver::pinned_alloc(size_t size, void** pointer) {
   gxf_result_t code = make_any_current();
   if (code != GXF_SUCCESS) return code;
+  pinned_allocations_.fetch_add(1, std::memory_order_relaxed);
   return check(api_->mem_host_alloc(pointer, size == 0 ? 1 : size, kMemHostAllocPortable),
                "cuMemHostAlloc");
 }
@@ -246,6 +257,7 @@ gxf_result_t CudaDriver::copy(void* destination, const void* source, size_t size
   if (size == 0) return GXF_SUCCESS;
   gxf_result_t code = make_any_current();
   if (code != GXF_SUCCESS) return code;
+  count_copy(size);
   return check(api_->memcpy(as_device_pointer(destination), as_device_pointer(source), size),
                "cuMemcpy");
 }
@@ -255,6 +267,7 @@ gxf_result_t CudaDriver::copy_async(void* destination, const void* source, size_
   if (size == 0) return GXF_SUCCESS;
   gxf_result_t code = make_any_current();
   if (code != GXF_SUCCESS) return code;
+  count_copy(size);
   return check(api_->memcpy_async(as_device_pointer(destination), as_device_pointer(source),
                                   size, stream),
                "cuMemcpyAsync");
@@ -333,15 +346,33 @@ gxf_result_t CudaDriver::launch_host_function(CudaStreamHandle stream, CudaHostF
 
 gxf_result_t CudaDriver::stream_order(CudaStreamHandle producer, CudaStreamHandle waiter) {
   if (producer == waiter) return GXF_SUCCESS;
-  CudaEventHandle event = nullptr;
   gxf_result_t code = make_any_current();
   if (code != GXF_SUCCESS) return code;
-  code = check(api_->event_create(&event, kEventDisableTiming), "cuEventCreate");
+  // One event per thread and context, recorded again on every call: a stream wait captures
+  // the record made before it, so re-recording cannot disturb earlier waits, and a message hop
+  // costs no event creation.
+  struct OrderingEvent {
+    const Api* api = nullptr;
+    void* context = nullptr;
+    CudaEventHandle event = nullptr;
+    ~OrderingEvent() {
+      if (event) api->event_destroy(event);
+    }
+  };
+  thread_local OrderingEvent ordering;
+  void* context = nullptr;
+  api_->ctx_get_current(&context);
+  if (ordering.event == nullptr || ordering.context != context) {
+    if (ordering.event) api_->event_destroy(ordering.event);
+    ordering.event = nullptr;
+    code = check(api_->event_create(&ordering.event, kEventDisableTiming), "cuEventCreate");
+    if (code != GXF_SUCCESS) return code;
+    ordering.api = api_;
+    ordering.context = context;
+  }
+  code = check(api_->event_record(ordering.event, producer), "cuEventRecord");
   if (code != GXF_SUCCESS) return code;
-  code = check(api_->event_record(event, producer), "cuEventRecord");
-  if (code == GXF_SUCCESS) code = check(api_->stream_wait_event(waiter, event, 0), "cuStreamWaitEvent");
-  api_->event_destroy(event);  // destroying a recorded event is safe: the wait keeps it valid
-  return code;
+  return check(api_->stream_wait_event(waiter, ordering.event, 0), "cuStreamWaitEvent");
 }
 
 gxf_result_t CudaDriver::event_create(int device, uint32_t flags, CudaEventHandle* event) {
@@ -410,6 +441,7 @@ gxf_result_t CudaDriver::alloc_async(CudaMemPoolHandle pool, size_t size, CudaSt
                                      void** pointer) {
   gxf_result_t code = make_any_current();
   if (code != GXF_SUCCESS) return code;
+  device_allocations_.fetch_add(1, std::memory_order_relaxed);
   CUdeviceptr address = 0;
   code = check(api_->mem_alloc_from_pool_async(&address, size == 0 ? 1 : size, pool, stream),
                "cuMemAllocFromPoolAsync");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -34,9 +35,21 @@ inline CudaStreamHandle cuda_per_thread_stream() {
 //
 // Setting GXF_DISABLE_CUDA=1 in the environment makes the engine behave as if no driver was
 // installed (CPU-only behaviour on a GPU machine, used by tests).
+// How many driver calls moved or allocated memory, counted for the whole process so that a
+// benchmark or test can show a path makes none per frame (tools/bench/tensor.py prints them).
+struct CudaTraffic {
+  uint64_t copies = 0;              // cuMemcpy / cuMemcpyAsync (host<->device or device<->device)
+  uint64_t copy_bytes = 0;
+  uint64_t device_allocations = 0;  // cuMemAlloc / cuMemAllocFromPoolAsync
+  uint64_t pinned_allocations = 0;  // cuMemHostAlloc
+};
+
 class CudaDriver {
  public:
   static CudaDriver& instance();
+
+  // The counts so far (relaxed reads: a tally, not a synchronisation point).
+  CudaTraffic traffic() const;
 
   bool available() const { return available_; }
   // Why CUDA is unavailable ("" when it is available).
@@ -97,6 +110,16 @@ class CudaDriver {
   gxf_result_t check(int status, const char* what);
   gxf_result_t make_current(int device);
   gxf_result_t make_any_current();
+  void count_copy(size_t size) {
+    copies_.fetch_add(1, std::memory_order_relaxed);
+    copy_bytes_.fetch_add(size, std::memory_order_relaxed);
+  }
+
+  // Relaxed atomics: counting must not order or slow the calls it counts.
+  std::atomic<uint64_t> copies_{0};
+  std::atomic<uint64_t> copy_bytes_{0};
+  std::atomic<uint64_t> device_allocations_{0};
+  std::atomic<uint64_t> pinned_allocations_{0};
 
   Api* api_ = nullptr;
   bool available_ = false;
