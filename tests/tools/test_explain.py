@@ -69,6 +69,26 @@ components:
 """
 
 
+def interrupt_gxe(path, after_s=None, after_line=None):
+    """Run gxe.py on a graph, send SIGINT after `after_s` seconds or once it prints
+    `after_line`, and return its stderr (fails the test if it does not stop)."""
+    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
+                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        if after_line is None:
+            time.sleep(after_s)
+        else:
+            for line in process.stdout:
+                if after_line in line:
+                    break
+        process.send_signal(signal.SIGINT)
+        return process.communicate(timeout=30)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("gxe.py did not stop after SIGINT")
+
+
 @pytest.mark.parametrize("scheduler", ["GreedyScheduler", "MultiThreadScheduler",
                                        "EventBasedScheduler"])
 def test_stalled_run_with_a_pending_message_explains_itself(write_graph, scheduler):
@@ -152,17 +172,7 @@ components:
 
 
 def test_ctrl_c_prints_the_report_with_the_time_to_the_next_period(write_graph):
-    path = write_graph(FOREVER)
-    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
-                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, cwd=REPO)
-    time.sleep(2.0)
-    process.send_signal(signal.SIGINT)
-    try:
-        _, stderr = process.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("gxe.py did not stop after SIGINT")
+    stderr = interrupt_gxe(write_graph(FOREVER), after_s=2.0)
     assert "stall report: interrupted (Ctrl-C)" in stderr
     assert "term 'tick/every' (PeriodicSchedulingTerm): WAIT_TIME - period 10s; next in" in stderr
     assert "entity 'tick': WAIT_TIME, ticked 1 time(s)" in stderr
@@ -209,19 +219,8 @@ def test_ctrl_c_before_an_entity_started_says_it_never_started_and_why(write_gra
         "        time.sleep(3)\n\n"
         "    def tick(self):\n"
         "        pass\n")
-    path = write_graph(SLOW_START)
-    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
-                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, cwd=REPO)
-    try:
-        for line in process.stdout:  # interrupt once 'slow' is inside its start()
-            if "slow start begins" in line:
-                break
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("gxe.py did not stop after SIGINT")
+    # Interrupted once 'slow' is inside its start().
+    stderr = interrupt_gxe(write_graph(SLOW_START), after_line="slow start begins")
     assert "stall report: interrupted (Ctrl-C)" in stderr
     assert "entity 'later': WAIT, never started" in stderr
     assert ("why: the run stopped before the scheduler first executed it (an entity starts on "
