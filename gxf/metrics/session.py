@@ -75,6 +75,8 @@ class MetricsSession:
         """Enable collection and start polling."""
         _std.metrics_enable(self.context, sample_period=self.sample_period, trace=self.trace,
                              trace_capacity=self.trace_capacity)
+        # Outputs open knowing the graph's rows (the dashboard matches its picture to them).
+        self.snapshot = _std.metrics_snapshot(self.context)
         opened = []
         try:
             for output in self.outputs:

@@ -67,8 +67,15 @@ gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condit
     return code;
   }
   switch (condition->type) {
-    case SchedulingConditionType::kReady:
+    case SchedulingConditionType::kReady: {
+      // Decided here, in a function that already has its frame: a dispatching tick() would
+      // add a second prologue to every metered tick.
+      ItemMetrics* metrics = metrics_.load(std::memory_order_acquire);
+      if (__builtin_expect(metrics != nullptr, 0)) {
+        return tick_metered(now, condition->target_timestamp, metrics);
+      }
       return tick(now, condition->target_timestamp);
+    }
     case SchedulingConditionType::kNever:
       return stop_locked();
     default:
@@ -116,22 +123,40 @@ gxf_result_t EntityItem::start(int64_t now) {
         started->stop();
       }
       status_.store(EntityStatus::kNotStarted, std::memory_order_release);
+      start_history_.store(StartHistory::kFailed, std::memory_order_release);
       return code;
     }
   }
   status_.store(EntityStatus::kStarted, std::memory_order_release);
+  start_history_.store(StartHistory::kStarted, std::memory_order_release);
   return GXF_SUCCESS;
 }
 
 gxf_result_t EntityItem::tick(int64_t now, int64_t target) {
-  // Two instantiations: with metrics off the tick compiles as if they did not exist (a
-  // shared body with run-time tests measurably slowed the native ping).
-  ItemMetrics* metrics = metrics_.load(std::memory_order_acquire);
-  return metrics ? tick_with<true>(now, target, metrics) : tick_with<false>(now, target, nullptr);
+  // Three compilations of one body: with metrics off the tick compiles as if they did not
+  // exist, and the common tick with metrics on adds only its counts; the clock reads and
+  // latency probes of a sampled tick live in their own body. (A shared body with run-time
+  // tests measurably slowed the native ping: every test, and the registers it held, cost on
+  // every tick.)
+  return tick_with<Recording::kOff>(now, target, nullptr, 0);
 }
 
-template <bool kMetrics>
-gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* metrics) {
+gxf_result_t EntityItem::tick_metered(int64_t now, int64_t target, ItemMetrics* metrics) {
+  int timing = metrics->begin_tick();
+  return timing ? tick_timed(now, target, metrics, timing)
+                : tick_with<Recording::kCount>(now, target, metrics, 0);
+}
+
+gxf_result_t EntityItem::tick_timed(int64_t now, int64_t target, ItemMetrics* metrics,
+                                    int timing) {
+  return tick_with<Recording::kTime>(now, target, metrics, timing);
+}
+
+template <EntityItem::Recording kRecording>
+gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* metrics,
+                                   int timing) {
+  constexpr bool kMetrics = kRecording != Recording::kOff;
+  constexpr bool kTime = kRecording == Recording::kTime;
   if (now < last_timestamp_) {
     GXF_LOG_ERROR("Entity '%s': time went backwards (%ld < %ld)", entity_->name().c_str(),
                   static_cast<long>(now), static_cast<long>(last_timestamp_));
@@ -139,6 +164,7 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
         Error(GXF_FAILURE, "time went backwards (" + std::to_string(now) + " < " +
                                std::to_string(last_timestamp_) + ")")
             .with_context("entity '" + entity_->name() + "'"));
+    if constexpr (kMetrics) metrics->untick(0);  // counted by begin_tick, never ran
     stop_locked();
     return GXF_FAILURE;
   }
@@ -146,18 +172,16 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
   status_.store(EntityStatus::kTicking, std::memory_order_release);
   const auto& observers = executor_->observers();
   int64_t begin_ns = observers.empty() ? 0 : observers.front()->now_ns();
-  int timing = 0;
   int64_t metrics_begin_ns = 0;
-  if constexpr (kMetrics) {
-    timing = metrics->begin_tick();
-    if (timing) metrics_begin_ns = metrics_now_ns();
+  if constexpr (kTime) {
+    if (timing & ItemMetrics::kTimeBegin) metrics_begin_ns = metrics_now_ns();
   }
 
   gxf_result_t code = sync_inbox();
   size_t i = 0;  // after the loop: how many codelets ticked
   for (; !failed(code) && i < codelets_.size(); ++i) {
     codelets_[i]->begin_execution(now, false);
-    if constexpr (kMetrics) {
+    if constexpr (kTime) {
       if (timing & ItemMetrics::kTimeTick) {
         int64_t codelet_begin_ns = metrics_now_ns();
         code = codelets_[i]->tick();
@@ -196,8 +220,8 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
     stop_locked();
     return code;
   }
-  sync_outbox<kMetrics>(metrics, timing & ItemMetrics::kTimeTick);
-  if constexpr (kMetrics) metrics->end_tick(timing, metrics_begin_ns);
+  sync_outbox<kRecording>(metrics, timing & ItemMetrics::kTimeTick);
+  if constexpr (kTime) metrics->end_tick(timing, metrics_begin_ns);
   notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
   if (!observers.empty()) {
@@ -232,8 +256,9 @@ void EntityItem::notify_upstream() {
   }
 }
 
-template <bool kMetrics>
+template <EntityItem::Recording kRecording>
 void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
+  constexpr bool kMetrics = kRecording != Recording::kOff;
   for (size_t t = 0; t < transmitters_.size(); ++t) {
     Transmitter* transmitter = transmitters_[t];
     if (failed(transmitter->sync())) {
@@ -250,7 +275,7 @@ void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
         EdgeMetrics* edge = nullptr;
         if constexpr (kMetrics) {
           edge = r < edges->size() ? (*edges)[r] : nullptr;
-          if (probe && edge) edge->arm_probe();
+          if (kRecording == Recording::kTime && probe && edge) edge->arm_probe();
         }
         gxf_result_t pushed = receiver->push(message);
         if (kMetrics && edge) edge->count(!failed(pushed));
@@ -319,9 +344,20 @@ gxf_result_t EntityExecutor::stop_all() {
   return first_failure;
 }
 
+std::pair<EntityItem::StartHistory, bool> EntityExecutor::start_history(gxf_uid_t eid) const {
+  if (EntityItem* found = item(eid)) return {found->start_history(), true};
+  auto kept = cleared_start_history_.find(eid);
+  if (kept != cleared_start_history_.end()) return {kept->second, true};
+  return {EntityItem::StartHistory::kNever, false};
+}
+
 void EntityExecutor::clear() {
   if (std::shared_ptr<ExecutionMetrics> metrics = this->metrics()) metrics->detach();
   set_metrics(nullptr);
+  if (!items_.empty()) {
+    cleared_start_history_.clear();
+    for (const auto& item : items_) cleared_start_history_[item->eid()] = item->start_history();
+  }
   items_.clear();
   by_eid_.clear();
   observers_.clear();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "gxf/core/entity.hpp"
@@ -48,6 +49,11 @@ class EntityItem {
     EntityStatus s = status();
     return s != EntityStatus::kNotStarted;
   }
+  // Whether this entity ever started since activation (the status is back at kNotStarted
+  // once the run stopped it): kNever (the scheduler never executed it), kStarted, or kFailed
+  // (a codelet's start() failed). The stall explainer tells these apart after the run.
+  enum class StartHistory : int { kNever = 0, kStarted = 1, kFailed = 2 };
+  StartHistory start_history() const { return start_history_.load(std::memory_order_acquire); }
   const std::vector<Codelet*>& codelets() const { return codelets_; }
   const std::vector<Receiver*>& receivers() const { return receivers_; }
   const std::vector<Transmitter*>& transmitters() const { return transmitters_; }
@@ -70,15 +76,25 @@ class EntityItem {
  private:
   gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
   gxf_result_t start(int64_t now);
+  // A tick with metrics off; tick_metered() with them on (execute_locked picks).
   gxf_result_t tick(int64_t now, int64_t target);
-  // Out of line, so tick() is a two-way jump and neither body pays for the other.
-  template <bool kMetrics>
-  __attribute__((noinline)) gxf_result_t tick_with(int64_t now, int64_t target,
-                                                   ItemMetrics* metrics);
+  // How a tick records metrics: not at all (metrics off), counts only (the common tick with
+  // metrics on), or counts and clock reads (one tick in MetricsOptions::sample_period).
+  enum class Recording { kOff, kCount, kTime };
+  // One body, compiled three times: in tick() with metrics off (the metrics-off tick costs
+  // what it did before metrics existed), in tick_metered() and in tick_timed().
+  template <Recording kRecording>
+  __attribute__((always_inline)) inline gxf_result_t tick_with(int64_t now, int64_t target,
+                                                               ItemMetrics* metrics, int timing);
+  // Out of line, so the metrics-off tick holds no register or test for them.
+  __attribute__((noinline)) gxf_result_t tick_metered(int64_t now, int64_t target,
+                                                      ItemMetrics* metrics);
+  __attribute__((noinline)) gxf_result_t tick_timed(int64_t now, int64_t target,
+                                                    ItemMetrics* metrics, int timing);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
-  // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
-  template <bool kMetrics>
+  // Delivers the outbox; with kTime, stamps latency probes when this tick was timed.
+  template <Recording kRecording>
   __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
@@ -90,6 +106,7 @@ class EntityItem {
   std::vector<Receiver*> receivers_;
   std::vector<Transmitter*> transmitters_;
   std::atomic<EntityStatus> status_{EntityStatus::kNotStarted};
+  std::atomic<StartHistory> start_history_{StartHistory::kNever};
   int64_t last_timestamp_ = INT64_MIN;
   std::mutex execution_mutex_;  // one execution of this entity at a time
   std::atomic<ItemMetrics*> metrics_{nullptr};  // last: the hot fields keep their places
@@ -104,7 +121,12 @@ class EntityExecutor {
   const std::vector<std::unique_ptr<EntityItem>>& items() const { return items_; }
   // Stops every started entity in ascending eid order; returns the first stop failure.
   gxf_result_t stop_all();
+  // Drops the items; their start histories are kept until the next clear() with items.
   void clear();
+  // Whether an entity started in the latest activation (its item's, or the record clear()
+  // kept: a failed run clears the executor before the stall explainer reads it); false
+  // (second) for an entity the executor never ran.
+  std::pair<EntityItem::StartHistory, bool> start_history(gxf_uid_t eid) const;
 
   void add_observer(ExecutionObserver* observer) { observers_.push_back(observer); }
   const std::vector<ExecutionObserver*>& observers() const { return observers_; }
@@ -131,6 +153,7 @@ class EntityExecutor {
  private:
   std::vector<std::unique_ptr<EntityItem>> items_;
   std::unordered_map<gxf_uid_t, EntityItem*> by_eid_;
+  std::unordered_map<gxf_uid_t, EntityItem::StartHistory> cleared_start_history_;
   std::vector<ExecutionObserver*> observers_;
   std::vector<Monitor*> monitors_;
   std::function<void(gxf_uid_t, EventType)> event_sink_;

@@ -189,6 +189,8 @@ Expected<std::shared_ptr<ExecutionMetrics>> ExecutionMetrics::attach(
         edge->target = path_of(receiver);
         edge->source_eid = transmitter->eid();
         edge->target_eid = receiver->eid();
+        edge->source_cid = transmitter->cid();
+        edge->target_cid = receiver->cid();
         edge->receiver = receiver_of(receiver);
         edge->receiver->sources.push_back(&edge->messages);
         targets.push_back(edge.get());

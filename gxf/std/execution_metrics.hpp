@@ -116,6 +116,8 @@ struct EdgeMetrics {
   std::string target;
   int64_t source_eid = 0;
   int64_t target_eid = 0;
+  int64_t source_cid = 0;  // the transmitter
+  int64_t target_cid = 0;  // the receiver
   ReceiverMetrics* receiver = nullptr;
   std::atomic<uint64_t> messages{0};  // written by the transmitting entity only
 
@@ -196,8 +198,9 @@ class ItemMetrics {
 // per edge message counts, latency probes and queue depth, GIL wait/hold of Python codelets,
 // and optionally a per-thread trace of every tick. Attached to the executor only when asked
 // for; when it is not, the executor ticks through a separately compiled path without any of
-// it (EntityItem::tick_with<false>). Hot-path records are plain stores by the single writer that owns them (the
-// entity's execution lock serialises its ticks); readers may run on any thread.
+// it (EntityItem::tick_with<Recording::kOff>). Hot-path records are plain stores by the single
+// writer that owns them (the entity's execution lock serialises its ticks); readers may run
+// on any thread.
 class ExecutionMetrics {
  public:
   struct TraceEvent {

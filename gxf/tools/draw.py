@@ -17,10 +17,12 @@ import yaml
 
 from gxf.tools.graph_model import clusters, components_of, connections, entities
 
-__all__ = ["to_dot", "to_mermaid", "render", "FORMATS", "GraphvizMissing"]
+__all__ = ["to_dot", "to_mermaid", "picture", "render", "FORMATS", "GraphvizMissing"]
 
 FORMATS = ("dot", "svg", "png", "mmd")
 _HEADER_COLOR = {"codelet": "#cfe2f3", "system": "#eeeeee"}
+# Roles listed in small print under an entity's codelets.
+_DETAIL_ROLES = ("term", "combiner", "scheduler", "clock", "allocator", "subgraph", "other")
 
 
 class GraphvizMissing(Exception):
@@ -75,8 +77,7 @@ def _entity_table(graph, entity):
         rows.append(row(f"\u25b6 {graph.nodes[node]['name']}", port=_port(node)))
     rows += [row(_component_label(graph, node)) for node in codelets]
     for node in components_of(graph, entity):
-        role = graph.nodes[node]["role"]
-        if role in ("term", "combiner", "scheduler", "clock", "allocator", "subgraph", "other"):
+        if graph.nodes[node]["role"] in _DETAIL_ROLES:
             rows.append(row(_component_label(graph, node), small=True))
     for node in components_of(graph, entity, "transmitter"):
         rows.append(row(f"{graph.nodes[node]['name']} \u25b6", port=_port(node), align="RIGHT"))
@@ -117,6 +118,11 @@ def _edge_label(attrs):
     return ", ".join(parts)
 
 
+def _is_topic(attrs):
+    """Whether a connection is routed by a Topic (drawn dashed)."""
+    return str(attrs.get("via", "")).startswith("topic ")
+
+
 def _quote(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -138,7 +144,7 @@ def to_dot(graph, title=None):
     for source, target, attrs in connections(graph):
         source_entity = graph.nodes[source]["entity"]
         target_entity = graph.nodes[target]["entity"]
-        style = ', style=dashed' if str(attrs.get("via", "")).startswith("topic ") else ""
+        style = ', style=dashed' if _is_topic(attrs) else ""
         lines.append(f"  {_quote(source_entity)}:{_port(source)}:e -> "
                      f"{_quote(target_entity)}:{_port(target)}:w "
                      f"[label={_quote(_edge_label(attrs))}{style}];")
@@ -172,10 +178,52 @@ def to_mermaid(graph):
         settings = _edge_label(attrs)
         if settings:
             label += f" ({settings})"
-        arrow = "-.->" if str(attrs.get("via", "")).startswith("topic ") else "-->"
+        arrow = "-.->" if _is_topic(attrs) else "-->"
         lines.append(f'  {_mermaid_id(graph.nodes[source]["entity"])} {arrow}|"'
                      f'{_mermaid_text(label)}"| {_mermaid_id(graph.nodes[target]["entity"])}')
     return "\n".join(lines) + "\n"
+
+
+def picture(graph):
+    """The picture's contents as JSON-ready data, for pages that lay it out themselves (the
+    dashboard): the same boxes, ports, labelled arrows and clusters as to_dot().
+
+    {"clusters": [{"id", "label", "parent"}] (outer before inner),
+     "entities": [{"id", "eid", "cluster", "codelets": [{"cid", "label"}], "details": [text],
+                   "receivers": [{"id", "cid", "name"}], "transmitters": [...]}],
+     "edges": [{"source", "target", "source_cid", "target_cid", "source_entity",
+                "target_entity", "label", "topic"}]}
+    Component ids are the model's node names ("entity/component")."""
+    def port(node):
+        data = graph.nodes[node]
+        return {"id": node, "cid": data["cid"], "name": data["name"] or _short(data["type"])}
+
+    result = {"clusters": [], "entities": [], "edges": []}
+    for event, name, _ in _layout(graph):
+        if event == "open":
+            result["clusters"].append({"id": name, "label": f"subgraph {name}",
+                                       "parent": graph.nodes[name]["cluster"]})
+        elif event == "entity":
+            details = [_component_label(graph, node) for node in components_of(graph, name)
+                       if graph.nodes[node]["role"] in _DETAIL_ROLES]
+            result["entities"].append({
+                "id": name, "eid": graph.nodes[name]["eid"],
+                "cluster": graph.nodes[name]["cluster"],
+                "codelets": [{"cid": graph.nodes[node]["cid"],
+                              "label": _component_label(graph, node)}
+                             for node in components_of(graph, name, "codelet")],
+                "details": details,
+                "receivers": [port(node) for node in components_of(graph, name, "receiver")],
+                "transmitters": [port(node)
+                                 for node in components_of(graph, name, "transmitter")]})
+    for source, target, attrs in connections(graph):
+        result["edges"].append({
+            "source": source, "target": target,
+            "source_cid": graph.nodes[source]["cid"], "target_cid": graph.nodes[target]["cid"],
+            "source_entity": graph.nodes[source]["entity"],
+            "target_entity": graph.nodes[target]["entity"],
+            "label": _edge_label(attrs), "topic": _is_topic(attrs)})
+    return result
 
 
 def format_of(path, default="dot"):

@@ -7,7 +7,12 @@ gxe.py prints it with --explain, and on its own when the run ends in a deadlock 
 entity still holds a pending message or never ticked (never started, or started and never
 ran), or when Ctrl-C stopped the graph.
 Everything is read after the run through the components' own interfaces (term checks, queue
-sizes, codelet execution counts), so it holds for every scheduler.
+sizes, codelet execution counts) and the executor's record of which entities started, so it
+holds for every scheduler.
+
+An entity starts on the scheduler's first visit whatever its terms say (GXF's rule), so one
+that never started was never visited (the run stopped first) or its start() failed; one that
+started and never ticked was kept waiting by the terms the report names.
 """
 
 import contextlib
@@ -111,13 +116,23 @@ class TermState:
 class EntityState:
     """One codelet entity after the run."""
 
-    def __init__(self, name, ticks, condition, terms, pending, codelets):
+    def __init__(self, name, ticks, condition, terms, pending, codelets, started="started"):
         self.name = name
         self.ticks = ticks
+        self.started = started  # 'started', 'never started' or 'start failed'
         self.condition = condition
         self.terms = terms
         self.pending = pending  # {receiver: messages held}
         self.codelets = codelets  # [(node, type, ticks)]
+
+    @property
+    def never_started(self):
+        """Whether no start() of this entity ever succeeded."""
+        return self.started != "started"
+
+    def blocking_terms(self):
+        """The terms (or combiners) whose condition keeps the entity from ticking now."""
+        return [term for term in self.terms if term.condition != "READY"]
 
 
 def _describe_queue(reader, queue, min_size=None):
@@ -196,7 +211,8 @@ def _entity_state(reader, entity):
         if held:
             pending[receiver] = held
     ticks = max((c[2] for c in codelets), default=0)
-    return EntityState(entity, ticks, overall, terms, pending, codelets)
+    started = _std.entity_start_history(reader.context, graph.nodes[entity]["eid"])
+    return EntityState(entity, ticks, overall, terms, pending, codelets, started or "started")
 
 
 def entity_states(context, graph=None):
@@ -215,15 +231,17 @@ def is_stalled(states):
     if not waiting or any(s.condition in ("READY", "WAIT_TIME") for s in states):
         return False  # something could still run: the run ended for another reason
     return any(s.pending and s.condition != "NEVER" for s in states) or \
-        any(s.ticks == 0 for s in states)
+        any(s.ticks == 0 or s.never_started for s in states)
 
 
 def format_report(states, headline):
     """The explainer's text."""
     lines = [f"gxe.py: stall report: {headline}"]
     for state in states:
-        ran = f"ticked {state.ticks} time(s)" if state.ticks else "never ticked"
-        lines.append(f"  entity '{state.name}': {state.condition}, {ran}")
+        lines.append(f"  entity '{state.name}': {state.condition}, {_history(state)}")
+        why = _why_not_ticked(state)
+        if why:
+            lines.append(f"    why: {why}")
         for node, type_name, ticks in state.codelets:
             lines.append(f"    codelet '{node}' ({_short(type_name)}): {ticks} tick(s)")
         for receiver, held in state.pending.items():
@@ -239,6 +257,33 @@ def format_report(states, headline):
                 described = ", ".join(f"'{p}' ({other.get(p, '?')})" for p in peers)
                 lines.append(f"      waits for: {described}")
     return "\n".join(lines)
+
+
+def _history(state):
+    """'never started', 'start failed', 'started, never ticked' or 'ticked N time(s)'."""
+    if state.started == "start failed":
+        return "never started (its start() failed)"
+    if state.never_started:
+        return "never started"
+    return f"ticked {state.ticks} time(s)" if state.ticks else "started, never ticked"
+
+
+def _why_not_ticked(state):
+    """Why an entity that never ticked did not: what kept it from starting, or the terms that
+    kept it waiting (empty for an entity that ticked)."""
+    if state.ticks and not state.never_started:
+        return ""
+    blocking = state.blocking_terms()
+    waiting = "; ".join(f"'{term.node}' {term.condition}" + (f" ({term.reason})" if term.reason
+                                                             else "") for term in blocking)
+    if state.started == "start failed":
+        return "a codelet's start() failed (its error is above)"
+    if state.never_started:
+        text = "the run stopped before the scheduler first executed it (an entity starts on " \
+               "its first visit, whatever its terms say)"
+        return text + (f"; its terms now: {waiting}" if waiting else "")
+    return f"kept waiting by {waiting}" if waiting else "its terms were ready, but the run " \
+        "stopped before it was executed again"
 
 
 def explain(context, headline="the graph stopped"):

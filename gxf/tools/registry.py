@@ -63,7 +63,9 @@ def is_a(context, cid, base_name):
 def did_you_mean(name, candidates):
     """' (did you mean 'x'?)' for the closest candidate, or ''."""
     candidates = list(candidates)
-    matches = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    # A name that differs only in case is the likeliest meant, however short it is.
+    matches = [candidate for candidate in candidates if candidate.lower() == name.lower()][:1]
+    matches = matches or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     if not matches:
         # Type names differ mostly in their last part: compare that too.
         short = {candidate.rsplit("::", 1)[-1]: candidate for candidate in candidates}

@@ -39,11 +39,21 @@ def test_dashboard_serves_page_structure_and_live_metrics_on_localhost():
             status, content_type, _ = get(url + name)
             assert status == 200 and content_type.startswith(kind)
         assert get(url + "nothing")[0] == 404
+        # The picture is gxf draw's (one model), each arrow tied to its metrics row.
         graph = json.loads(get(url + "api/graph")[2])
-        assert sorted(node["label"] for node in graph["nodes"]) == ["py_rx", "py_tx", "rx", "tx"]
-        ids = {node["label"]: node["id"] for node in graph["nodes"]}
-        assert {(edge["source"], edge["target"]) for edge in graph["edges"]} == {
-            (ids["tx"], ids["rx"]), (ids["py_tx"], ids["py_rx"])}
+        assert graph == json.loads(json.dumps(_drawn(graph)))
+        assert sorted(entity["id"] for entity in graph["entities"]) == [
+            "py_rx", "py_tx", "rx", "scheduler", "tx"]  # as gxf draw draws it
+        tx = next(entity for entity in graph["entities"] if entity["id"] == "tx")
+        assert [port["id"] for port in tx["transmitters"]] == ["tx/signal"]
+        assert [codelet["label"] for codelet in tx["codelets"]] == ["ping: PingTx"]
+        assert {(edge["source"], edge["target"], edge["label"]) for edge in graph["edges"]} == {
+            ("tx/signal", "rx/signal", "capacity 1, fault"),
+            ("py_tx/signal", "py_rx/signal", "capacity 1, fault")}
+        rows = json.loads(get(url + "api/metrics")[2])["edges"]
+        for edge in graph["edges"]:
+            row = rows[edge["metrics"]]
+            assert (row["source"], row["target"]) == (edge["source"], edge["target"])
         counts = []
         for _ in range(100):
             view = json.loads(get(url + "api/metrics")[2])
@@ -56,6 +66,31 @@ def test_dashboard_serves_page_structure_and_live_metrics_on_localhost():
         assert {row["codelet"] for row in view["codelets"]} == {"ping", "python_codelet"}
     finally:
         run.kill()
+
+
+def _drawn(served):
+    """What gxf draw's model gives for the paced ping, with the served metrics indices."""
+    from gxf.tools.draw import picture
+    from gxf.tools.graph_model import graph_from_files
+
+    drawn = picture(graph_from_files([PACED_PING], [MANIFEST]))
+    indices = {(edge["source"], edge["target"]): edge["metrics"] for edge in served["edges"]}
+    cids = {}  # component ids differ between the two contexts: compare them by name
+    for entity in served["entities"]:
+        for codelet in entity["codelets"]:
+            cids[(entity["id"], codelet["label"])] = codelet["cid"]
+        for port in entity["receivers"] + entity["transmitters"]:
+            cids[port["id"]] = port["cid"]
+    for entity in drawn["entities"]:
+        entity["eid"] = next(e["eid"] for e in served["entities"] if e["id"] == entity["id"])
+        for codelet in entity["codelets"]:
+            codelet["cid"] = cids[(entity["id"], codelet["label"])]
+        for port in entity["receivers"] + entity["transmitters"]:
+            port["cid"] = cids[port["id"]]
+    for edge in drawn["edges"]:
+        edge["source_cid"], edge["target_cid"] = cids[edge["source"]], cids[edge["target"]]
+        edge["metrics"] = indices[(edge["source"], edge["target"])]
+    return drawn
 
 
 def test_gxf_dashboard_runs_the_graph_with_its_dashboard():
@@ -113,8 +148,15 @@ def test_browser_shows_the_graph_and_numbers_that_change():
         # The picture: one box per entity, one arrow per edge, each labelled with live numbers.
         labels = {element.text for element in browser.find_elements(By.CSS_SELECTOR,
                                                                      "g.node text.title")}
-        assert labels == {"tx", "rx", "py_tx", "py_rx"}
+        assert labels == {"tx", "rx", "py_tx", "py_rx", "scheduler"}
         assert len(browser.find_elements(By.CSS_SELECTOR, "g.edge path")) == 2
+        # As gxf draw draws it: queues as ports, arrows labelled with capacity and policy.
+        ports = {element.get_attribute("data-port") for element in browser.find_elements(
+            By.CSS_SELECTOR, "g.node text.receiver, g.node text.transmitter")}
+        assert ports == {"tx/signal", "rx/signal", "py_tx/signal", "py_rx/signal"}
+        settings = [element.text for element in browser.find_elements(
+            By.CSS_SELECTOR, 'g.edge [data-field="settings"]')]
+        assert settings == ["capacity 1, fault"] * 2
 
         def edge_messages():
             cells = browser.find_elements(By.CSS_SELECTOR,

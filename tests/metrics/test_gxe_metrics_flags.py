@@ -51,6 +51,15 @@ def test_trace_writes_every_tick_as_a_chrome_trace_event(tmp_path):
              if event["ph"] == "M" and event["name"] == "thread_name"}
     assert {event["tid"] for event in ticks} <= named
     assert document["otherData"]["dropped_ticks"] == 0
+    # One track per worker thread (two workers here, never the main thread), and a track is
+    # a thread: its ticks never overlap.
+    pid = ticks[0]["pid"]
+    assert all(event["pid"] == pid for event in ticks) and pid not in named
+    for tid in {event["tid"] for event in ticks}:
+        track = sorted((event["ts"], event["ts"] + event["dur"]) for event in ticks
+                       if event["tid"] == tid)
+        assert all(end <= next_begin + 1e-3 for (_, end), (next_begin, _) in
+                   zip(track, track[1:])), track
 
 
 def test_trace_to_an_unwritable_file_is_a_one_line_error(tmp_path):

@@ -17,6 +17,7 @@ import threading
 import time
 
 import gxf.core as core
+from gxf.std import _std
 
 
 def scheduler_threads():
@@ -43,21 +44,18 @@ def spin_python(seconds):
 
 
 def spin_until_stopped(context, eid, limit_s=20.0):
-    """Hold the GIL (a huge switch interval) until entity `eid` was started and then stopped;
-    True if that happened within `limit_s`. Scheduler threads that needed the GIL would stall."""
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1000.0)
-    try:
-        end = time.perf_counter() + limit_s
-        started = False
-        while time.perf_counter() < end:
-            status = core.entity_get_status(context, eid)
-            started = started or status != 0
-            if started and status == 0:
-                return True
-        return False
-    finally:
-        sys.setswitchinterval(interval)
+    """Hold the GIL (the caller set a huge switch interval before starting the run) until
+    entity `eid` was started and then stopped; True if that happened within `limit_s`.
+    Scheduler threads that needed the GIL would stall. A run may end before the first poll
+    (a loaded machine): the executor's start record tells it started."""
+    end = time.perf_counter() + limit_s
+    started = False
+    while time.perf_counter() < end:
+        status = core.entity_get_status(context, eid)
+        started = started or status != 0
+        if status == 0 and (started or _std.entity_start_history(context, eid) == "started"):
+            return True
+    return False
 
 
 def run_once(graph, manifest, options):
@@ -70,12 +68,18 @@ def run_once(graph, manifest, options):
         core.graph_load_file(context, graph)
         core.graph_activate(context)
         start = time.perf_counter()
+        interval = sys.getswitchinterval()
+        if options.get("spin_until_stopped"):
+            sys.setswitchinterval(1000.0)  # this thread keeps the GIL from the run's start
         core.graph_run_async(context)
         if options.get("busy_python"):
             spin_python(options["busy_python"])
         if options.get("spin_until_stopped"):
-            result["stopped_while_spinning"] = spin_until_stopped(
-                context, core.entity_find(context, options["spin_until_stopped"]))
+            try:
+                result["stopped_while_spinning"] = spin_until_stopped(
+                    context, core.entity_find(context, options["spin_until_stopped"]))
+            finally:
+                sys.setswitchinterval(interval)
         if options.get("cpu_window"):
             time.sleep(0.1)  # past start-up
             cpu, wall = time.process_time(), time.perf_counter()

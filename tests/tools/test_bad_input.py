@@ -93,3 +93,21 @@ def test_directory_as_graph_file_is_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == \
         f"gxf draw: error: cannot read graph file '{tmp_path}': it is a directory"
+
+
+@pytest.mark.parametrize("mistake", ["manifest", "graph", "yaml"])
+def test_dashboard_answers_bad_input_with_one_line(mistake):
+    app, manifest = PING, MANIFEST
+    if mistake == "manifest":
+        manifest = "/nowhere/manifest.yaml"
+    elif mistake == "graph":
+        app = "/nowhere/graph.yaml"
+    else:
+        app = os.path.join(DATA, "bad_yaml_syntax.yaml")
+    result = gxf("dashboard", app, "--manifest", manifest, "--port", "0")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1, result.stderr
+    assert {"manifest": "/nowhere/manifest.yaml", "graph": "/nowhere/graph.yaml",
+            "yaml": "bad_yaml_syntax.yaml:"}[mistake] in errors[0]

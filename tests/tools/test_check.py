@@ -2,6 +2,7 @@
 """gxf check: findings with file:line, entity, component, parameter and did-you-mean."""
 
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -129,10 +130,46 @@ def test_command_exits_zero_with_only_warnings():
     assert "0 error(s), 3 warning(s)" in result.stderr
 
 
-def test_several_files_are_checked_together():
+def test_a_parameter_override_is_checked_with_the_graph():
     result = gxf("check", os.path.join(REPO, "graphs", "ping.yaml"), "--manifest", MANIFEST,
                  "--param", "tx/ping/signal=signal")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+CONNECTIONS = """
+components:
+- type: nvidia::gxf::Connection
+  parameters: {source: tx/signal, target: rxx/signal}
+"""
+
+
+def test_several_files_are_checked_together_and_findings_name_their_file(tmp_path):
+    (tmp_path / "connect.yaml").write_text(CONNECTIONS)
+    ping_entities = tmp_path / "entities.yaml"
+    # ping.yaml without its Connection, so the second file's typo is the only wiring.
+    text = pathlib.Path(REPO, "graphs", "ping.yaml").read_text()
+    wiring = "---\ncomponents:\n- type: nvidia::gxf::Connection\n  parameters:\n" \
+        "    source: tx/signal\n    target: rx/signal\n"
+    assert wiring in text
+    ping_entities.write_text(text.replace(wiring, ""))
+    apps = f"{ping_entities},{tmp_path / 'connect.yaml'}"  # comma-separated, as gxe.py takes
+    result = gxf("check", apps, "--manifest", MANIFEST)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (f"{tmp_path / 'connect.yaml'}:4: entity '<unnamed>', component '<unnamed>', "
+            "parameter 'target': error:") in result.stdout
+    assert "no entity named 'rxx'" in result.stdout and "did you mean 'rx'" in result.stdout
+
+
+def test_handle_to_a_missing_entity_suggests_the_close_one(tmp_path):
+    graph = tmp_path / "graph.yaml"
+    graph.write_text(pathlib.Path(REPO, "graphs", "ping.yaml").read_text().replace(
+        "target: rx/signal", "target: RX/signal"))
+    with inspect_graph([str(graph)], [MANIFEST]) as inspection:
+        findings = check_graph(inspection, graph_from_context(inspection.context, inspection))
+    finding = only(findings, "no entity named 'RX'")
+    assert finding.severity == "error" and finding.parameter == "target"
+    assert "did you mean 'rx'" in finding.message
+    assert finding.line > 0 and finding.filename == str(graph)
 
 
 def test_missing_python_codelet_file_is_an_error(tmp_path):

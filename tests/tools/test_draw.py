@@ -9,7 +9,7 @@ import xml.dom.minidom
 
 import pytest
 
-from gxf.tools.draw import to_dot, to_mermaid
+from gxf.tools.draw import picture, to_dot, to_mermaid
 from gxf.tools.graph_model import clusters, connections, graph_from_context, graph_from_files
 from gxf.tools.inspection import inspect_graph
 from gxf_test_support import DATA, MANIFEST, REPO
@@ -79,6 +79,33 @@ def test_mermaid_names_ports_on_the_arrows():
     text = to_mermaid(model(PING))
     assert text.startswith("flowchart LR")
     assert 'n_tx -->|"signal → signal (capacity 1, fault)"| n_rx' in text
+
+
+def test_picture_data_has_the_boxes_ports_labels_and_clusters_of_the_dot_picture():
+    graph = model(SUBGRAPH_APP)
+    data = picture(graph)
+    dot = to_dot(graph)
+    # Clusters, outer before inner, each naming its parent; the same ones DOT draws.
+    assert [(c["id"], c["parent"]) for c in data["clusters"]] == [
+        ("pipeline", None), ("pipeline.first", "pipeline"), ("pipeline.second", "pipeline")]
+    for cluster in data["clusters"]:
+        assert f'label="{cluster["label"]}"' in dot
+    by_id = {entity["id"]: entity for entity in data["entities"]}
+    assert by_id["pipeline.first.stage"]["cluster"] == "pipeline.first"
+    assert by_id["tx"]["cluster"] is None
+    # Every box DOT draws, with the same codelet labels and ports.
+    assert dot.count("<B>") == len(by_id) and all(f"<B>{name}</B>" in dot for name in by_id)
+    stage = by_id["pipeline.first.stage"]
+    assert [port["name"] for port in stage["receivers"]] == ["in"]
+    assert [port["name"] for port in stage["transmitters"]] == ["out"]
+    for codelet in stage["codelets"]:
+        assert codelet["label"] in dot and isinstance(codelet["cid"], int)
+    # Arrows from transmitter port to receiver port, labelled as DOT labels them.
+    edges = {(e["source"], e["target"]): e for e in data["edges"]}
+    first = edges[("tx/signal", "pipeline.first.stage/in")]
+    assert (first["source_entity"], first["target_entity"]) == ("tx", "pipeline.first.stage")
+    assert f'label="{first["label"]}"' in dot and first["label"].startswith("capacity ")
+    assert first["topic"] is False
 
 
 def test_python_codelets_are_labelled_with_their_class():

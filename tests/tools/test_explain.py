@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from gxf.tools.explain import EntityState, TermState, format_report, is_stalled
 from gxf_test_support import MANIFEST, REPO, run_gxe
 
 PING = os.path.join(REPO, "graphs", "ping.yaml")
@@ -68,6 +69,26 @@ components:
 """
 
 
+def interrupt_gxe(path, after_s=None, after_line=None):
+    """Run gxe.py on a graph, send SIGINT after `after_s` seconds or once it prints
+    `after_line`, and return its stderr (fails the test if it does not stop)."""
+    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
+                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        if after_line is None:
+            time.sleep(after_s)
+        else:
+            for line in process.stdout:
+                if after_line in line:
+                    break
+        process.send_signal(signal.SIGINT)
+        return process.communicate(timeout=30)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("gxe.py did not stop after SIGINT")
+
+
 @pytest.mark.parametrize("scheduler", ["GreedyScheduler", "MultiThreadScheduler",
                                        "EventBasedScheduler"])
 def test_stalled_run_with_a_pending_message_explains_itself(write_graph, scheduler):
@@ -82,7 +103,9 @@ def test_stalled_run_with_a_pending_message_explains_itself(write_graph, schedul
     assert result.returncode == 0, result.output  # GXF ends such a run normally
     report = result.stderr
     assert "stall report: deadlock" in report
-    assert "entity 'rx': WAIT, never ticked" in report
+    assert "entity 'rx': WAIT, started, never ticked" in report
+    assert ("why: kept waiting by 'rx/wait' WAIT ('rx/signal' holds 3 of the 5 needed "
+            "(capacity 8))") in report
     assert "pending: 3 message(s) in 'rx/signal'" in report
     assert ("term 'rx/wait' (MessageAvailableSchedulingTerm): WAIT - 'rx/signal' holds 3 of the "
             "5 needed (capacity 8)") in report
@@ -149,17 +172,95 @@ components:
 
 
 def test_ctrl_c_prints_the_report_with_the_time_to_the_next_period(write_graph):
-    path = write_graph(FOREVER)
-    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
-                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, cwd=REPO)
-    time.sleep(2.0)
-    process.send_signal(signal.SIGINT)
-    try:
-        _, stderr = process.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("gxe.py did not stop after SIGINT")
+    stderr = interrupt_gxe(write_graph(FOREVER), after_s=2.0)
     assert "stall report: interrupted (Ctrl-C)" in stderr
     assert "term 'tick/every' (PeriodicSchedulingTerm): WAIT_TIME - period 10s; next in" in stderr
     assert "entity 'tick': WAIT_TIME, ticked 1 time(s)" in stderr
+
+
+# 'slow' starts first and takes its time on the only worker; Ctrl-C while it does leaves
+# 'later' never started. (The greedy scheduler visits every entity in the pass it is in.)
+SLOW_START = """
+name: slow
+components:
+- name: codelet
+  type: nvidia::gxf::PyCodeletV0
+  parameters: {codelet_name: SlowStart, codelet_file: slow_start.py}
+- name: count
+  type: nvidia::gxf::CountSchedulingTerm
+  parameters: {count: 1}
+---
+name: later
+components:
+- name: signal
+  type: nvidia::gxf::DoubleBufferReceiver
+- name: wait
+  type: nvidia::gxf::MessageAvailableSchedulingTerm
+  parameters: {receiver: signal, min_size: 1}
+- name: ping
+  type: nvidia::gxf::PingRx
+  parameters: {signal: signal}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
+- type: nvidia::gxf::MultiThreadScheduler
+  parameters: {clock: clock, worker_thread_number: 1}
+"""
+
+
+def test_ctrl_c_before_an_entity_started_says_it_never_started_and_why(write_graph, tmp_path):
+    (tmp_path / "slow_start.py").write_text(
+        "import time\n\nfrom gxf.python_codelet import CodeletAdapter\n\n\n"
+        "class SlowStart(CodeletAdapter):\n"
+        "    def start(self):\n"
+        "        print('slow start begins', flush=True)\n"
+        "        time.sleep(3)\n\n"
+        "    def tick(self):\n"
+        "        pass\n")
+    # Interrupted once 'slow' is inside its start().
+    stderr = interrupt_gxe(write_graph(SLOW_START), after_line="slow start begins")
+    assert "stall report: interrupted (Ctrl-C)" in stderr
+    assert "entity 'later': WAIT, never started" in stderr
+    assert ("why: the run stopped before the scheduler first executed it (an entity starts on "
+            "its first visit, whatever its terms say); its terms now: 'later/wait' WAIT "
+            "('later/signal' holds 0 of the 1 needed (capacity 1))") in stderr
+    assert "entity 'slow': READY, started, never ticked" in stderr
+
+
+def test_an_entity_whose_start_failed_is_reported_as_never_started(write_graph, tmp_path):
+    (tmp_path / "bad_start.py").write_text(
+        "from gxf.python_codelet import CodeletAdapter\n\n\n"
+        "class BadStart(CodeletAdapter):\n"
+        "    def start(self):\n"
+        "        raise RuntimeError('cannot start on purpose')\n\n"
+        "    def tick(self):\n"
+        "        pass\n")
+    path = write_graph(SLOW_START.replace("SlowStart, codelet_file: slow_start.py",
+                                          "BadStart, codelet_file: bad_start.py"))
+    result = run_gxe(path, extra_args=["--severity", "0", "--explain"])
+    assert result.returncode == 1
+    assert "cannot start on purpose" in result.stderr
+    assert "entity 'slow': READY, never started (its start() failed)" in result.stderr
+    assert "why: a codelet's start() failed (its error is above)" in result.stderr
+
+
+def _state(name, condition, ticks=0, started="started", pending=None):
+    term = TermState(f"{name}/wait", "nvidia::gxf::MessageAvailableSchedulingTerm", condition,
+                     0, "", [])
+    return EntityState(name, ticks, condition, [term], pending or {}, [], started)
+
+
+def test_a_deadlock_counts_never_started_and_never_ticked_entities_as_work_left():
+    done = _state("done", "NEVER", ticks=5)
+    assert not is_stalled([done, _state("idle", "WAIT", ticks=3)])
+    assert is_stalled([done, _state("idle", "WAIT", ticks=3, pending={"idle/in": 1})])
+    assert is_stalled([done, _state("idle", "WAIT", ticks=3),
+                       _state("cold", "WAIT", started="never started")])
+    assert is_stalled([done, _state("stuck", "WAIT")])  # started, never ticked
+    assert not is_stalled([done, _state("soon", "WAIT_TIME", started="never started")])
+    report = format_report([_state("cold", "WAIT", started="never started"),
+                            _state("stuck", "WAIT")], "deadlock")
+    assert "entity 'cold': WAIT, never started" in report
+    assert "entity 'stuck': WAIT, started, never ticked" in report

@@ -4,7 +4,8 @@
     python tools/bench/ping.py                # 100,000 messages each, greedy, median of 3
     python tools/bench/ping.py --n 20000 --reps 1
     python tools/bench/ping.py --metrics-overhead --reps 9   # metrics off vs on, as ratios of
-                                                             # wall and CPU time
+                                                             # wall and CPU time (1,000,000
+                                                             # messages a run by default)
 
 Native: graphs/ping.yaml (sample PingTx -> PingRx).  Python: graphs/pyping.yaml (two
 PyCodeletV0 codelets from codelets/ping_codelets.py).  Both with graphs/sched_greedy.yaml,
@@ -80,13 +81,17 @@ def main(argv=None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=100_000, help="messages per run")
+    ap.add_argument("--n", type=int, default=None,
+                    help="messages per run (default 100,000; 1,000,000 with --metrics-overhead, "
+                         "whose runs must be long next to the timer's noise)")
     ap.add_argument("--reps", type=int, default=3, help="timed runs per case")
     ap.add_argument("--metrics-overhead", action="store_true",
                     help="compare runs with gxf.metrics off and on (alternating)")
     ap.add_argument("--metrics-sample-period", type=int, default=64,
                     help="with --metrics-overhead: time one tick in this many (1: every tick)")
     args = ap.parse_args(argv)
+    if args.n is None:
+        args.n = 1_000_000 if args.metrics_overhead else 100_000
     if args.metrics_overhead:
         results = [metrics_overhead(label, key, args.n, args.reps, args.metrics_sample_period)
                    for label, key in CASES]

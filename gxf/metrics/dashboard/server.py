@@ -4,8 +4,8 @@
 Plain HTML/JS served from this package (static/), no build step and nothing fetched from
 elsewhere. Bound to 127.0.0.1. The page polls two JSON endpoints:
 
-  /api/graph    the structure: {"nodes": [{"id", "label", "codelets": [...]}],
-                "edges": [{"id", "source", "target", "source_port", "target_port"}]}
+  /api/graph    the picture of `gxf draw` (graph_picture): entities with their codelets and
+                ports, labelled arrows, subgraph clusters
   /api/metrics  the latest stats view (gxf.metrics.stats.view) plus "running"
 """
 
@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from gxf.metrics.http_output import HttpOutput
 
-__all__ = ["DashboardServer", "graph_structure"]
+__all__ = ["DashboardServer", "graph_picture"]
 
 STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 _FILES = {"/": ("index.html", "text/html; charset=utf-8"),
@@ -27,27 +27,19 @@ _FILES = {"/": ("index.html", "text/html; charset=utf-8"),
           "/dashboard.css": ("dashboard.css", "text/css; charset=utf-8")}
 
 
-def graph_structure(snapshot):
-    """Nodes (entities that run codelets or end an edge) and edges (routed queues) of the
-    running graph, keyed by the ids the metrics rows carry (eid, edge index)."""
-    nodes = {}
+def graph_picture(context, snapshot):
+    """The picture `gxf draw` draws (gxf.tools.draw.picture of the graph model), each arrow
+    carrying `metrics`: the index of its row in the metrics' edges (None if unrouted), so the
+    page and `gxf draw` cannot disagree about what the graph is."""
+    from gxf.tools.draw import picture
+    from gxf.tools.graph_model import graph_from_context
 
-    def node(eid, label):
-        return nodes.setdefault(eid, {"id": eid, "label": label, "codelets": []})
-
-    for record in snapshot["codelets"]:
-        node(record["eid"], record["entity"])["codelets"].append(
-            {"id": record["cid"], "name": record["name"], "type": record["type"]})
-    edges = []
-    for index, record in enumerate(snapshot["edges"]):
-        source_entity, source_port = record["source"].split("/", 1)
-        target_entity, target_port = record["target"].split("/", 1)
-        node(record["source_eid"], source_entity)
-        node(record["target_eid"], target_entity)
-        edges.append({"id": index, "source": record["source_eid"],
-                      "target": record["target_eid"], "source_port": source_port,
-                      "target_port": target_port})
-    return {"nodes": list(nodes.values()), "edges": edges}
+    result = picture(graph_from_context(context))
+    rows = {(record["source_cid"], record["target_cid"]): index
+            for index, record in enumerate(snapshot["edges"])}
+    for edge in result["edges"]:
+        edge["metrics"] = rows.get((edge["source_cid"], edge["target_cid"]))
+    return result
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -58,8 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         session = self.server.session
         if path == "/api/graph":
-            snapshot = session.snapshot
-            return self._send_json(graph_structure(snapshot) if snapshot else None)
+            return self._send_json(self.server.picture)
         if path == "/api/metrics":
             view = session.view(windowed=True)
             if view is not None:
@@ -96,6 +87,8 @@ class DashboardServer(HttpOutput):
         server = ThreadingHTTPServer((self.address, self.port), _Handler)
         server.daemon_threads = True
         server.session = session
+        # Drawn once, before the graph runs: the model reads parameters the codelets may set.
+        server.picture = graph_picture(session.context, session.snapshot)
         thread = threading.Thread(target=server.serve_forever, name="gxf-dashboard", daemon=True)
         thread.start()
         return server, thread

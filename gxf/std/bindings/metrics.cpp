@@ -5,7 +5,7 @@
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
 #include "gxf/std/execution_metrics.hpp"
-#include "gxf/std/program.hpp"
+#include "gxf/std/bindings/executor_of.hpp"
 
 namespace py = pybind11;
 
@@ -14,18 +14,8 @@ namespace gxf {
 
 namespace {
 
-EntityExecutor& executor_of(uint64_t handle) {
-  Context* context = context_from_handle(handle);
-  auto* program = dynamic_cast<Program*>(context->runtime());
-  if (!program) {
-    throw GxfException{Error(GXF_FACTORY_UNKNOWN_CLASS_NAME,
-                             "metrics need the standard extension (gxf/std/libgxf_std.so) loaded")};
-  }
-  return program->executor();
-}
-
 std::shared_ptr<ExecutionMetrics> metrics_of(uint64_t handle) {
-  std::shared_ptr<ExecutionMetrics> metrics = executor_of(handle).metrics();
+  std::shared_ptr<ExecutionMetrics> metrics = executor_of(handle, "metrics").metrics();
   if (!metrics) {
     throw GxfException{Error(GXF_INVALID_EXECUTION_SEQUENCE,
                              "metrics are not enabled for this graph (metrics_enable after "
@@ -75,6 +65,8 @@ py::dict snapshot(uint64_t handle) {
     record["target"] = edge->target;
     record["source_eid"] = edge->source_eid;
     record["target_eid"] = edge->target_eid;
+    record["source_cid"] = edge->source_cid;
+    record["target_cid"] = edge->target_cid;
     record["messages"] = edge->messages.load(std::memory_order_acquire);
     record["depth"] = edge->receiver->pending();
     record["capacity"] = edge->receiver->receiver->capacity();
@@ -124,7 +116,7 @@ void bind_metrics(py::module_& m) {
           options.always_time_ns = always_time_ns;
           options.trace = trace;
           options.trace_capacity = trace_capacity;
-          value_or_throw(ExecutionMetrics::attach(&executor_of(context), options));
+          value_or_throw(ExecutionMetrics::attach(&executor_of(context, "metrics"), options));
         },
         py::arg("context"), py::arg("sample_period") = MetricsOptions().sample_period,
         py::arg("always_time_ns") = MetricsOptions().always_time_ns, py::arg("trace") = false,

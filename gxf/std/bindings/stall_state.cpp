@@ -7,6 +7,7 @@
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
 #include "gxf/std/asynchronous_scheduling_term.hpp"
+#include "gxf/std/bindings/executor_of.hpp"
 #include "gxf/std/codelet.hpp"
 #include "gxf/std/queue.hpp"
 #include "gxf/std/scheduling_term.hpp"
@@ -85,6 +86,20 @@ void bind_stall_state(py::module_& m) {
         },
         py::arg("context"), py::arg("cid"),
         "(ticks, timestamp of the last start or tick) of a codelet; (0, 0) if it never started.");
+  m.def("entity_start_history",
+        [](uint64_t context, int64_t eid) -> py::object {
+          auto [history, known] = executor_of(context, "the stall explainer").start_history(eid);
+          if (!known) return py::none();
+          switch (history) {
+            case EntityItem::StartHistory::kStarted: return py::str("started");
+            case EntityItem::StartHistory::kFailed: return py::str("start failed");
+            default: return py::str("never started");
+          }
+        },
+        py::arg("context"), py::arg("eid"),
+        "Whether an entity started since activation: 'never started', 'started' or 'start "
+        "failed' (kept after a failed run cleared the executor); None for an entity the executor "
+        "does not run (no codelet).");
 }
 
 }  // namespace gxf
