@@ -6,6 +6,8 @@ gxe.py runs.
     Flow(Pipeline("p")).inject([MyProvider()]).attach(probe).retrieve(MyRetriever())()
 """
 
+from gxf.core import add_to_manifest
+from gxf.flow import _flow  # noqa: F401  the extension's bindings
 from gxf.flow.buffer import Buffer
 from gxf.flow.buffer_provider import BufferProvider
 from gxf.flow.buffer_retriever import BufferRetriever
@@ -17,6 +19,8 @@ from gxf.flow.pipeline import Pipeline
 from gxf.flow.probe import BatchMetadataOperator, BufferOperator, Probe
 from gxf.flow.tensor import ColorFormat, Tensor, as_tensor
 from gxf.python_codelet import PyData
+
+add_to_manifest("gxf/flow/libgxf_flow.so")
 
 __all__ = ["BatchMeta", "BatchMetadataOperator", "Buffer", "BufferOperator", "BufferProvider",
            "BufferRetriever", "ColorFormat", "EndOfStream", "Flow", "FlowError", "FrameMeta",

@@ -58,7 +58,7 @@ class CaptureCodelet(StageCodelet):
         pts = frame.pts if frame.pts is not None else self.frame_num
         buffer = Buffer(Tensor(frame.to_ndarray(format="rgb24"), "HWC"),
                         color_format=ColorFormat.RGB, pts=pts)
-        buffer._origin = (self.stage.options["source_id"], self.frame_num)
+        buffer.stamp(self.stage.options["source_id"], self.frame_num)
         self.frame_num += 1
         self.send(self.out, buffer)
 

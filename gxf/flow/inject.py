@@ -28,7 +28,7 @@ class InjectCodelet(StageCodelet):
             self.switch.disable_tick()
             self.send(self.out, END_OF_STREAM)
             return
-        if not buffer.has_metadata():
-            buffer._origin = (self.source_id, self.frame_num)
+        if buffer.batch_meta is None:
+            buffer.stamp(self.source_id, self.frame_num)
         self.frame_num += buffer.batch_size
         self.send(self.out, buffer)

@@ -25,6 +25,6 @@ class MapCodelet(StageCodelet):
         if not isinstance(result, Buffer):
             raise self.stage.fail(f"the function returned {type(result).__name__}; expected a "
                                   "Buffer or None")
-        if not result.has_metadata():
-            result.take_metadata(buffer)
+        if result.batch_meta is None:
+            result.batch_meta = buffer.batch_meta
         self.send(self.out, result)

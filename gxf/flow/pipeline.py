@@ -35,6 +35,7 @@ class Pipeline:
         self._names = set()
         self._state = "built"
         self._extensions_loaded = False
+        self._extensions = []  # libraries of native stages, beyond those of gxf's packages
         self._add_scheduler()
 
     def __repr__(self):
@@ -106,6 +107,13 @@ class Pipeline:
         self._stages.append((stage, component))
         return stage, entity
 
+    def use_extension(self, library):
+        """Load the extension `library` (a manifest path such as
+        "gxf/test/extensions/libgxf_test.so") into this pipeline's graph, for native stages."""
+        self._check_editable()
+        if library not in self._extensions:
+            self._extensions.append(library)
+
     def add_entity(self, name):
         """A new, uniquely named entity of the graph (for native stages)."""
         self._check_editable()
@@ -164,7 +172,9 @@ class Pipeline:
 
     def _load_extensions(self):
         if not self._extensions_loaded:
-            self._graph.load_extensions()
+            from gxf.core.graph import EXTENSIONS_USED
+
+            self._graph.load_extensions(list(EXTENSIONS_USED) + self._extensions)
             self._extensions_loaded = True
 
     def _teardown(self):

@@ -7,6 +7,7 @@ import base64
 import pickle
 
 from gxf.core import MessageEntity
+from gxf.flow._flow import add_buffer
 from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.errors import FlowError
 from gxf.python_codelet import CodeletAdapter, PyData
@@ -104,7 +105,10 @@ class StageCodelet(CodeletAdapter):
                 if item is None:
                     return
         message = MessageEntity(self._context)
-        PyData.add_to_entity(message, item)
+        if item is END_OF_STREAM:
+            PyData.add_to_entity(message, item)
+        else:
+            add_buffer(message, item, item.batch_meta)
         transmitter.publish(message)
 
     def take(self, receiver):

@@ -90,12 +90,20 @@ class Tensor:
         """Extents per dimension."""
         if self._host is not None:
             return tuple(self._host.shape)
-        return tuple(self._data.shape)
+        shape = getattr(self._data, "shape", None)
+        if shape is None or callable(shape):  # e.g. a gxf.std.Tensor: ask its CUDA interface
+            return tuple(self._data.__cuda_array_interface__["shape"])
+        return tuple(shape)
 
     @property
     def dtype(self):
         """Element type (a NumPy dtype for host tensors)."""
-        return self._host.dtype if self._host is not None else self._data.dtype
+        if self._host is not None:
+            return self._host.dtype
+        dtype = getattr(self._data, "dtype", None)
+        if dtype is None or callable(dtype):
+            return np.dtype(self._data.__cuda_array_interface__["typestr"])
+        return dtype
 
     @property
     def on_host(self):
