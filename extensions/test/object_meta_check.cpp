@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "gxf/flow/batch_meta_component.hpp"
+#include "gxf/std/end_of_stream.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -32,6 +33,11 @@ gxf_result_t ObjectMetaCheck::register_interface(Registrar* registrar) {
 gxf_result_t ObjectMetaCheck::tick() {
   EntityRef message = in_->receive();
   if (!message) return GXF_SUCCESS;
+  if (message->find<EndOfStream>()) {
+    ended_ = true;
+    return out_->publish(message);
+  }
+  if (ended_) return fail(GXF_FAILURE, "a buffer arrived after the end of its stream");
   flow::BatchMeta* batch_meta = flow::find_batch_meta(*message.get());
   if (batch_meta) {
     for (const auto& frame : batch_meta->frame_items()) {

@@ -16,7 +16,8 @@ namespace test {
 // it receives carries ObjectMeta labelled `expected_labels` (in order; written by Python), fails
 // the graph naming the frame and what it found otherwise, then appends an ObjectMeta labelled
 // `add_label` (class_id 7, confidence 0.25, rect 10/20/30/40, object_id = frame_num) for Python
-// stages downstream to read, and forwards the message. End-of-stream messages pass unchanged.
+// stages downstream to read, and forwards the message. An EndOfStream message passes unchanged;
+// a buffer after it fails the graph.
 class ObjectMetaCheck : public Codelet {
  public:
   gxf_result_t register_interface(Registrar* registrar) override;
@@ -27,6 +28,7 @@ class ObjectMetaCheck : public Codelet {
   Parameter<Handle<Transmitter>> out_;
   Parameter<std::vector<std::string>> expected_labels_;
   Parameter<std::string> add_label_;
+  bool ended_ = false;
 };
 
 }  // namespace test

@@ -11,7 +11,6 @@ from gxf.flow import _flow  # noqa: F401  the extension's bindings
 from gxf.flow.buffer import Buffer
 from gxf.flow.buffer_provider import BufferProvider
 from gxf.flow.buffer_retriever import BufferRetriever
-from gxf.flow.end_of_stream import EndOfStream
 from gxf.flow.errors import FlowError
 from gxf.flow.flow import Flow
 from gxf.flow.metadata import BatchMeta, FrameMeta, ObjectMeta, Rect, TensorOutput, UserMeta
@@ -19,6 +18,7 @@ from gxf.flow.pipeline import Pipeline
 from gxf.flow.probe import BatchMetadataOperator, BufferOperator, Probe
 from gxf.flow.tensor import ColorFormat, Tensor, as_tensor
 from gxf.python_codelet import PyData
+from gxf.std import EndOfStream
 
 add_to_manifest("gxf/flow/libgxf_flow.so")
 

@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """InjectCodelet: a source stage asking a BufferProvider for buffers; an empty Buffer() ends
-the stream (END_OF_STREAM is sent and the stage stops ticking)."""
+the stream (an EndOfStream goes out and the stage stops ticking)."""
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["InjectCodelet"]
@@ -26,7 +25,7 @@ class InjectCodelet(StageCodelet):
                                   "Buffer (an empty Buffer() ends the stream)")
         if buffer.empty:
             self.switch.disable_tick()
-            self.send(self.out, END_OF_STREAM)
+            self.send_end(self.out, self.source_id)
             return
         if buffer.batch_meta is None:
             buffer.stamp(self.source_id, self.frame_num)

@@ -3,21 +3,21 @@
 keeps the input's metadata unless the callable set its own."""
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.std import EndOfStream
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["MapCodelet"]
 
 
 class MapCodelet(StageCodelet):
-    """Applies stage.target to every buffer, forwards END_OF_STREAM."""
+    """Applies stage.target to every buffer, forwards the EndOfStream."""
 
     def on_tick(self):
         buffer = self.take(self.in_)
         if buffer is None:
             return
-        if buffer is END_OF_STREAM:
-            self.send(self.out, END_OF_STREAM)
+        if type(buffer) is EndOfStream:
+            self.send_end(self.out, buffer.stream_id)
             return
         result = self.stage.target(buffer)
         if result is None:

@@ -22,6 +22,24 @@ def test_inject_retrieve_ends_at_end_of_stream(scheduler, workers):
     pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
     Flow(pipeline).inject([FrameProvider(7)]).retrieve(collector)()
     assert collector.items == [(i, i, 0) for i in range(7)]
+    assert pipeline.ended
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_end_of_stream_crosses_native_stages_to_every_sink(scheduler, workers):
+    # The EndOfStream is a C++ message component: the native check stage and the Broadcast of
+    # fork() forward it as any message, and the graph stops once both sinks saw it.
+    collector = Collector()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    left, right = Flow(pipeline).inject([FrameProvider(4)]) \
+        .attach(Probe("label", Labeler("car"))) \
+        .native("nvidia::gxf::test::ObjectMetaCheck", extension="gxf/test/extensions/libgxf_test.so",
+                expected_labels=["car"], add_label="native").fork(2)
+    left.retrieve(collector)
+    right.map(invert).render()
+    pipeline.start().wait()
+    assert pipeline.ended
+    assert collector.objects == [["car", "native"]] * 4
 
 
 @pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
@@ -136,6 +154,7 @@ def test_stop_ends_an_endless_pipeline():
         threading.Event().wait(0.01)
     pipeline.stop()
     assert counter.count >= 5
+    assert not pipeline.ended
 
 
 def test_saved_pipeline_runs_in_gxe(tmp_path, run_graph, monkeypatch):
@@ -183,3 +202,4 @@ def test_batch_bad_size():
     flow = Flow(Pipeline("p")).inject([FrameProvider(1), FrameProvider(1)])
     with pytest.raises(ValueError, match="2 streams make batches of 2"):
         flow.batch(3)
+

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // How a Flow stage puts a Buffer on a message and takes it off again: the Buffer itself as
-// PyData, its BatchMeta as a BatchMetaComponent that C++ components read and write. One call
-// each way, because every hop of every buffer pays for them.
+// PyData, its BatchMeta as a BatchMetaComponent that C++ components read and write; the end of
+// a stream is a message carrying an EndOfStream (gxf/std), which native stages forward as any
+// message. One call each way, because every hop of every buffer pays for them.
 #include <pybind11/pybind11.h>
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "gxf/core/context.hpp"
 #include "gxf/flow/batch_meta_component.hpp"
 #include "gxf/python_codelet/py_data.hpp"
+#include "gxf/std/end_of_stream.hpp"
 
 namespace py = pybind11;
 
@@ -48,6 +50,18 @@ void bind_message(py::module_& m) {
       },
       py::arg("message"), py::arg("buffer"), py::arg("batch_meta"),
       "Put `buffer` (by reference) and its BatchMeta (may be None) on `message`.");
+  m.def(
+      "take_item",
+      [](const PyMessageEntity& message) -> py::object {
+        Entity* entity = message_of(message);
+        if (auto* data = entity->find<PyData>()) return data->get();
+        if (auto* eos = entity->find<EndOfStream>()) {
+          return py::module_::import("gxf.std").attr("EndOfStream")(eos->stream_id());
+        }
+        throw py::value_error(
+            "a message on a Flow stream carries neither a Buffer (PyData) nor an EndOfStream");
+      },
+      py::arg("message"), "The Buffer `message` carries, or its gxf.std.EndOfStream.");
   m.def(
       "batch_meta_of",
       [](const PyMessageEntity& message) -> std::shared_ptr<flow::BatchMeta> {
