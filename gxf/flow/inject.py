@@ -4,6 +4,7 @@ the stream (an EndOfStream goes out and the stage stops ticking)."""
 
 from gxf.flow.buffer import Buffer
 from gxf.flow.stage import StageCodelet
+from gxf.python_codelet._python_codelet import call_without_codelet_lock
 
 __all__ = ["InjectCodelet"]
 
@@ -19,7 +20,9 @@ class InjectCodelet(StageCodelet):
         self.frame_num = 0
 
     def on_tick(self):
-        buffer = self.stage.target.generate(1)
+        # generate() may block: it runs outside the lock that keeps Python codelets one at a
+        # time, or a waiting provider would stall every other stage.
+        buffer = call_without_codelet_lock(self.stage.target.generate, 1)
         if not isinstance(buffer, Buffer):
             raise self.stage.fail(f"generate() returned {type(buffer).__name__}; expected a "
                                   "Buffer (an empty Buffer() ends the stream)")

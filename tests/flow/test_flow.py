@@ -203,3 +203,46 @@ def test_batch_bad_size():
     with pytest.raises(ValueError, match="2 streams make batches of 2"):
         flow.batch(3)
 
+
+class _WaitsForEvent(BufferProvider):
+    """One frame once `event` is set (by a stage of another stream), then Buffer(); raises if
+    nothing sets it: the other stream never ran while this provider blocked."""
+
+    def __init__(self, event):
+        super().__init__()
+        self.event = event
+        self.sent = False
+
+    def generate(self, size):
+        if self.sent:
+            return Buffer()
+        if not self.event.wait(timeout=10):
+            raise TimeoutError("no other stage ran while generate() blocked")
+        self.sent = True
+        return Buffer(np.zeros((2, 2, 3), np.uint8))
+
+
+class _SetsEvent(BufferRetriever):
+    """Sets `event` when it has consumed `after` buffers."""
+
+    def __init__(self, event, after):
+        super().__init__()
+        self.event, self.after, self.count = event, after, 0
+
+    def consume(self, buffer):
+        self.count += 1
+        if self.count == self.after:
+            self.event.set()
+        return 1
+
+
+@pytest.mark.parametrize("scheduler", ["multi_thread", "event_based"])
+def test_blocking_provider_lets_other_stages_run(scheduler):
+    event = threading.Event()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=2)
+    blocked = CountingRetriever()
+    Flow(pipeline).inject([_WaitsForEvent(event)]).retrieve(blocked)
+    Flow(pipeline).inject([FrameProvider(3)]).map(invert).retrieve(_SetsEvent(event, 3))
+    pipeline.start().wait()
+    assert blocked.count == 1
+
