@@ -185,7 +185,8 @@ def test_batch_streams_one_buffer_each(scheduler, workers):
     assert batches == [[(0, 0, 0), (1, 0, 1)], [(0, 1, 0), (1, 1, 1)], [(0, 2, 0)]]
 
 
-def test_batch_one_stream_partial_batch_at_end():
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_batch_one_stream_partial_batch_at_end(scheduler, workers):
     sizes = []
 
     class Sizes(BufferRetriever):
@@ -193,7 +194,7 @@ def test_batch_one_stream_partial_batch_at_end():
             sizes.append([f.frame_num for f in buffer.batch_meta.frame_items])
             return 1
 
-    Flow(Pipeline("p", scheduler="multi_thread", workers=2)).inject([FrameProvider(5)]) \
+    Flow(Pipeline("p", scheduler=scheduler, workers=workers)).inject([FrameProvider(5)]) \
         .batch(2, timeout_ms=10000).retrieve(Sizes())()
     assert sizes == [[0, 1], [2, 3], [4]]
 
@@ -246,3 +247,27 @@ def test_blocking_provider_lets_other_stages_run(scheduler):
     pipeline.start().wait()
     assert blocked.count == 1
 
+
+@pytest.mark.parametrize("scheduler", ["multi_thread", "event_based"])
+def test_batch_timeout_sends_a_partial_batch(scheduler):
+    batches = []
+    arrived = threading.Event()
+
+    class Keep(BufferRetriever):
+        def consume(self, buffer):
+            batches.append([f.frame_num for f in buffer.batch_meta.frame_items])
+            arrived.set()
+            return 1
+
+    class ThreeThenWait(FrameProvider):
+        """3 frames, then ends the stream only once a batch came out (so by the timeout)."""
+
+        def generate(self, size):
+            if self.sent == self.count and not arrived.wait(timeout=10):
+                raise TimeoutError("no partial batch came out before the end of the stream")
+            return super().generate(size)
+
+    pipeline = Pipeline("p", scheduler=scheduler, workers=2)
+    Flow(pipeline).inject([ThreeThenWait(3)]).batch(4, timeout_ms=200).retrieve(Keep())()
+    assert [n for batch in batches for n in batch] == [0, 1, 2]
+    assert all(len(batch) < 4 for batch in batches)
