@@ -16,7 +16,7 @@ from gxf.flow.flow import Flow
 from gxf.flow.metadata import BatchMeta, FrameMeta, ObjectMeta, Rect, TensorOutput, UserMeta
 from gxf.flow.pipeline import Pipeline
 from gxf.flow.probe import BatchMetadataOperator, BufferOperator, Probe
-from gxf.flow.tensor import ColorFormat, Tensor, as_tensor
+from gxf.flow.tensor import ColorFormat, Tensor, as_tensor, host_copies
 from gxf.python_codelet import PyData
 from gxf.std import EndOfStream
 
@@ -25,4 +25,4 @@ add_to_manifest("gxf/flow/libgxf_flow.so")
 __all__ = ["BatchMeta", "BatchMetadataOperator", "Buffer", "BufferOperator", "BufferProvider",
            "BufferRetriever", "ColorFormat", "EndOfStream", "Flow", "FlowError", "FrameMeta",
            "ObjectMeta", "Pipeline", "Probe", "PyData", "Rect", "Tensor", "TensorOutput",
-           "UserMeta", "as_tensor"]
+           "UserMeta", "as_tensor", "host_copies"]

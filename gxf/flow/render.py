@@ -29,7 +29,7 @@ class RenderCodelet(StageCodelet):
             return
         for tensor in buffer.tensors:
             if self.file is not None:
-                self.file.write(np.ascontiguousarray(tensor.numpy()).data)
+                self.file.write(np.ascontiguousarray(tensor.to_host()).data)
             self.frames += 1
 
     def on_stop(self):
