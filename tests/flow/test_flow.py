@@ -106,6 +106,11 @@ class _NotInt(BufferRetriever):
         return "ok"
 
 
+class _BadLayout(BufferProvider):
+    def generate(self, size):
+        return as_tensor(np.zeros((2, 2, 3), np.uint8), "XYZ").wrap()
+
+
 @pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
 @pytest.mark.parametrize("build,stage,reason", [
     (lambda f: f.inject([_Raises()]).retrieve(Collector()), "inject", "camera unplugged"),
@@ -113,6 +118,10 @@ class _NotInt(BufferRetriever):
      "consume() returned str; expected an int"),
     (lambda f: f.inject([FrameProvider(3)]).map(lambda b: 42, name="bad_map").render(),
      "bad_map", "returned int; expected a Buffer or None"),
+    (lambda f: f.inject([_BadLayout()]).render(), "inject", "unknown tensor layout 'XYZ'"),
+    (lambda f: f.inject([FrameProvider(2)]).map(
+        lambda b: as_tensor(b.extract(0).numpy(), "HW").wrap(), name="flatten").render(),
+     "flatten", "tensor layout 'HW' names 2 dimensions, the data has 3"),
 ])
 def test_errors_end_the_pipeline_naming_the_stage(scheduler, workers, build, stage, reason):
     threads = threading.active_count()
