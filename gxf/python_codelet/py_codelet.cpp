@@ -42,10 +42,13 @@ class CodeletCallLock {
   CodeletCallLock(const CodeletCallLock&) = delete;
   CodeletCallLock& operator=(const CodeletCallLock&) = delete;
 
-  // Takes the lock `count` times, never waiting for it while holding the GIL.
+  // Takes the lock `count` times, never waiting for it while holding the GIL (an uncontended
+  // lock is taken without letting the GIL go: no thread switch per call).
   static void lock_with_gil_released(int count) {
     if (count <= 0) return;
-    if (PyGILState_Check()) {
+    if (mutex().try_lock()) {
+      for (int i = 1; i < count; ++i) mutex().lock();  // recursive: ours already
+    } else if (PyGILState_Check()) {
       py::gil_scoped_release release;
       for (int i = 0; i < count; ++i) mutex().lock();
     } else {
