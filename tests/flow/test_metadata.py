@@ -111,3 +111,20 @@ def test_native_component_fails_the_pipeline_on_other_labels():
     with pytest.raises(Exception, match=r"frame 0 of source 0 carries objects \['car'\], "
                                         r"expected \['bus'\]"):
         pipeline.start().wait()
+
+
+def test_message_carries_the_buffer_and_its_batch_meta_by_reference(context):
+    from gxf.core import MessageEntity
+    from gxf.flow import Buffer
+    from gxf.flow._flow import add_buffer, batch_meta_of, take_item
+
+    buffer = Buffer(np.zeros((2, 2, 3), np.uint8))
+    buffer.stamp(source_id=5, first_frame_num=7)
+    message = MessageEntity(context)
+    assert batch_meta_of(message) is None
+    add_buffer(message, buffer, buffer.batch_meta)
+    assert take_item(message) is buffer
+    batch_meta_of(message).frame_items[0].append(ObjectMeta(label="seen"))
+    assert [o.label for o in buffer.batch_meta.frame_items[0].object_items] == ["seen"]
+    assert (buffer.batch_meta.frame_items[0].source_id,
+            buffer.batch_meta.frame_items[0].frame_num) == (5, 7)
