@@ -7,7 +7,7 @@ import base64
 import pickle
 
 from gxf.core import MessageEntity
-from gxf.flow._flow import add_buffer, take_item
+from gxf.flow._flow import publish_buffer, receive_item
 from gxf.flow.errors import FlowError
 from gxf.python_codelet import CodeletAdapter
 from gxf.std import EndOfStream
@@ -107,9 +107,7 @@ class StageCodelet(CodeletAdapter):
                 buffer = probe(buffer)
                 if buffer is None:
                     return
-        message = MessageEntity(self._context)
-        add_buffer(message, buffer, buffer.batch_meta)
-        transmitter.publish(message)
+        publish_buffer(transmitter, self._context, buffer, buffer.batch_meta)
 
     def send_end(self, transmitter, stream_id=-1):
         """Publish the end of stream `stream_id` (a message carrying an EndOfStream)."""
@@ -120,7 +118,7 @@ class StageCodelet(CodeletAdapter):
     def take(self, receiver):
         """The Buffer, or EndOfStream, of the next message of `receiver`, after the probes
         attached to a native stage's output (None when one dropped it)."""
-        item = take_item(receiver.receive())
+        item = receive_item(receiver)
         if self._input_probes and type(item) is not EndOfStream:
             for probe in self._input_probes:
                 item = probe(item)
