@@ -11,6 +11,7 @@
 #include "extensions/test/mock_failure.hpp"
 #include "extensions/test/mock_receiver.hpp"
 #include "extensions/test/mock_transmitter.hpp"
+#include "extensions/test/object_meta_check.hpp"
 #include "extensions/test/periodic_scheduling_term_with_delay.hpp"
 #include "extensions/test/ping_batch_rx.hpp"
 #include "extensions/test/ping_poll_rx.hpp"
@@ -91,6 +92,9 @@ void add_codelets(Extension& ext) {
   ext.add<TestTimestampRx, Codelet>("nvidia::gxf::test::TestTimestampRx",
                                     {0x9a570006fa26405a, 0xa2d86dfc48d5ce39},
                                     "Checks the step between message timestamps");
+  ext.add<ObjectMetaCheck, Codelet>("nvidia::gxf::test::ObjectMetaCheck",
+                                    {0x4e2b9c7a1d5f4a63, 0x8c1e07b3f9a2d654},
+                                    "Checks and extends the ObjectMeta of gxf.flow buffers");
   ext.add<TestLogger, Codelet>("nvidia::gxf::test::TestLogger",
                                {0xc80311efa2b64c12, 0xa3591a94cb17028d},
                                "Logs at every severity");

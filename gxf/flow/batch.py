@@ -8,9 +8,9 @@ import collections
 import time
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.metadata import BatchMeta
 from gxf.flow.stage import StageCodelet
+from gxf.std import EndOfStream
 
 __all__ = ["BatchCodelet"]
 
@@ -39,21 +39,21 @@ class BatchCodelet(StageCodelet):
         for index, receiver in enumerate(self.inputs):
             while receiver.size() and len(self.pending[index]) < self._room(index):
                 buffer = self.take(receiver)
-                if buffer is END_OF_STREAM:
+                if type(buffer) is EndOfStream:
                     self.ended[index] = True
                 elif buffer is not None:
                     if not any(self.pending):
                         self.oldest_ns = now
                     self.pending[index].append(buffer)
         finished = all(self.ended) and not any(receiver.size() for receiver in self.inputs)
-        # At most a batch and END_OF_STREAM per tick: the output term asks room for two.
+        # At most a batch and the EndOfStream per tick: the output term asks room for two.
         if self._full() or (any(self.pending) and
                             (finished or now - self.oldest_ns >= self.timeout_ns)):
             self._flush(now)
         if finished:
             self.done = True
             self.switch.disable_tick()
-            self.send(self.out, END_OF_STREAM)
+            self.send_end(self.out)
 
     def _room(self, index):
         """How many buffers input `index` may hold pending."""

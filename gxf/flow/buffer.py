@@ -4,6 +4,7 @@ BatchMeta. An empty Buffer() from a provider ends the stream."""
 
 import numpy as np
 
+from gxf.flow.metadata import BatchMeta
 from gxf.flow.tensor import ColorFormat, Tensor, as_tensor
 
 __all__ = ["Buffer"]
@@ -11,11 +12,11 @@ __all__ = ["Buffer"]
 
 class Buffer:
     """One tensor (a frame), a list of tensors (a batch) or nothing (end of stream); data may
-    be a Tensor, any array object or a sequence of byte values."""
+    be a Tensor, any array object or a sequence of byte values. `batch_meta` is the buffer's
+    BatchMeta (a FrameMeta per frame), or None for a buffer no source produced."""
 
-    # _origin = (source_id, first frame_num): the BatchMeta a source gives the buffer, built
-    # on first access (most buffers of a pipeline are never asked for it).
-    __slots__ = ("_tensors", "color_format", "_batch_meta", "_origin", "pts")
+    # batch_meta: a BatchMeta (C++, shared with the messages the buffer travels in) or None.
+    __slots__ = ("_tensors", "color_format", "batch_meta", "pts")
 
     def __init__(self, data=None, color_format=None, pts=None, batch_meta=None):
         if data is None:
@@ -32,31 +33,14 @@ class Buffer:
             raise TypeError(f"Buffer: color_format must be a ColorFormat, got {color_format!r}")
         self.color_format = color_format
         self.pts = pts
-        self._batch_meta = batch_meta
-        self._origin = None
+        self.batch_meta = batch_meta
 
-    @property
-    def batch_meta(self):
-        """The BatchMeta (a FrameMeta per frame), or None for a buffer no source produced."""
-        if self._batch_meta is None and self._origin is not None:
-            from gxf.flow.metadata import frame_metadata
-
-            self._batch_meta = frame_metadata(self, *self._origin)
-        return self._batch_meta
-
-    @batch_meta.setter
-    def batch_meta(self, value):
-        self._batch_meta = value
-        self._origin = None
-
-    def has_metadata(self):
-        """Whether the buffer has (or will build) a BatchMeta."""
-        return self._batch_meta is not None or self._origin is not None
-
-    def take_metadata(self, other):
-        """Give this buffer the metadata of `other` (shared, not copied)."""
-        self._batch_meta = other._batch_meta
-        self._origin = other._origin
+    def stamp(self, source_id, first_frame_num):
+        """Give the buffer a source's BatchMeta: frames first_frame_num.. of `source_id` (built
+        when first read)."""
+        pts = self.pts if self.pts is not None else first_frame_num
+        self.batch_meta = BatchMeta.from_source(len(self._tensors), source_id, first_frame_num,
+                                                pts)
 
     @property
     def empty(self):

@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """CaptureCodelet: a source stage decoding an image or video file with PyAV (the optional
-`media` extra), one RGB frame (HWC uint8) per tick, then END_OF_STREAM."""
+`media` extra), one RGB frame (HWC uint8) per tick, then an EndOfStream."""
 
 import os
 
-from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.stage import StageCodelet
 from gxf.flow.tensor import ColorFormat, Tensor
 
@@ -53,12 +52,12 @@ class CaptureCodelet(StageCodelet):
         if frame is None:
             self.switch.disable_tick()
             self.container.close()
-            self.send(self.out, END_OF_STREAM)
+            self.send_end(self.out, self.stage.options["source_id"])
             return
         pts = frame.pts if frame.pts is not None else self.frame_num
         buffer = Buffer(Tensor(frame.to_ndarray(format="rgb24"), "HWC"),
                         color_format=ColorFormat.RGB, pts=pts)
-        buffer._origin = (self.stage.options["source_id"], self.frame_num)
+        buffer.stamp(self.stage.options["source_id"], self.frame_num)
         self.frame_num += 1
         self.send(self.out, buffer)
 

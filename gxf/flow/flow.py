@@ -134,6 +134,38 @@ class Flow:
             (stream.stage.probes if stream.stage is not None else stream.probes).append(probe)
         return Flow(self._pipeline, self._streams)
 
+    def native(self, type_name, name=None, extension=None, **params):
+        """Run a C++ codelet `type_name` on every stream: it receives on its parameter `in_`
+        and publishes on `out` (both set here) and may read and write the BatchMeta its
+        messages carry; `extension` is the library registering it, `params` its other
+        parameters."""
+        from gxf.core import Component
+        from gxf.std import (DoubleBufferReceiver, DoubleBufferTransmitter,
+                             DownstreamReceptiveSchedulingTerm, MessageAvailableSchedulingTerm,
+                             connect)
+
+        self._require_streams("native")
+        if extension is not None:
+            self._pipeline.use_extension(extension)
+        outputs = []
+        for stream in self._streams:
+            if stream.consumed:
+                raise ValueError(f"Flow.native: a stream already feeds another stage; use fork()")
+            if stream.probes:
+                raise ValueError("Flow.native: a probe attached after fork() or another native "
+                                 "stage would run after this stage; attach it after this one")
+            stream.consumed = True
+            entity = self._pipeline.add_entity(name or type_name.rsplit("::", 1)[-1])
+            receiver = entity.add(DoubleBufferReceiver("in_", capacity=2))
+            transmitter = entity.add(DoubleBufferTransmitter("out", capacity=2))
+            entity.add(MessageAvailableSchedulingTerm("mast", receiver=receiver, min_size=1))
+            entity.add(DownstreamReceptiveSchedulingTerm("drst", transmitter=transmitter,
+                                                         min_size=1))
+            entity.add(Component(type_name, "codelet", in_=receiver, out=transmitter, **params))
+            connect(stream.transmitter, receiver)
+            outputs.append(_Stream(transmitter, None))
+        return Flow(self._pipeline, outputs)
+
     def fork(self, k=2):
         """k flows, each carrying every buffer of every current stream (a Broadcast each)."""
         from gxf.std import (Broadcast, DoubleBufferReceiver, DoubleBufferTransmitter,

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """InjectCodelet: a source stage asking a BufferProvider for buffers; an empty Buffer() ends
-the stream (END_OF_STREAM is sent and the stage stops ticking)."""
+the stream (an EndOfStream goes out and the stage stops ticking)."""
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.stage import StageCodelet
+from gxf.python_codelet._python_codelet import call_without_codelet_lock
 
 __all__ = ["InjectCodelet"]
 
@@ -20,15 +20,17 @@ class InjectCodelet(StageCodelet):
         self.frame_num = 0
 
     def on_tick(self):
-        buffer = self.stage.target.generate(1)
+        # generate() may block: it runs outside the lock that keeps Python codelets one at a
+        # time, or a waiting provider would stall every other stage.
+        buffer = call_without_codelet_lock(self.stage.target.generate, 1)
         if not isinstance(buffer, Buffer):
             raise self.stage.fail(f"generate() returned {type(buffer).__name__}; expected a "
                                   "Buffer (an empty Buffer() ends the stream)")
         if buffer.empty:
             self.switch.disable_tick()
-            self.send(self.out, END_OF_STREAM)
+            self.send_end(self.out, self.source_id)
             return
-        if not buffer.has_metadata():
-            buffer._origin = (self.source_id, self.frame_num)
+        if buffer.batch_meta is None:
+            buffer.stamp(self.source_id, self.frame_num)
         self.frame_num += buffer.batch_size
         self.send(self.out, buffer)

@@ -3,21 +3,21 @@
 keeps the input's metadata unless the callable set its own."""
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.std import EndOfStream
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["MapCodelet"]
 
 
 class MapCodelet(StageCodelet):
-    """Applies stage.target to every buffer, forwards END_OF_STREAM."""
+    """Applies stage.target to every buffer, forwards the EndOfStream."""
 
     def on_tick(self):
         buffer = self.take(self.in_)
         if buffer is None:
             return
-        if buffer is END_OF_STREAM:
-            self.send(self.out, END_OF_STREAM)
+        if type(buffer) is EndOfStream:
+            self.send_end(self.out, buffer.stream_id)
             return
         result = self.stage.target(buffer)
         if result is None:
@@ -25,6 +25,6 @@ class MapCodelet(StageCodelet):
         if not isinstance(result, Buffer):
             raise self.stage.fail(f"the function returned {type(result).__name__}; expected a "
                                   "Buffer or None")
-        if not result.has_metadata():
-            result.take_metadata(buffer)
+        if result.batch_meta is None:
+            result.batch_meta = buffer.batch_meta
         self.send(self.out, result)

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""MergeCodelet: several streams into one, in arrival order; END_OF_STREAM goes on once every
-input has ended."""
+"""MergeCodelet: several streams into one, in arrival order; one EndOfStream goes on once
+every input has ended."""
 
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.std import EndOfStream
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["MergeCodelet"]
@@ -25,10 +25,10 @@ class MergeCodelet(StageCodelet):
             if receiver.size():
                 self.next = (self.next + offset + 1) % count
                 buffer = self.take(receiver)
-                if buffer is END_OF_STREAM:
+                if type(buffer) is EndOfStream:
                     self.ended += 1
                     if self.ended == count:
-                        self.send(self.out, END_OF_STREAM)
+                        self.send_end(self.out)
                 elif buffer is not None:
                     self.send(self.out, buffer)
                 return

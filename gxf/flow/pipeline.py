@@ -34,7 +34,9 @@ class Pipeline:
         self._stages = []  # (Stage, its PyCodeletV0 component)
         self._names = set()
         self._state = "built"
+        self._stopping = False
         self._extensions_loaded = False
+        self._extensions = []  # libraries of native stages, beyond those of gxf's packages
         self._add_scheduler()
 
     def __repr__(self):
@@ -80,7 +82,7 @@ class Pipeline:
 
         self._check_editable()
         name = self.unique_name(name or kind)
-        stage = Stage(f"{self._uid}/{name}", name, kind, target, **options)
+        stage = Stage(f"{self._uid}/{name}", name, kind, target, sink=not txs, **options)
         entity = self._graph.add(Entity(name))
         if source:
             entity.add(BooleanSchedulingTerm("enabled", enable_tick=True))
@@ -105,6 +107,13 @@ class Pipeline:
                                            _txs=list(txs), _rxs=list(rxs)))
         self._stages.append((stage, component))
         return stage, entity
+
+    def use_extension(self, library):
+        """Load the extension `library` (a manifest path such as
+        "gxf/test/extensions/libgxf_test.so") into this pipeline's graph, for native stages."""
+        self._check_editable()
+        if library not in self._extensions:
+            self._extensions.append(library)
 
     def add_entity(self, name):
         """A new, uniquely named entity of the graph (for native stages)."""
@@ -136,8 +145,9 @@ class Pipeline:
         return self
 
     def wait(self):
-        """Wait until every stream has ended (or stop()); raises the FlowError of a failed
-        stage; returns the pipeline."""
+        """Wait until every sink has seen the end of its stream (or stop()); raises the
+        FlowError of a failed stage, or a RuntimeError when the graph stopped by itself before
+        every sink saw its stream end; returns the pipeline."""
         from gxf.core import graph_wait
 
         if self._state != "started":
@@ -151,20 +161,35 @@ class Pipeline:
             raise
         finally:
             self._teardown()
+        # The graph stops once no stage can tick: after every stream ended, or when a stream
+        # stalled (a native stage that dropped an EndOfStream); only the first is an end.
+        waiting = [stage.name for stage, _ in self._stages if stage.sink and not stage.ended]
+        if waiting and not self._stopping:
+            raise RuntimeError(f"Pipeline '{self.name}' stopped before the end of the stream "
+                               f"reached sink(s) {', '.join(waiting)}: a stage lost its "
+                               "EndOfStream or stopped forwarding buffers")
         return self
+
+    @property
+    def ended(self):
+        """Whether every sink stage has seen the end of its stream."""
+        return all(stage.ended for stage, _ in self._stages if stage.sink)
 
     def stop(self):
         """Ask the running pipeline to stop and wait for it; returns the pipeline."""
         from gxf.core import graph_interrupt
 
         if self._state == "started":
+            self._stopping = True
             graph_interrupt(self._graph.context)
             self.wait()
         return self
 
     def _load_extensions(self):
         if not self._extensions_loaded:
-            self._graph.load_extensions()
+            from gxf.core.graph import EXTENSIONS_USED
+
+            self._graph.load_extensions(list(EXTENSIONS_USED) + self._extensions)
             self._extensions_loaded = True
 
     def _teardown(self):

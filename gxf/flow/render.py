@@ -4,7 +4,7 @@ bytes of every frame, in order, to a file."""
 
 import numpy as np
 
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.std import EndOfStream
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["RenderCodelet", "RENDER_KINDS"]
@@ -22,11 +22,14 @@ class RenderCodelet(StageCodelet):
 
     def on_tick(self):
         buffer = self.take(self.in_)
-        if buffer is None or buffer is END_OF_STREAM:
+        if buffer is None:
+            return
+        if type(buffer) is EndOfStream:
+            self.stage.ended = True
             return
         for tensor in buffer.tensors:
             if self.file is not None:
-                self.file.write(np.ascontiguousarray(tensor.numpy()).data)
+                self.file.write(np.ascontiguousarray(tensor.to_host()).data)
             self.frames += 1
 
     def on_stop(self):

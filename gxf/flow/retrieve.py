@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """RetrieveCodelet: a sink stage handing every buffer to a BufferRetriever."""
 
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.std import EndOfStream
 from gxf.flow.stage import StageCodelet
 
 __all__ = ["RetrieveCodelet"]
@@ -12,7 +12,10 @@ class RetrieveCodelet(StageCodelet):
 
     def on_tick(self):
         buffer = self.take(self.in_)
-        if buffer is None or buffer is END_OF_STREAM:
+        if buffer is None:
+            return
+        if type(buffer) is EndOfStream:
+            self.stage.ended = True
             return
         result = self.stage.target.consume(buffer)
         if not isinstance(result, int) or isinstance(result, bool):

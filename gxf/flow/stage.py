@@ -7,9 +7,10 @@ import base64
 import pickle
 
 from gxf.core import MessageEntity
-from gxf.flow.end_of_stream import END_OF_STREAM
+from gxf.flow._flow import publish_buffer, receive_item
 from gxf.flow.errors import FlowError
-from gxf.python_codelet import CodeletAdapter, PyData
+from gxf.python_codelet import CodeletAdapter
+from gxf.std import EndOfStream
 
 __all__ = ["Stage", "StageCodelet"]
 
@@ -18,9 +19,10 @@ _STAGES = {}
 
 
 class Stage:
-    """Name, kind and user objects of one stage; `probes` run on every buffer it sends."""
+    """Name, kind and user objects of one stage; `probes` run on every buffer it sends. A sink
+    (no output) sets `ended` when the EndOfStream of its stream reaches it."""
 
-    def __init__(self, key, name, kind, target=None, **options):
+    def __init__(self, key, name, kind, target=None, sink=False, **options):
         self.key = key
         self.name = name
         self.kind = kind
@@ -28,6 +30,8 @@ class Stage:
         self.options = options
         self.probes = []
         self.input_probes = []  # probes of a native upstream stage (Broadcast), run here
+        self.sink = sink
+        self.ended = False
         _STAGES[key] = self
 
     def pickled(self):
@@ -96,22 +100,26 @@ class StageCodelet(CodeletAdapter):
     def on_stop(self):
         """Tear down the stage."""
 
-    def send(self, transmitter, item):
-        """Publish a Buffer (after the stage's probes, which may drop it) or END_OF_STREAM."""
-        if self._probes and item is not END_OF_STREAM:
+    def send(self, transmitter, buffer):
+        """Publish a Buffer, after the stage's probes (which may drop it)."""
+        if self._probes:
             for probe in self._probes:
-                item = probe(item)
-                if item is None:
+                buffer = probe(buffer)
+                if buffer is None:
                     return
+        publish_buffer(transmitter, self._context, buffer, buffer.batch_meta)
+
+    def send_end(self, transmitter, stream_id=-1):
+        """Publish the end of stream `stream_id` (a message carrying an EndOfStream)."""
         message = MessageEntity(self._context)
-        PyData.add_to_entity(message, item)
+        EndOfStream.add_to_entity(message, stream_id)
         transmitter.publish(message)
 
     def take(self, receiver):
-        """The Buffer or END_OF_STREAM of the next message of `receiver`, after the probes
+        """The Buffer, or EndOfStream, of the next message of `receiver`, after the probes
         attached to a native stage's output (None when one dropped it)."""
-        item = PyData.get_from_entity(receiver.receive())
-        if self._input_probes and item is not END_OF_STREAM:
+        item = receive_item(receiver)
+        if self._input_probes and type(item) is not EndOfStream:
             for probe in self._input_probes:
                 item = probe(item)
                 if item is None:

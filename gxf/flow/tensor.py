@@ -3,12 +3,37 @@
 array-interface object, with its layout ("HWC", "CHW", ...)."""
 
 import enum
+import threading
 
 import numpy as np
 
-__all__ = ["ColorFormat", "Tensor", "as_tensor"]
+__all__ = ["ColorFormat", "Tensor", "as_tensor", "host_copies"]
 
 _LAYOUT_LETTERS = set("NCHWD")
+
+# Device-to-host copies gxf.flow made (Tensor.to_host of a device tensor): a pipeline whose
+# tensors stay on the GPU makes none, and tests count on it.
+_host_copies = 0
+_host_copies_lock = threading.Lock()
+
+
+def host_copies():
+    """How many device-to-host tensor copies gxf.flow has made in this process."""
+    return _host_copies
+
+
+def _copy_to_host(data):
+    """A NumPy copy of device array `data` (CuPy, torch or any DLPack producer), counted."""
+    global _host_copies
+    if hasattr(data, "get"):  # CuPy
+        host = data.get()
+    elif hasattr(data, "cpu"):  # torch
+        host = data.cpu().numpy()
+    else:
+        host = np.from_dlpack(data, device="cpu", copy=True)
+    with _host_copies_lock:
+        _host_copies += 1
+    return host
 
 
 class ColorFormat(enum.Enum):
@@ -90,12 +115,20 @@ class Tensor:
         """Extents per dimension."""
         if self._host is not None:
             return tuple(self._host.shape)
-        return tuple(self._data.shape)
+        shape = getattr(self._data, "shape", None)
+        if shape is None or callable(shape):  # e.g. a gxf.std.Tensor: ask its CUDA interface
+            return tuple(self._data.__cuda_array_interface__["shape"])
+        return tuple(shape)
 
     @property
     def dtype(self):
         """Element type (a NumPy dtype for host tensors)."""
-        return self._host.dtype if self._host is not None else self._data.dtype
+        if self._host is not None:
+            return self._host.dtype
+        dtype = getattr(self._data, "dtype", None)
+        if dtype is None or callable(dtype):
+            return np.dtype(self._data.__cuda_array_interface__["typestr"])
+        return dtype
 
     @property
     def on_host(self):
@@ -105,8 +138,14 @@ class Tensor:
     def numpy(self):
         """A NumPy view of host memory (no copy)."""
         if self._host is None:
-            raise TypeError("tensor is in device memory; use DLPack (e.g. cupy.from_dlpack)")
+            raise TypeError("tensor is in device memory; use DLPack (e.g. cupy.from_dlpack) "
+                            "or to_host() for a copy")
         return self._host
+
+    def to_host(self):
+        """The tensor in host memory as NumPy: a view of host memory, a (counted, see
+        host_copies()) copy of device memory."""
+        return self._host if self._host is not None else _copy_to_host(self._data)
 
     def wrap(self, color_format=ColorFormat.RGB):
         """A Buffer holding this tensor as one frame of `color_format`."""

@@ -30,25 +30,48 @@ struct ThreadGil {
 // interpreter hands it to another thread between bytecodes, so two ticks could interleave.
 // Lock order is always this lock, then the GIL; a thread holding the GIL lets it go while it
 // waits here, so a worker holding the lock can still get the GIL. Recursive: a codelet call
-// that leads to another one on the same thread must not deadlock.
+// that leads to another one on the same thread must not deadlock. A call may step out of the
+// lock while it waits on something outside (leave_codelet_call_lock).
 class CodeletCallLock {
  public:
-  CodeletCallLock() {
-    if (PyGILState_Check()) {
-      py::gil_scoped_release release;
-      mutex().lock();
-    } else {
-      mutex().lock();
-    }
+  CodeletCallLock() { lock_with_gil_released(1); }
+  ~CodeletCallLock() {
+    --depth();
+    mutex().unlock();
   }
-  ~CodeletCallLock() { mutex().unlock(); }
   CodeletCallLock(const CodeletCallLock&) = delete;
   CodeletCallLock& operator=(const CodeletCallLock&) = delete;
+
+  // Takes the lock `count` times, never waiting for it while holding the GIL (an uncontended
+  // lock is taken without letting the GIL go: no thread switch per call).
+  static void lock_with_gil_released(int count) {
+    if (count <= 0) return;
+    if (mutex().try_lock()) {
+      for (int i = 1; i < count; ++i) mutex().lock();  // recursive: ours already
+    } else if (PyGILState_Check()) {
+      py::gil_scoped_release release;
+      for (int i = 0; i < count; ++i) mutex().lock();
+    } else {
+      for (int i = 0; i < count; ++i) mutex().lock();
+    }
+    depth() += count;
+  }
+  // Lets go of every hold this thread has; returns how many to take back.
+  static int unlock_all() {
+    int count = depth();
+    depth() = 0;
+    for (int i = 0; i < count; ++i) mutex().unlock();
+    return count;
+  }
 
  private:
   static std::recursive_mutex& mutex() {
     static std::recursive_mutex instance;
     return instance;
+  }
+  static int& depth() {
+    thread_local int holds = 0;
+    return holds;
   }
 };
 
@@ -59,6 +82,10 @@ struct CodeletCall {
 };
 
 }  // namespace
+
+int leave_codelet_call_lock() { return CodeletCallLock::unlock_all(); }
+
+void reenter_codelet_call_lock(int holds) { CodeletCallLock::lock_with_gil_released(holds); }
 
 PyCodeletV0::~PyCodeletV0() {
   if (instance_ && Py_IsInitialized()) {

@@ -41,5 +41,13 @@ class PyCodeletV0 : public Codelet, public GilTimedCodelet {
   std::atomic<GilStats*> gil_stats_{nullptr};
 };
 
+// Steps this thread out of the process-wide Python codelet call lock, so other Python
+// codelets run while this one waits for something outside (a BufferProvider blocking on a
+// camera, an event, a queue); returns the holds reenter_codelet_call_lock takes back. Python
+// code run meanwhile may interleave with other codelets', as any Python thread does.
+int leave_codelet_call_lock();
+// Takes back `holds` holds of the lock, never waiting for it while holding the GIL.
+void reenter_codelet_call_lock(int holds);
+
 }  // namespace gxf
 }  // namespace nvidia

@@ -14,6 +14,7 @@
 #include "gxf/std/cpu_thread.hpp"
 #include "gxf/std/double_buffer_receiver.hpp"
 #include "gxf/std/double_buffer_transmitter.hpp"
+#include "gxf/std/end_of_stream.hpp"
 #include "gxf/std/event_based_scheduler.hpp"
 #include "gxf/std/expiring_message_available_scheduling_term.hpp"
 #include "gxf/std/forward.hpp"
@@ -106,6 +107,9 @@ void std_extension_factory(Extension& ext) {
   ext.add<TensorCopier, Codelet>("nvidia::gxf::TensorCopier",
                                  {0xc07680f475b3189b, 0x88864b5e448e7bb6});
   ext.add<Timestamp, Component>("nvidia::gxf::Timestamp", {0xd1095b105c904bbc, 0xbc89601134cb4e03});
+  ext.add<EndOfStream, Component>("nvidia::gxf::EndOfStream",
+                                  {0x8c42f7bf70414626, 0x97929eb20ce33cce},
+                                  "A component which represents end-of-stream notification");
   ext.add<JobStatistics, Component>("nvidia::gxf::JobStatistics",
                                     {0x2093b91a7c8211eb, 0xa92b3f1304ecc959});
   ext.add<Monitor, Component>("nvidia::gxf::Monitor", {0x9ccf9421b35b8c79, 0xe1f097dc23bd38ea});

@@ -18,6 +18,7 @@ GXF_PATHS = {
     "libgxf_std.so": "std/libgxf_std.so",
     "libgxf_cuda.so": "cuda/libgxf_cuda.so",
     "libgxf_python_codelet.so": "python_codelet/libgxf_python_codelet.so",
+    "libgxf_flow.so": "flow/libgxf_flow.so",
     "libgxf_sample.so": "sample/libgxf_sample.so",
     "libgxf_rmm.so": "rmm/libgxf_rmm.so",
     "libgxf_npp.so": "npp/libgxf_npp.so",
@@ -103,9 +104,10 @@ def test_manifest_and_binding_module_share_one_copy_of_each_extension(tmp_path):
         """, cwd=tmp_path)
     names = [os.path.basename(path) for path in libraries]
     assert sorted(names) == sorted(set(names))  # no library mapped from two files
-    # (the test extension links sample: its PingBatchRx derives from sample's)
+    # (the test extension links sample: its PingBatchRx derives from sample's; and flow: its
+    # ObjectMetaCheck reads gxf.flow's metadata)
     assert set(names) == {"libgxf_core.so", "libgxf_std.so", "libgxf_test.so", "libgxf_sample.so",
-                          "libgxf_cuda.so", "libgxf_python_codelet.so"}
+                          "libgxf_cuda.so", "libgxf_python_codelet.so", "libgxf_flow.so"}
 
 
 def test_unknown_extension_names_the_packaged_ones(tmp_path):

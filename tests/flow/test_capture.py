@@ -3,6 +3,7 @@
 the pipeline naming the stage and the file."""
 
 import importlib.util
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -70,9 +71,12 @@ def test_batch_capture_two_files(tmp_path):
     assert batches == [[(0, n), (1, n)] for n in range(3)]
 
 
-def test_capture_missing_file_names_stage_and_file(tmp_path):
+@pytest.mark.parametrize("scheduler", ["greedy", "multi_thread", "event_based"])
+def test_capture_missing_file_names_stage_and_file(tmp_path, scheduler):
+    threads = threading.active_count()
     missing = str(tmp_path / "nope.mp4")
-    pipeline = Pipeline("p")
+    pipeline = Pipeline("p", scheduler=scheduler, workers=2)
     Flow(pipeline).capture([missing]).render()
     with pytest.raises(FlowError, match=r"Flow stage 'capture' \(capture\): .*nope.mp4"):
         pipeline.start().wait()
+    assert threading.active_count() == threads

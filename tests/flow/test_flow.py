@@ -22,6 +22,24 @@ def test_inject_retrieve_ends_at_end_of_stream(scheduler, workers):
     pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
     Flow(pipeline).inject([FrameProvider(7)]).retrieve(collector)()
     assert collector.items == [(i, i, 0) for i in range(7)]
+    assert pipeline.ended
+
+
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_end_of_stream_crosses_native_stages_to_every_sink(scheduler, workers):
+    # The EndOfStream is a C++ message component: the native check stage and the Broadcast of
+    # fork() forward it as any message, and the graph stops once both sinks saw it.
+    collector = Collector()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=workers)
+    left, right = Flow(pipeline).inject([FrameProvider(4)]) \
+        .attach(Probe("label", Labeler("car"))) \
+        .native("nvidia::gxf::test::ObjectMetaCheck", extension="gxf/test/extensions/libgxf_test.so",
+                expected_labels=["car"], add_label="native").fork(2)
+    left.retrieve(collector)
+    right.map(invert).render()
+    pipeline.start().wait()
+    assert pipeline.ended
+    assert collector.objects == [["car", "native"]] * 4
 
 
 @pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
@@ -88,6 +106,11 @@ class _NotInt(BufferRetriever):
         return "ok"
 
 
+class _BadLayout(BufferProvider):
+    def generate(self, size):
+        return as_tensor(np.zeros((2, 2, 3), np.uint8), "XYZ").wrap()
+
+
 @pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
 @pytest.mark.parametrize("build,stage,reason", [
     (lambda f: f.inject([_Raises()]).retrieve(Collector()), "inject", "camera unplugged"),
@@ -95,6 +118,10 @@ class _NotInt(BufferRetriever):
      "consume() returned str; expected an int"),
     (lambda f: f.inject([FrameProvider(3)]).map(lambda b: 42, name="bad_map").render(),
      "bad_map", "returned int; expected a Buffer or None"),
+    (lambda f: f.inject([_BadLayout()]).render(), "inject", "unknown tensor layout 'XYZ'"),
+    (lambda f: f.inject([FrameProvider(2)]).map(
+        lambda b: as_tensor(b.extract(0).numpy(), "HW").wrap(), name="flatten").render(),
+     "flatten", "tensor layout 'HW' names 2 dimensions, the data has 3"),
 ])
 def test_errors_end_the_pipeline_naming_the_stage(scheduler, workers, build, stage, reason):
     threads = threading.active_count()
@@ -136,6 +163,7 @@ def test_stop_ends_an_endless_pipeline():
         threading.Event().wait(0.01)
     pipeline.stop()
     assert counter.count >= 5
+    assert not pipeline.ended
 
 
 def test_saved_pipeline_runs_in_gxe(tmp_path, run_graph, monkeypatch):
@@ -166,7 +194,8 @@ def test_batch_streams_one_buffer_each(scheduler, workers):
     assert batches == [[(0, 0, 0), (1, 0, 1)], [(0, 1, 0), (1, 1, 1)], [(0, 2, 0)]]
 
 
-def test_batch_one_stream_partial_batch_at_end():
+@pytest.mark.parametrize("scheduler,workers", SCHEDULERS)
+def test_batch_one_stream_partial_batch_at_end(scheduler, workers):
     sizes = []
 
     class Sizes(BufferRetriever):
@@ -174,7 +203,7 @@ def test_batch_one_stream_partial_batch_at_end():
             sizes.append([f.frame_num for f in buffer.batch_meta.frame_items])
             return 1
 
-    Flow(Pipeline("p", scheduler="multi_thread", workers=2)).inject([FrameProvider(5)]) \
+    Flow(Pipeline("p", scheduler=scheduler, workers=workers)).inject([FrameProvider(5)]) \
         .batch(2, timeout_ms=10000).retrieve(Sizes())()
     assert sizes == [[0, 1], [2, 3], [4]]
 
@@ -183,3 +212,71 @@ def test_batch_bad_size():
     flow = Flow(Pipeline("p")).inject([FrameProvider(1), FrameProvider(1)])
     with pytest.raises(ValueError, match="2 streams make batches of 2"):
         flow.batch(3)
+
+
+class _WaitsForEvent(BufferProvider):
+    """One frame once `event` is set (by a stage of another stream), then Buffer(); raises if
+    nothing sets it: the other stream never ran while this provider blocked."""
+
+    def __init__(self, event):
+        super().__init__()
+        self.event = event
+        self.sent = False
+
+    def generate(self, size):
+        if self.sent:
+            return Buffer()
+        if not self.event.wait(timeout=10):
+            raise TimeoutError("no other stage ran while generate() blocked")
+        self.sent = True
+        return Buffer(np.zeros((2, 2, 3), np.uint8))
+
+
+class _SetsEvent(BufferRetriever):
+    """Sets `event` when it has consumed `after` buffers."""
+
+    def __init__(self, event, after):
+        super().__init__()
+        self.event, self.after, self.count = event, after, 0
+
+    def consume(self, buffer):
+        self.count += 1
+        if self.count == self.after:
+            self.event.set()
+        return 1
+
+
+@pytest.mark.parametrize("scheduler", ["multi_thread", "event_based"])
+def test_blocking_provider_lets_other_stages_run(scheduler):
+    event = threading.Event()
+    pipeline = Pipeline("p", scheduler=scheduler, workers=2)
+    blocked = CountingRetriever()
+    Flow(pipeline).inject([_WaitsForEvent(event)]).retrieve(blocked)
+    Flow(pipeline).inject([FrameProvider(3)]).map(invert).retrieve(_SetsEvent(event, 3))
+    pipeline.start().wait()
+    assert blocked.count == 1
+
+
+@pytest.mark.parametrize("scheduler", ["multi_thread", "event_based"])
+def test_batch_timeout_sends_a_partial_batch(scheduler):
+    batches = []
+    arrived = threading.Event()
+
+    class Keep(BufferRetriever):
+        def consume(self, buffer):
+            batches.append([f.frame_num for f in buffer.batch_meta.frame_items])
+            arrived.set()
+            return 1
+
+    class ThreeThenWait(FrameProvider):
+        """3 frames, then ends the stream only once a batch came out (so by the timeout)."""
+
+        def generate(self, size):
+            if self.sent == self.count and not arrived.wait(timeout=10):
+                raise TimeoutError("no partial batch came out before the end of the stream")
+            return super().generate(size)
+
+    pipeline = Pipeline("p", scheduler=scheduler, workers=2)
+    Flow(pipeline).inject([ThreeThenWait(3)]).batch(4, timeout_ms=200).retrieve(Keep())()
+    assert [n for batch in batches for n in batch] == [0, 1, 2]
+    assert all(len(batch) < 4 for batch in batches)

@@ -5,7 +5,7 @@ wrap, layouts."""
 import numpy as np
 import pytest
 
-from gxf.flow import Buffer, ColorFormat, Tensor, as_tensor
+from gxf.flow import Buffer, ColorFormat, Tensor, as_tensor, host_copies
 
 
 class _ArrayInterfaceOnly:
@@ -78,3 +78,10 @@ def test_bad_layouts(layout, reason):
 def test_not_an_array():
     with pytest.raises(TypeError, match="neither a DLPack nor an array-interface"):
         as_tensor(object())
+
+
+def test_to_host_of_a_host_tensor_is_a_view_and_no_copy():
+    frame = np.zeros((2, 2, 3), np.uint8)
+    before = host_copies()
+    assert np.shares_memory(as_tensor(frame, "HWC").to_host(), frame)
+    assert host_copies() == before

@@ -39,7 +39,18 @@ void bind_python_codelet(py::module_& m) {
         if (!self.codelet->has_codelet_params()) return py::none();
         return py::str(self.codelet->codelet_params());
       });
-
+  m.def(
+      "call_without_codelet_lock",
+      [](const py::object& function, const py::args& args) {
+        // Retaken even when `function` raises; lock order is lock, then GIL.
+        struct Reenter {
+          int holds;
+          ~Reenter() { reenter_codelet_call_lock(holds); }
+        } reenter{leave_codelet_call_lock()};
+        return function(*args);
+      },
+      py::arg("function"),
+      "Call function(*args) letting other Python codelets run meanwhile (it may block).");
 }
 
 }  // namespace gxf
