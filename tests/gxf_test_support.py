@@ -82,3 +82,42 @@ def run_to_end(context, graph_file, overrides=None):
     core.graph_activate(context)
     core.graph_run(context)
     core.graph_deactivate(context)
+
+
+STUCK_CODELET = os.path.join(REPO, "tests", "core", "codelets", "stuck.py")
+STUCK_SCHEDULERS = {
+    "greedy": "type: nvidia::gxf::GreedyScheduler\n  parameters: {clock: clock}",
+    "multi_thread": "type: nvidia::gxf::MultiThreadScheduler\n"
+                    "  parameters: {clock: clock, worker_thread_number: 2}",
+    "event_based": "type: nvidia::gxf::EventBasedScheduler\n"
+                   "  parameters: {clock: clock, worker_thread_number: 2}",
+}
+
+
+def write_stuck_graph(path, scheduler, stuck_in="tick", release_file=None, busy=False):
+    """Write a graph whose Python codelet (entity 'stuck', component 'sleeper', line 9 with
+    `busy`, else 3) does not return from `stuck_in` (until `release_file` exists); `busy` adds
+    a native entity ticking every 20 ms. Returns the path as a string."""
+    params = f"stuck_in: {stuck_in}" + (f", release_file: {release_file}" if release_file else "")
+    busy_entity = ("name: busy\ncomponents:\n- type: nvidia::gxf::HelloWorld\n"
+                   "- type: nvidia::gxf::PeriodicSchedulingTerm\n"
+                   "  parameters: {recess_period: 20ms}\n---\n") if busy else ""
+    path.write_text(f"""{busy_entity}name: stuck
+components:
+- name: sleeper
+  type: nvidia::gxf::PyCodeletV0
+  parameters:
+    codelet_name: Stuck
+    codelet_file: {STUCK_CODELET}
+    codelet_params: {{{params}}}
+- type: nvidia::gxf::CountSchedulingTerm
+  parameters: {{count: 1}}
+---
+name: scheduler
+components:
+- name: clock
+  type: nvidia::gxf::RealtimeClock
+- name: scheduler
+  {STUCK_SCHEDULERS[scheduler]}
+""")
+    return str(path)
