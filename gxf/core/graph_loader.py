@@ -7,10 +7,19 @@ import yaml
 
 from gxf.core import _core
 from gxf.core.errors import GraphLoadError, GxfError
-from gxf.core.yaml_nodes import compose_documents, to_core_node
+from gxf.core.yaml_nodes import compose_documents, explicit_tag, to_core_node
 
-__all__ = ["load_graph_file", "parse_override"]
+__all__ = ["load_graph_file", "parse_override", "duplicates_allowed"]
 
+# Set to 1 to merge documents naming the same entity, as GXF does, instead of failing the load.
+ALLOW_DUPLICATES_ENV = "GXF_ALLOW_DUPLICATE_ENTITIES"
+
+
+def duplicates_allowed(allow=None):
+    """`allow` if given, else whether the environment asks for GXF's merging of duplicates."""
+    if allow is not None:
+        return bool(allow)
+    return os.environ.get(ALLOW_DUPLICATES_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 class _Place:
@@ -84,8 +93,10 @@ class GraphFileLoader:
     """Loads one graph file: pass 1 creates entities and components, pass 2 sets parameters
     (so handles may point forward), then start_order is applied."""
 
-    def __init__(self, context, filename, overrides=(), prefix="", parent=None):
+    def __init__(self, context, filename, overrides=(), prefix="", parent=None,
+                 allow_duplicates=None):
         self.context = context
+        self.allow_duplicates = duplicates_allowed(allow_duplicates)
         self.filename = filename
         self.directory = os.path.dirname(os.path.abspath(filename))  # for FilePath parameters
         self.prefix = prefix
@@ -170,14 +181,53 @@ class GraphFileLoader:
             _fail(place, "GXF_ARGUMENT_INVALID", f"entity name '{name}' must not start with '__'")
         full_name = self.prefix + name if name else ""
         place.entity = full_name or "<unnamed>"
+        existed = bool(full_name) and self._entity_exists(full_name)
         eid = self._find_or_create_entity(full_name, place)
         components = keys["components"]
         if _is_null(components):
             return
         if not isinstance(components, yaml.SequenceNode):
             _fail(place, "GXF_FAILURE", "'components' must be a sequence")
+        if existed and not self.allow_duplicates:
+            self._check_only_sets_parameters(eid, components, place)
         for component in components.value:
             self._load_component(eid, component, place)
+
+    def _entity_exists(self, name):
+        try:
+            _core.entity_find(self.context, name)
+        except GxfError:
+            return False
+        return True
+
+    def _check_only_sets_parameters(self, eid, components, place):
+        """A second document naming an existing entity may set parameters of its components
+        (a parameter file); one adding components is almost always a copy-paste mistake,
+        which GXF merges into the first silently."""
+        existing = {}
+        for cid in _core.component_find(self.context, eid, None, None):
+            info = _core.component_info(self.context, cid)
+            existing.setdefault(info["name"], info)
+        for node in components.value:
+            keys = {key.value: value for key, value in getattr(node, "value", [])
+                    if isinstance(node, yaml.MappingNode)}
+            name = keys["name"].value if isinstance(keys.get("name"), yaml.ScalarNode) else ""
+            type_name = keys["type"].value if isinstance(keys.get("type"), yaml.ScalarNode) \
+                else None
+            if type_name is None:
+                continue  # a name-only entry never adds a component: it overrides one
+            info = existing.get(name) if name else None
+            if info is not None and info["type"] == type_name:
+                continue
+            sources = [item["source"] for item in existing.values() if item["source"]]
+            first = f" at {sources[0]}" if sources else " by an earlier document"
+            added = f"component '{name}'" if name else "an unnamed component"
+            _fail(place, "GXF_ARGUMENT_INVALID",
+                  f"entity '{place.entity}' is already defined{first}; this document adds "
+                  f"{added} (line {node.start_mark.line + 1}) to it. A second document naming "
+                  f"an entity may only set parameters of its components: rename one of them, "
+                  f"or allow duplicate entities (gxe.py --allow-duplicate-entities or "
+                  f"{ALLOW_DUPLICATES_ENV}=1) to merge them as GXF does")
 
     def _find_or_create_entity(self, name, place):
         if name:
@@ -264,10 +314,32 @@ class GraphFileLoader:
             return  # no location yet: a later parameter file may set it
         _core.subgraph_set_loaded(self.context, entry.cid)
         info = _core.component_info(self.context, entry.cid)
+        place = self._location_place(entry)
         for path in files:
+            if not os.path.isfile(self._subgraph_path(path)):
+                _fail(place, "GXF_FILE_NOT_FOUND",
+                      f"subgraph location '{path}' names no file"
+                      f" (looked for {os.path.abspath(self._subgraph_path(path))})")
             # type(self): a subclass (gxf check's collecting loader) loads subgraphs too.
             type(self)(self.context, self._subgraph_path(path), self.raw_overrides,
-                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites)).load()
+                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites),
+                       allow_duplicates=self.allow_duplicates).load()
+
+    def _location_place(self, entry):
+        """Where the entry's `location` is written; a tagged one fails: the loader would take
+        the tag's argument as a literal path."""
+        node = dict(entry.parameters).get("location")
+        if node is None:
+            return entry.place
+        place = _Place(entry.place.filename, node.start_mark.line + 1, entry.place.entity,
+                       entry.place.component, entry.place.type_name)
+        tag = explicit_tag(node)
+        if tag:
+            _fail(place, "GXF_INVALID_DATA_FORMAT",
+                  f"parameter 'location' has the YAML tag {tag}, which the loader does not "
+                  f"interpret (it would read '{node.value}' as a file path); write the path "
+                  "as a plain string")
+        return place
 
     def _subgraph_path(self, path):
         root = _core.graph_root_path(self.context)
@@ -356,10 +428,13 @@ def set_root_path(context, path):
     return path
 
 
-def load_graph_file(context, filename, overrides=(), prefix=""):
+def load_graph_file(context, filename, overrides=(), prefix="", allow_duplicates=None):
     """Load a graph file into `context`; raises GraphLoadError naming file/entity/component.
-    Subgraph files named by Subgraph components are loaded too (after this file's entities)."""
+    Subgraph files named by Subgraph components are loaded too (after this file's entities).
+    A document adding components to an entity an earlier one defined is an error unless
+    `allow_duplicates` (default: the GXF_ALLOW_DUPLICATE_ENTITIES environment variable)."""
     root = _core.graph_root_path(context)
     if root and not os.path.isabs(filename):
         filename = os.path.join(root, filename)
-    GraphFileLoader(context, filename, overrides, prefix).load()
+    GraphFileLoader(context, filename, overrides, prefix,
+                    allow_duplicates=allow_duplicates).load()
