@@ -205,10 +205,14 @@ class GraphFileLoader:
         (a parameter file); one adding components is almost always a copy-paste mistake,
         which GXF merges into the first silently."""
         existing = {}
+        sources = set()
         for cid in _core.component_find(self.context, eid, None, None):
             info = _core.component_info(self.context, cid)
             existing.setdefault(info["name"], info)
+            sources.add(info["source"])
         for node in components.value:
+            if f"{self.filename}:{node.start_mark.line + 1}" in sources:
+                continue  # the same file loaded again (to apply overrides): its own entry
             keys = {key.value: value for key, value in getattr(node, "value", [])
                     if isinstance(node, yaml.MappingNode)}
             name = keys["name"].value if isinstance(keys.get("name"), yaml.ScalarNode) else ""
@@ -219,8 +223,8 @@ class GraphFileLoader:
             info = existing.get(name) if name else None
             if info is not None and info["type"] == type_name:
                 continue
-            sources = [item["source"] for item in existing.values() if item["source"]]
-            first = f" at {sources[0]}" if sources else " by an earlier document"
+            places = [item["source"] for item in existing.values() if item["source"]]
+            first = f" at {places[0]}" if places else " by an earlier document"
             added = f"component '{name}'" if name else "an unnamed component"
             _fail(place, "GXF_ARGUMENT_INVALID",
                   f"entity '{place.entity}' is already defined{first}; this document adds "
