@@ -175,8 +175,9 @@ def set_root_filepath(context, path):
 
 def graph_load_file(context, filename, overrides=None, allow_duplicate_entities=None):
     """Load a graph file; `overrides` are 'entity/component/key=value' strings. A document
-    adding components to an entity an earlier document defined fails the load unless
-    `allow_duplicate_entities` (None: the GXF_ALLOW_DUPLICATE_ENTITIES environment variable)."""
+    adding components to an entity an earlier document of the same file defined fails the
+    load unless `allow_duplicate_entities` (None: the GXF_ALLOW_DUPLICATE_ENTITIES environment
+    variable)."""
     load_graph_file(context, filename, overrides or (), allow_duplicates=allow_duplicate_entities)
 
 

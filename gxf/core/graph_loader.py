@@ -201,15 +201,18 @@ class GraphFileLoader:
         return True
 
     def _check_only_sets_parameters(self, eid, components, place):
-        """A second document naming an existing entity may set parameters of its components
-        (a parameter file); one adding components is almost always a copy-paste mistake,
-        which GXF merges into the first silently."""
+        """A second document of one file naming an entity that file already defined may set
+        parameters of its components; one adding components is almost always a copy-paste
+        mistake, which GXF merges into the first silently. Another file may extend the entity
+        (GXF's overlay files do, e.g. its gather_subgraph.param.yaml)."""
         existing = {}
         sources = set()
         for cid in _core.component_find(self.context, eid, None, None):
             info = _core.component_info(self.context, cid)
             existing.setdefault(info["name"], info)
             sources.add(info["source"])
+        if not any(source.rpartition(":")[0] == self.filename for source in sources):
+            return
         for node in components.value:
             if f"{self.filename}:{node.start_mark.line + 1}" in sources:
                 continue  # the same file loaded again (to apply overrides): its own entry
@@ -435,8 +438,9 @@ def set_root_path(context, path):
 def load_graph_file(context, filename, overrides=(), prefix="", allow_duplicates=None):
     """Load a graph file into `context`; raises GraphLoadError naming file/entity/component.
     Subgraph files named by Subgraph components are loaded too (after this file's entities).
-    A document adding components to an entity an earlier one defined is an error unless
-    `allow_duplicates` (default: the GXF_ALLOW_DUPLICATE_ENTITIES environment variable)."""
+    A document adding components to an entity an earlier document of the same file defined is
+    an error unless `allow_duplicates` (default: the GXF_ALLOW_DUPLICATE_ENTITIES environment
+    variable)."""
     root = _core.graph_root_path(context)
     if root and not os.path.isabs(filename):
         filename = os.path.join(root, filename)
