@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Loads GXF graph files (YAML) into a context, with errors that name the place."""
 
+import logging
 import os
 
 import yaml
@@ -10,6 +11,8 @@ from gxf.core.errors import GraphLoadError, GxfError
 from gxf.core.yaml_nodes import compose_documents, explicit_tag, to_core_node
 
 __all__ = ["load_graph_file", "parse_override", "duplicates_allowed"]
+
+_LOG = logging.getLogger("gxf.loader")
 
 # Set to 1 to merge documents naming the same entity, as GXF does, instead of failing the load.
 ALLOW_DUPLICATES_ENV = "GXF_ALLOW_DUPLICATE_ENTITIES"
@@ -202,9 +205,11 @@ class GraphFileLoader:
 
     def _check_only_sets_parameters(self, eid, components, place):
         """A second document of one file naming an entity that file already defined may set
-        parameters of its components; one adding components is almost always a copy-paste
-        mistake, which GXF merges into the first silently. Another file may extend the entity
-        (GXF's overlay files do, e.g. its gather_subgraph.param.yaml)."""
+        parameters of its components. One adding an unnamed component is an error: it makes an
+        indistinguishable twin (two PingRx on one queue, one of which gets nothing), the
+        copy-paste slip GXF merges silently. One adding named components only is merged with a
+        warning: GXF's own test_entity_group_default.yaml does that. Another file may extend
+        the entity silently (GXF's overlay files, e.g. its gather_subgraph.param.yaml)."""
         existing = {}
         sources = set()
         for cid in _core.component_find(self.context, eid, None, None):
@@ -213,6 +218,9 @@ class GraphFileLoader:
             sources.add(info["source"])
         if not any(source.rpartition(":")[0] == self.filename for source in sources):
             return
+        places = [item["source"] for item in existing.values() if item["source"]]
+        first = f" at {places[0]}" if places else " by an earlier document"
+        added = []
         for node in components.value:
             if f"{self.filename}:{node.start_mark.line + 1}" in sources:
                 continue  # the same file loaded again (to apply overrides): its own entry
@@ -226,15 +234,20 @@ class GraphFileLoader:
             info = existing.get(name) if name else None
             if info is not None and info["type"] == type_name:
                 continue
-            places = [item["source"] for item in existing.values() if item["source"]]
-            first = f" at {places[0]}" if places else " by an earlier document"
-            added = f"component '{name}'" if name else "an unnamed component"
-            _fail(place, "GXF_ARGUMENT_INVALID",
-                  f"entity '{place.entity}' is already defined{first}; this document adds "
-                  f"{added} (line {node.start_mark.line + 1}) to it. A second document naming "
-                  f"an entity may only set parameters of its components: rename one of them, "
-                  f"or allow duplicate entities (gxe.py --allow-duplicate-entities or "
-                  f"{ALLOW_DUPLICATES_ENV}=1) to merge them as GXF does")
+            line = node.start_mark.line + 1
+            if not name:
+                _fail(place, "GXF_ARGUMENT_INVALID",
+                      f"entity '{place.entity}' is already defined{first}; this document adds "
+                      f"an unnamed component ({type_name}, line {line}) to it. A second "
+                      "document naming an entity may only set parameters of its components or "
+                      "add named ones: rename one of the entities, or allow duplicate entities "
+                      f"(gxe.py --allow-duplicate-entities or {ALLOW_DUPLICATES_ENV}=1) to "
+                      "merge them as GXF does")
+            added.append(f"'{name}' (line {line})")
+        if added:
+            _LOG.warning("%s: entity '%s' is already defined%s; this document adds component(s) "
+                         "%s to it (merged, as GXF does)", f"{place.filename}:{place.line}",
+                         place.entity, first, ", ".join(added))
 
     def _find_or_create_entity(self, name, place):
         if name:

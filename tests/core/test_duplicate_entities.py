@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Two documents of one graph file defining one entity: an error at load naming both places,
-unless duplicates are allowed (GXF's merging); a document that only sets parameters of an
-existing entity's components, or one in another file (GXF's overlay files), is fine."""
+"""Two documents of one graph file defining one entity: adding an unnamed component is an error
+at load naming both places unless duplicates are allowed (GXF's merging); adding named ones is
+merged with a warning; a document that only sets parameters of an existing entity's
+components, or one in another file (GXF's overlay files), is fine."""
 
 import os
 
@@ -20,7 +21,7 @@ def test_second_definition_fails_the_load_naming_both_places(context):
     message = str(error.value)
     assert message.startswith(f"GXF_ARGUMENT_INVALID: {DUPLICATE}:21: entity 'rx': ")
     assert f"entity 'rx' is already defined at {DUPLICATE}:14;" in message
-    assert "this document adds component 'input' (line 23)" in message
+    assert "this document adds an unnamed component (nvidia::gxf::PingRx, line 25)" in message
     assert "--allow-duplicate-entities" in message and "GXF_ALLOW_DUPLICATE_ENTITIES=1" in message
 
 
@@ -73,3 +74,14 @@ def test_gxe_flag_allows_duplicates():
     lenient = run_gxe(DUPLICATE, extra_args=["--severity", "0", "--run", "false",
                                              "--allow-duplicate-entities"])
     assert lenient.returncode == 0, lenient.stderr
+
+
+def test_named_components_added_in_one_file_are_merged_with_a_warning(context, tmp_path, caplog):
+    """GXF's own test_entity_group_default.yaml defines GPU_1 twice, with two named
+    GPUDevices, and must run: merged, with a warning naming both places."""
+    graph = tmp_path / "graph.yaml"
+    graph.write_text("name: gpu\ncomponents:\n- name: a\n  type: nvidia::gxf::ManualClock\n"
+                     "---\nname: gpu\ncomponents:\n- name: b\n  type: nvidia::gxf::ManualClock\n")
+    core.graph_load_file(context, str(graph))
+    assert f"entity 'gpu' is already defined at {graph}:3; this document adds component(s) " \
+           "'b' (line 8) to it (merged, as GXF does)" in caplog.text
