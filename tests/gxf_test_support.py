@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -59,19 +60,39 @@ def run_interruptible(graphs, params=(), timeout=DEFAULT_TIMEOUT_S, interrupt_af
     command += [f"--param={param}" for param in params]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, start_new_session=True)
+    head = ""
     try:
         if interrupt_after is not None:
+            # Count from the start of the run, not of the process: on a loaded machine loading
+            # the extensions alone can take longer than `interrupt_after`.
+            head = read_until(process, "running the graph...")
             try:
                 output, _ = process.communicate(timeout=interrupt_after)
-                return GraphRun(process.returncode, output)
+                return GraphRun(process.returncode, head + output)
             except subprocess.TimeoutExpired:
                 process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=timeout)
+        output = head + output
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         output, _ = process.communicate()
         pytest.fail(f"graph run exceeded {timeout} s:\n{output[-3000:]}")
     return GraphRun(process.returncode, output)
+
+
+def read_until(process, text, timeout=60):
+    """Read a process's stdout line by line up to the first line holding `text` (or its end);
+    returns what was read."""
+    lines = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if text in line:
+            break
+    return "".join(lines)
 
 
 def run_to_end(context, graph_file, overrides=None):

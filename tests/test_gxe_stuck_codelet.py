@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from gxf_test_support import MANIFEST, REPO, STUCK_SCHEDULERS as SCHEDULERS, write_stuck_graph
+from gxf_test_support import (MANIFEST, REPO, STUCK_SCHEDULERS as SCHEDULERS, read_until,
+                              write_stuck_graph)
 
 # The line of tests/core/codelets/stuck.py the stuck codelet sleeps on.
 STUCK_LINE = "time.sleep(0.05 if release_file else 3600)"
@@ -34,17 +35,10 @@ def start_gxe(graph, *flags):
 
 def wait_for_line(process, text, timeout=30):
     """Read stdout until a line contains `text` (the codelet is then in its stuck call)."""
-    deadline = time.monotonic() + timeout
-    seen = []
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        seen.append(line)
-        if text in line:
-            return
-    os.killpg(process.pid, signal.SIGKILL)
-    pytest.fail(f"gxe never printed {text!r}:\n{''.join(seen)}{process.stderr.read()}")
+    seen = read_until(process, text, timeout)
+    if text not in seen:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail(f"gxe never printed {text!r}:\n{seen}{process.stderr.read()}")
 
 
 def finish(process, timeout=EXIT_WITHIN_S):
