@@ -4,16 +4,23 @@
     gxe.py --app graph.yaml --manifest manifest.yaml [--severity 3] [--param E/C/K=V]
 
 Accepts the flags of both GXF launchers (the C++ gxe and gxf/python/gxe/gxe.py), plus
---explain (the stall report of gxf.tools.explain when the graph stops) and --no-check (skip
-gxf check's checks before activation). Exit status
+--explain (the stall report of gxf.tools.explain when the graph stops), --no-check (skip
+gxf check's checks before activation), --allow-duplicate-entities and --interrupt-grace. Exit status
 is 0 on success and 1 on any failure, which is named on stderr (with the traceback when a
 Python codelet raised). Unlike GXF's Python launcher, a failure is never reported as success.
+
+The first Ctrl-C or SIGTERM asks the graph to stop. A codelet call that has not returned
+--interrupt-grace seconds later (default 2) is named on stderr, with its Python stack for a
+Python codelet, and gxe exits with status 1 without waiting for it. A second signal exits at
+once with status 128 + the signal number.
 """
 
 import argparse
 import os
 import signal
+import socket
 import sys
+import threading
 
 from gxf.metrics import gxe_flags as metrics_flags
 
@@ -49,8 +56,23 @@ def _parser():
     parser.add_argument("--explain", action="store_true",
                         help="when the graph stops, explain each entity's state (also printed "
                              "on its own after a stalled run or Ctrl-C)")
+    parser.add_argument("--allow-duplicate-entities", dest="allow_duplicates",
+                        action="store_true",
+                        help="merge graph documents naming the same entity, as GXF does, instead "
+                             "of failing the load (also: GXF_ALLOW_DUPLICATE_ENTITIES=1)")
+    parser.add_argument("--interrupt-grace", dest="interrupt_grace", type=_seconds, default=2.0,
+                        metavar="SECONDS",
+                        help="after Ctrl-C/SIGTERM, how long codelets get to return before gxe "
+                             "names the ones still running and exits (default 2)")
     metrics_flags.add_arguments(parser)
     return parser
+
+
+def _seconds(text):
+    value = float(text)
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"must be in 0..86400 seconds, got {text}")
+    return value
 
 
 def _say(text):
@@ -86,12 +108,13 @@ def _run_steps(args, step):
     """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
+    from gxf.core.graph_loader import ALLOW_DUPLICATES_ENV
     from gxf.tools.check import gxe_check
     from gxf.tools.explain import stall_watch
 
     _say("creating context...")
     context = core.context_create()
-    succeeded = False
+    succeeded = stuck = False
     try:
         _say("setting severity")
         severity = args.severity
@@ -104,6 +127,9 @@ def _run_steps(args, step):
             raise OSError(f"cannot open log file '{args.log_file}'")
         if args.app_root:
             core.set_root_filepath(context, args.app_root)
+        if args.allow_duplicates:
+            # The environment, so that gxf check's own load of the files merges them too.
+            os.environ[ALLOW_DUPLICATES_ENV] = "1"
         _say("loading extensions...")
         step("LoadExtensionManifest", core.load_extensions, context,
              manifest_filenames=_split_list(args.manifest))
@@ -121,37 +147,88 @@ def _run_steps(args, step):
                 _say("running the graph...")
                 step("GxfGraphRunAsync", core.graph_run_async, context)
                 with stall_watch(context, always=args.explain):
-                    step("GxfGraphWait", core.graph_wait, context)
+                    step("GxfGraphWait", core.graph_wait, context,
+                         interrupt_grace=args.interrupt_grace)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True
+    except core.GraphTimeoutError:
+        stuck = True  # its codelet calls still run in the context: leave it to the exit
+        raise
     finally:
         # Progress lines name the last stage reached; a failure must not look like "destroy".
         if succeeded:
             _say("destroying context...")
-            step("GxfContextDestroy", core.context_destroy, context)
-        else:
-            core.context_destroy(context)
+            step("GxfContextDestroy", core.context_destroy, context, args.interrupt_grace)
+        elif not stuck:
+            _destroy_after_failure(context, args.interrupt_grace)
         if args.log_file:
             _core.set_log_file("")
     _say("done.")
 
 
+def _destroy_after_failure(context, grace):
+    """Destroy the context; one whose codelets do not stop in time is left to the exit (the
+    failure being reported comes first)."""
+    from gxf import core
+
+    try:
+        core.context_destroy(context, timeout=grace)
+    except core.GraphTimeoutError:
+        pass
+
+
 def _install_interrupt_handlers():
     """SIGINT and SIGTERM interrupt the graph (graph_wait turns KeyboardInterrupt into
-    graph_interrupt), even where the shell started us with SIGINT ignored."""
+    graph_interrupt), even where the shell started us with SIGINT ignored; a second one exits
+    at once, even while the main thread waits inside the engine."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.default_int_handler)
+    # The interpreter writes each signal's number to the wakeup socket as it arrives, whatever
+    # the main thread is doing; a watcher thread counts them.
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    threading.Thread(target=_exit_on_second_signal, args=(reader, writer), daemon=True,
+                     name="gxe-signals").start()
+
+
+def _exit_on_second_signal(reader, writer):
+    received = 0
+    while True:
+        data = reader.recv(64)
+        if not data:
+            return
+        for signum in data:
+            if signum not in (signal.SIGINT, signal.SIGTERM):
+                continue
+            received += 1
+            if received >= 2:
+                name = signal.Signals(signum).name
+                print(f"gxe.py: second {name}: exiting at once", file=sys.stderr, flush=True)
+                sys.stdout.flush()
+                os._exit(128 + signum)
+
+
+def _exit_leaving_threads(status):
+    """Exit now: codelet calls that never returned still run in the engine's threads, which an
+    orderly interpreter shutdown would wait for or tear down under them."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
     _install_interrupt_handlers()
-    from gxf.core.errors import CodeletError, GxfError
+    from gxf.core.errors import CodeletError, GraphTimeoutError, GxfError
 
     try:
         run_app(args)
+    except GraphTimeoutError as error:
+        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        _exit_leaving_threads(1)
     except CodeletError as error:
         print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
         return 1

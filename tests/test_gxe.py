@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from gxf_test_support import MANIFEST, REPO, run_gxe
+from gxf_test_support import MANIFEST, REPO, read_until, run_gxe
 
 PING = os.path.join(REPO, "graphs", "ping.yaml")
 
@@ -80,10 +80,12 @@ components:
     process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", str(graph), "--manifest",
                                 MANIFEST, "--severity", "3"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, cwd=REPO)
+    head = read_until(process, "running the graph...")
     time.sleep(1.0)
     process.send_signal(signal.SIGINT)
     try:
         stdout, _ = process.communicate(timeout=10)
+        stdout = head + stdout
     except subprocess.TimeoutExpired:
         process.kill()
         pytest.fail("gxe.py did not stop after SIGINT")

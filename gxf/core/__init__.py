@@ -3,7 +3,7 @@
 
 import faulthandler
 import os
-import threading
+import time
 
 import yaml
 
@@ -31,11 +31,13 @@ from gxf.core.errors import (
     CodeletError,
     ComponentLookupError,
     ExtensionError,
+    GraphTimeoutError,
     GraphLoadError,
     GxfError,
     HandleError,
     ParameterError,
 )
+from gxf.core.bounded_wait import interrupt_quietly, run_bounded
 from gxf.core.graph_loader import load_graph_file, set_root_path
 from gxf.core.manifest import load_extension, load_manifest
 from gxf.core.yaml_nodes import compose_documents, to_core_node
@@ -52,6 +54,7 @@ __all__ = [
     "ActivationError",
     "CodeletError",
     "ComponentLookupError",
+    "GraphTimeoutError",
     "context_create",
     "context_destroy",
     "gxf_set_severity",
@@ -137,8 +140,20 @@ def tid_null():
     return gxf_tid_t()
 
 
-def context_destroy(context):
-    """Destroy a context: deactivate what is still active and free everything."""
+def context_destroy(context, timeout=None):
+    """Destroy a context: stop a running graph, deactivate what is still active and free
+    everything. With `timeout` (s), a graph that does not stop in time raises
+    GraphTimeoutError naming the codelet calls still running, and the context stays alive."""
+    if timeout is not None:
+        deadline = time.monotonic() + timeout
+        interrupt_quietly(context)
+        try:
+            run_bounded(context, "wait", _core._graph_wait, timeout)
+        except GraphTimeoutError:
+            raise
+        except GxfError:
+            pass  # the run's own failure was, or will not be, reported by graph_wait
+        run_bounded(context, "stop", _core._runtime_stop, max(0.0, deadline - time.monotonic()))
     _core.context_destroy(context)
 
 
@@ -158,9 +173,12 @@ def set_root_filepath(context, path):
     set_root_path(context, path)
 
 
-def graph_load_file(context, filename, overrides=None):
-    """Load a graph file; `overrides` are 'entity/component/key=value' strings."""
-    load_graph_file(context, filename, overrides or ())
+def graph_load_file(context, filename, overrides=None, allow_duplicate_entities=None):
+    """Load a graph file; `overrides` are 'entity/component/key=value' strings. A document
+    adding components to an entity an earlier document of the same file defined fails the
+    load unless `allow_duplicate_entities` (None: the GXF_ALLOW_DUPLICATE_ENTITIES environment
+    variable)."""
+    load_graph_file(context, filename, overrides or (), allow_duplicates=allow_duplicate_entities)
 
 
 def graph_activate(context):
@@ -176,36 +194,13 @@ def graph_run_async(context):
     _core.graph_run_async(context)
 
 
-def graph_wait(context):
-    """Wait for the run to end; Ctrl-C interrupts the graph instead of abandoning it."""
-    outcome = {}
-    finished = threading.Event()
-
-    def wait():
-        try:
-            _core._graph_wait(context)
-        except BaseException as error:  # handed to the calling thread below
-            outcome["error"] = error
-        finally:
-            finished.set()
-
-    # Waiting on an Event, not Thread.join: a KeyboardInterrupt inside join() can mark a live
-    # thread as finished on some Python versions.
-    threading.Thread(target=wait, name="gxf-graph-wait", daemon=True).start()
-    interrupted = False
-    while not finished.is_set():
-        try:
-            finished.wait(0.1)
-        except KeyboardInterrupt:
-            if interrupted:
-                raise
-            interrupted = True
-            try:
-                _core.graph_interrupt(context)
-            except GxfError:
-                pass  # the run already ended
-    if "error" in outcome:
-        raise outcome["error"]
+def graph_wait(context, timeout=None, interrupt_grace=2.0):
+    """Wait for the run to end. Ctrl-C interrupts the graph; if it has not stopped
+    `interrupt_grace` s later (None: wait on), or the run has not ended within `timeout` s,
+    GraphTimeoutError names the codelet calls still running. A second Ctrl-C raises
+    KeyboardInterrupt at once."""
+    run_bounded(context, "wait", _core._graph_wait, timeout, interrupt_grace,
+                on_ctrl_c=interrupt_quietly)
 
 
 def graph_run(context):

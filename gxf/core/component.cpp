@@ -40,8 +40,11 @@ Result set_dynamic_parameter(Component* component, std::map<std::string, YamlNod
     return make_error(GXF_INVALID_DATA_FORMAT,
                       "unregistered parameter '" + key + "' has unsupported tag " + node.tag);
   }
-  GXF_LOG_WARNING("Using unregistered parameter '%s' in component '%s'.", key.c_str(),
-                  component->name().c_str());
+  std::string source =
+      component->context() ? component->context()->component_source(component->cid()) : "";
+  if (!source.empty()) source += ": ";
+  GXF_LOG_WARNING("%sUsing unregistered parameter '%s' in %s.", source.c_str(), key.c_str(),
+                  component->describe().c_str());
   store[key] = node;
   return Result();
 }

@@ -100,6 +100,15 @@ class Registrar {
     return add(parameter, key, headline, description, flags);
   }
 
+  // Declares the values a numeric parameter accepts, both ends included; activation fails
+  // with `code`, naming the parameter, its value and the range, for any other value (GXF
+  // accepts them and misbehaves: an overflowing duration, an allocation without bound).
+  template <typename T, typename L, typename H>
+  void range(Parameter<T>& parameter, L lo, H hi,
+             gxf_result_t code = GXF_PARAMETER_OUT_OF_RANGE) {
+    parameter.set_range(static_cast<T>(lo), static_cast<T>(hi), code);
+  }
+
  private:
   gxf_result_t add(ParameterBase& parameter, const char* key, const char* headline,
                    const char* description, uint32_t flags);

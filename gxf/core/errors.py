@@ -15,6 +15,7 @@ __all__ = [
     "ActivationError",
     "CodeletError",
     "ComponentLookupError",
+    "GraphTimeoutError",
 ]
 
 
@@ -59,6 +60,15 @@ class CodeletError(GxfError):
 
 class ComponentLookupError(GxfError, RuntimeError):
     """A component looked up by name (Transmitter.get...) does not exist."""
+
+
+class GraphTimeoutError(GxfError, TimeoutError):
+    """A graph did not stop in the time given; `.calls` lists the codelet calls still running
+    (entity, component, type, source, phase, thread_id; codelet_name/file for Python)."""
+
+    def __init__(self, message, code="GXF_NOT_FINISHED", calls=()):
+        super().__init__(message, code=code)
+        self.calls = list(calls)
 
 
 _HANDLE_CODES = {"GXF_ENTITY_NOT_FOUND", "GXF_ENTITY_COMPONENT_NOT_FOUND"}

@@ -1,16 +1,28 @@
 # SPDX-License-Identifier: Apache-2.0
 """Loads GXF graph files (YAML) into a context, with errors that name the place."""
 
+import logging
 import os
 
 import yaml
 
 from gxf.core import _core
 from gxf.core.errors import GraphLoadError, GxfError
-from gxf.core.yaml_nodes import compose_documents, to_core_node
+from gxf.core.yaml_nodes import compose_documents, explicit_tag, to_core_node
 
-__all__ = ["load_graph_file", "parse_override"]
+__all__ = ["load_graph_file", "parse_override", "duplicates_allowed"]
 
+_LOG = logging.getLogger("gxf.loader")
+
+# Set to 1 to merge documents naming the same entity, as GXF does, instead of failing the load.
+ALLOW_DUPLICATES_ENV = "GXF_ALLOW_DUPLICATE_ENTITIES"
+
+
+def duplicates_allowed(allow=None):
+    """`allow` if given, else whether the environment asks for GXF's merging of duplicates."""
+    if allow is not None:
+        return bool(allow)
+    return os.environ.get(ALLOW_DUPLICATES_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 class _Place:
@@ -84,8 +96,10 @@ class GraphFileLoader:
     """Loads one graph file: pass 1 creates entities and components, pass 2 sets parameters
     (so handles may point forward), then start_order is applied."""
 
-    def __init__(self, context, filename, overrides=(), prefix="", parent=None):
+    def __init__(self, context, filename, overrides=(), prefix="", parent=None,
+                 allow_duplicates=None):
         self.context = context
+        self.allow_duplicates = duplicates_allowed(allow_duplicates)
         self.filename = filename
         self.directory = os.path.dirname(os.path.abspath(filename))  # for FilePath parameters
         self.prefix = prefix
@@ -170,14 +184,70 @@ class GraphFileLoader:
             _fail(place, "GXF_ARGUMENT_INVALID", f"entity name '{name}' must not start with '__'")
         full_name = self.prefix + name if name else ""
         place.entity = full_name or "<unnamed>"
+        existed = bool(full_name) and self._entity_exists(full_name)
         eid = self._find_or_create_entity(full_name, place)
         components = keys["components"]
         if _is_null(components):
             return
         if not isinstance(components, yaml.SequenceNode):
             _fail(place, "GXF_FAILURE", "'components' must be a sequence")
+        if existed and not self.allow_duplicates:
+            self._check_only_sets_parameters(eid, components, place)
         for component in components.value:
             self._load_component(eid, component, place)
+
+    def _entity_exists(self, name):
+        try:
+            _core.entity_find(self.context, name)
+        except GxfError:
+            return False
+        return True
+
+    def _check_only_sets_parameters(self, eid, components, place):
+        """A second document of one file naming an entity that file already defined may set
+        parameters of its components. One adding an unnamed component is an error: it makes an
+        indistinguishable twin (two PingRx on one queue, one of which gets nothing), the
+        copy-paste slip GXF merges silently. One adding named components only is merged with a
+        warning: GXF's own test_entity_group_default.yaml does that. Another file may extend
+        the entity silently (GXF's overlay files, e.g. its gather_subgraph.param.yaml)."""
+        existing = {}
+        sources = set()
+        for cid in _core.component_find(self.context, eid, None, None):
+            info = _core.component_info(self.context, cid)
+            existing.setdefault(info["name"], info)
+            sources.add(info["source"])
+        if not any(source.rpartition(":")[0] == self.filename for source in sources):
+            return
+        places = [item["source"] for item in existing.values() if item["source"]]
+        first = f" at {places[0]}" if places else " by an earlier document"
+        added = []
+        for node in components.value:
+            if f"{self.filename}:{node.start_mark.line + 1}" in sources:
+                continue  # the same file loaded again (to apply overrides): its own entry
+            keys = {key.value: value for key, value in getattr(node, "value", [])
+                    if isinstance(node, yaml.MappingNode)}
+            name = keys["name"].value if isinstance(keys.get("name"), yaml.ScalarNode) else ""
+            type_name = keys["type"].value if isinstance(keys.get("type"), yaml.ScalarNode) \
+                else None
+            if type_name is None:
+                continue  # a name-only entry never adds a component: it overrides one
+            info = existing.get(name) if name else None
+            if info is not None and info["type"] == type_name:
+                continue
+            line = node.start_mark.line + 1
+            if not name:
+                _fail(place, "GXF_ARGUMENT_INVALID",
+                      f"entity '{place.entity}' is already defined{first}; this document adds "
+                      f"an unnamed component ({type_name}, line {line}) to it. A second "
+                      "document naming an entity may only set parameters of its components or "
+                      "add named ones: rename one of the entities, or allow duplicate entities "
+                      f"(gxe.py --allow-duplicate-entities or {ALLOW_DUPLICATES_ENV}=1) to "
+                      "merge them as GXF does")
+            added.append(f"'{name}' (line {line})")
+        if added:
+            _LOG.warning("%s: entity '%s' is already defined%s; this document adds component(s) "
+                         "%s to it (merged, as GXF does)", f"{place.filename}:{place.line}",
+                         place.entity, first, ", ".join(added))
 
     def _find_or_create_entity(self, name, place):
         if name:
@@ -264,10 +334,32 @@ class GraphFileLoader:
             return  # no location yet: a later parameter file may set it
         _core.subgraph_set_loaded(self.context, entry.cid)
         info = _core.component_info(self.context, entry.cid)
+        place = self._location_place(entry)
         for path in files:
+            if not os.path.isfile(self._subgraph_path(path)):
+                _fail(place, "GXF_FILE_NOT_FOUND",
+                      f"subgraph location '{path}' names no file"
+                      f" (looked for {os.path.abspath(self._subgraph_path(path))})")
             # type(self): a subclass (gxf check's collecting loader) loads subgraphs too.
             type(self)(self.context, self._subgraph_path(path), self.raw_overrides,
-                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites)).load()
+                       prefix=info["entity"] + ".", parent=(info["eid"], prerequisites),
+                       allow_duplicates=self.allow_duplicates).load()
+
+    def _location_place(self, entry):
+        """Where the entry's `location` is written; a tagged one fails: the loader would take
+        the tag's argument as a literal path."""
+        node = dict(entry.parameters).get("location")
+        if node is None:
+            return entry.place
+        place = _Place(entry.place.filename, node.start_mark.line + 1, entry.place.entity,
+                       entry.place.component, entry.place.type_name)
+        tag = explicit_tag(node)
+        if tag:
+            _fail(place, "GXF_INVALID_DATA_FORMAT",
+                  f"parameter 'location' has the YAML tag {tag}, which the loader does not "
+                  f"interpret (it would read '{node.value}' as a file path); write the path "
+                  "as a plain string")
+        return place
 
     def _subgraph_path(self, path):
         root = _core.graph_root_path(self.context)
@@ -356,10 +448,14 @@ def set_root_path(context, path):
     return path
 
 
-def load_graph_file(context, filename, overrides=(), prefix=""):
+def load_graph_file(context, filename, overrides=(), prefix="", allow_duplicates=None):
     """Load a graph file into `context`; raises GraphLoadError naming file/entity/component.
-    Subgraph files named by Subgraph components are loaded too (after this file's entities)."""
+    Subgraph files named by Subgraph components are loaded too (after this file's entities).
+    A document adding components to an entity an earlier document of the same file defined is
+    an error unless `allow_duplicates` (default: the GXF_ALLOW_DUPLICATE_ENTITIES environment
+    variable)."""
     root = _core.graph_root_path(context)
     if root and not os.path.isabs(filename):
         filename = os.path.join(root, filename)
-    GraphFileLoader(context, filename, overrides, prefix).load()
+    GraphFileLoader(context, filename, overrides, prefix,
+                    allow_duplicates=allow_duplicates).load()

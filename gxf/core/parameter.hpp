@@ -3,8 +3,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <typeinfo>
 #include <utility>
 #include <vector>
@@ -58,6 +60,12 @@ class ParameterBase {
   virtual const std::type_info& handle_target() const = 0;
   // The current value written as YAML (handles as entity/component); empty when unset.
   virtual std::string to_yaml() const = 0;
+  // The values a numeric parameter accepts, "lo..hi" (both included); empty: any value of
+  // its type. Declared by Registrar::range.
+  virtual std::string range_text() const { return {}; }
+  // Whether the value is in the declared range; the error names the parameter, the value and
+  // the range, and carries the code the range was declared with. Checked at activation.
+  virtual Result check_range() const { return Result(); }
 
  protected:
   friend class Registrar;
@@ -70,8 +78,23 @@ class ParameterBase {
   bool has_default_ = false;
 };
 
+// A numeric value as a range message writes it.
+template <typename T>
+std::string range_value_text(T value) {
+  if constexpr (std::is_floating_point_v<T>) {
+    char text[32];
+    std::snprintf(text, sizeof(text), "%.15g", static_cast<double>(value));
+    return text;
+  } else {
+    return std::to_string(value);
+  }
+}
+
 template <typename T>
 class Parameter : public ParameterBase {
+  static constexpr bool kNumeric = std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
+  using Range = std::conditional_t<kNumeric, std::pair<T, T>, std::pair<int, int>>;
+
  public:
   const T& get() const { return value_; }
   operator const T&() const { return value_; }
@@ -112,8 +135,34 @@ class Parameter : public ParameterBase {
     return is_set_ ? ParameterTraits<T>::to_yaml(value_) : std::string();
   }
 
+  // Accepted values, both ends included (numeric parameters only); failing values are
+  // reported with `code`.
+  void set_range(T lo, T hi, gxf_result_t code) {
+    static_assert(kNumeric, "only numeric parameters have a range");
+    range_ = Range(lo, hi);
+    range_code_ = code;
+  }
+  std::string range_text() const override {
+    if constexpr (kNumeric) {
+      if (range_) return range_value_text(range_->first) + ".." + range_value_text(range_->second);
+    }
+    return {};
+  }
+  Result check_range() const override {
+    if constexpr (kNumeric) {
+      // NaN fails both comparisons, so it is rejected too.
+      if (range_ && is_set_ && !(value_ >= range_->first && value_ <= range_->second)) {
+        return make_error(range_code_, "parameter '" + key_ + "' must be in " + range_text() +
+                                           ", got " + range_value_text(value_));
+      }
+    }
+    return Result();
+  }
+
  private:
   T value_{};
+  std::optional<Range> range_;
+  gxf_result_t range_code_ = GXF_PARAMETER_OUT_OF_RANGE;
 };
 
 }  // namespace gxf

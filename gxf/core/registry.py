@@ -87,6 +87,7 @@ def parameter_info(raw):
         "flags": _FLAGS.get(raw["flags"], str(raw["flags"])),
         "handle_type": raw.get("handle_type") or "N/A",
         "default": "N/A" if default is None else default,
+        "range": raw.get("range") or "N/A",  # accepted values, "lo..hi"
     }
 
 

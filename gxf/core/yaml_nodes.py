@@ -7,7 +7,7 @@ import yaml
 
 from gxf.core import _core
 
-__all__ = ["compose_documents", "to_core_node", "node_to_python", "node_text"]
+__all__ = ["compose_documents", "to_core_node", "node_to_python", "node_text", "explicit_tag"]
 
 _KIND_NULL, _KIND_SCALAR, _KIND_SEQUENCE, _KIND_MAP = 0, 1, 2, 3
 _STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -48,7 +48,7 @@ def node_text(node):
     return yaml.serialize(_block_style(node), Dumper=_BlockDumper).rstrip("\n")
 
 
-def _explicit_tag(node):
+def explicit_tag(node):
     """The node's explicit tag ('!ms'), or '' for plain/standard tags."""
     return "" if node.tag.startswith(_STANDARD_TAG_PREFIX) else node.tag
 
@@ -57,7 +57,7 @@ def to_core_node(node):
     """Convert a composed PyYAML node into the core's YamlNode."""
     core = _core.YamlNode()
     core.line = node.start_mark.line + 1
-    core.tag = _explicit_tag(node)
+    core.tag = explicit_tag(node)
     if isinstance(node, yaml.ScalarNode):
         core.quoted = node.style in ("'", '"')
         is_null = node.tag == _STANDARD_TAG_PREFIX + "null" and not core.quoted

@@ -15,14 +15,20 @@ gxf_result_t BlockMemoryPool::register_interface(Registrar* registrar) {
                        "Size of one block in bytes; every allocation takes one whole block");
   registrar->parameter(num_blocks_, "num_blocks", "Number of blocks",
                        "Number of blocks allocated up front; more requests fail");
+  registrar->range(storage_type_, 0, 2);
+  registrar->range(block_size_, 1, kMaxPoolBytes);
+  registrar->range(num_blocks_, 1, kMaxPoolBytes);
   return GXF_SUCCESS;
 }
 
 gxf_result_t BlockMemoryPool::initialize() {
   const int32_t type = storage_type_.get();
-  if (type < 0 || type > 2) {
-    return fail(GXF_PARAMETER_OUT_OF_RANGE, "invalid storage_type %d (0 host, 1 device, 2 system)",
-                type);
+  if (num_blocks_.get() > kMaxPoolBytes / block_size_.get()) {
+    return fail(GXF_PARAMETER_OUT_OF_RANGE,
+                "block_size * num_blocks must be at most %llu bytes, got %llu * %llu",
+                static_cast<unsigned long long>(kMaxPoolBytes),
+                static_cast<unsigned long long>(block_size_.get()),
+                static_cast<unsigned long long>(num_blocks_.get()));
   }
   auto arena = std::make_shared<Arena>();
   arena->type = static_cast<MemoryStorageType>(type);

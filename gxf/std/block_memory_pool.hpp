@@ -20,6 +20,10 @@ namespace gxf {
 // keeps an entity from ticking until memory is back).
 class BlockMemoryPool : public Allocator {
  public:
+  // Largest pool, in bytes and in blocks (256 TiB: beyond any machine's memory, far below
+  // where block_size * num_blocks overflows).
+  static constexpr uint64_t kMaxPoolBytes = uint64_t(1) << 48;
+
   gxf_result_t register_interface(Registrar* registrar) override;
   gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;

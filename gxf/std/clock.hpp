@@ -8,6 +8,13 @@
 namespace nvidia {
 namespace gxf {
 
+// Longest time offset (ns) a parameter may add to a timestamp: the sum cannot overflow an
+// int64 for timestamps below it (146 years), so a huge delay is an error, not a wrap-around.
+constexpr int64_t kMaxTimeOffsetNs = INT64_MAX / 2;
+// The same in milliseconds, for durations parameters give in ms (max_duration_ms...): past
+// INT64_MAX / 10^6, `ms * 1'000'000` overflows and a run would end at once.
+constexpr int64_t kMaxDurationMs = kMaxTimeOffsetNs / 1'000'000;
+
 // Time source of a scheduler: timestamp() in nanoseconds, time() in seconds.
 class Clock : public Component {
  public:

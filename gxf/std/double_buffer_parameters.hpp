@@ -17,28 +17,18 @@ struct DoubleBufferParameters {
                          uint64_t{1});
     registrar->parameter(policy, "policy", "Policy",
                          "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", uint64_t{2});
+    // Storage grows as a stage fills (RingBuffer), so a large bound costs nothing until used;
+    // past this one a queue could not hold its messages in memory anyway.
+    registrar->range(capacity, 1, kMaxQueueCapacity, GXF_ARGUMENT_OUT_OF_RANGE);
+    registrar->range(policy, 0, 2, GXF_ARGUMENT_OUT_OF_RANGE);
     return GXF_SUCCESS;
   }
 
   static constexpr uint64_t kMaxQueueCapacity = uint64_t(1) << 32;
 
-  // Checks the values and sizes `queue`; logs what is wrong with `owner`'s parameters.
+  // Sizes `queue` (the values were checked at activation).
   template <typename T>
   gxf_result_t configure(const Component& owner, StagingQueue<T>* queue) const {
-    if (capacity.get() == 0) {
-      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be at least 1");
-    }
-    // Storage grows as a stage fills (RingBuffer), so a large bound costs nothing until used;
-    // past this one a queue could not hold its messages in memory anyway.
-    if (capacity.get() > kMaxQueueCapacity) {
-      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "capacity must be in 1..%llu, got %llu",
-                        static_cast<unsigned long long>(kMaxQueueCapacity),
-                        static_cast<unsigned long long>(capacity.get()));
-    }
-    if (policy.get() > 2) {
-      return owner.fail(GXF_ARGUMENT_OUT_OF_RANGE, "policy must be 0, 1 or 2, got %lu",
-                        static_cast<unsigned long>(policy.get()));
-    }
     queue->reset(capacity.get(), static_cast<OverflowPolicy>(policy.get()));
     return GXF_SUCCESS;
   }

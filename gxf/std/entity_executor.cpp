@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/entity_executor.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <new>
+#include <stdexcept>
 #include <string>
 
 #include "gxf/core/context.hpp"
@@ -20,6 +24,20 @@ gxf_result_t record_failure(const Component* component, gxf_result_t code, const
     context->record_run_failure(component_failure(component, code, what));
   }
   return code;
+}
+
+uint64_t current_thread_id() { return static_cast<uint64_t>(pthread_self()); }
+
+const char* phase_name(CodeletPhase phase) {
+  switch (phase) {
+    case CodeletPhase::kStart:
+      return "start";
+    case CodeletPhase::kTick:
+      return "tick";
+    case CodeletPhase::kStop:
+      return "stop";
+  }
+  return "";
 }
 
 }  // namespace
@@ -45,7 +63,11 @@ gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
   gxf_result_t code;
   {
     std::lock_guard<std::mutex> lock(execution_mutex_);
-    code = execute_locked(now, condition);
+    try {
+      code = execute_locked(now, condition);
+    } catch (const std::exception& error) {
+      code = fail_on_exception(error);
+    }
   }
   for (Monitor* monitor : executor_->monitors()) monitor->on_execute(eid(), now, code);
   return code;
@@ -83,6 +105,27 @@ gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condit
   }
 }
 
+gxf_result_t EntityItem::fail_on_exception(const std::exception& error) {
+  // An exception must not escape into a scheduler thread (std::terminate): it fails the call
+  // it came from, like a failure code, with what it says.
+  const bool out_of_memory = dynamic_cast<const std::bad_alloc*>(&error) != nullptr ||
+                             dynamic_cast<const std::length_error*>(&error) != nullptr;
+  const gxf_result_t code = out_of_memory ? GXF_OUT_OF_MEMORY : GXF_FAILURE;
+  const std::string what = std::string(out_of_memory ? "out of memory (" : "C++ exception (") +
+                           error.what() + ")";
+  Codelet* codelet = active_codelet_.load(std::memory_order_acquire);
+  leave_call();
+  if (codelet) {
+    const std::string call = std::string(phase_name(active_phase_.load())) + "() failed: " + what;
+    record_failure(codelet, code, call.c_str());
+  } else {
+    entity_->context()->record_run_failure(
+        Error(code, what).with_context("entity '" + entity_->name() + "'"));
+  }
+  stop_locked();
+  return code;
+}
+
 gxf_result_t EntityItem::check(int64_t now, SchedulingCondition* condition) {
   SchedulingCondition combined{SchedulingConditionType::kReady, now};
   for (SchedulingTerm* term : terms_) {
@@ -110,9 +153,12 @@ gxf_result_t EntityItem::check(int64_t now, SchedulingCondition* condition) {
 gxf_result_t EntityItem::start(int64_t now) {
   status_.store(EntityStatus::kStartPending, std::memory_order_release);
   last_timestamp_ = now;
+  active_thread_.store(current_thread_id(), std::memory_order_relaxed);
   for (Codelet* codelet : codelets_) {
     codelet->begin_execution(now, true);
+    enter_call(codelet, CodeletPhase::kStart);
     gxf_result_t code = codelet->start();
+    leave_call();
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to start: %s", codelet->describe().c_str(),
                     result_str(code));
@@ -120,7 +166,9 @@ gxf_result_t EntityItem::start(int64_t now) {
       // Stop what did start (the failing codelet excluded).
       for (Codelet* started : codelets_) {
         if (started == codelet) break;
+        enter_call(started, CodeletPhase::kStop);
         started->stop();
+        leave_call();
       }
       status_.store(EntityStatus::kNotStarted, std::memory_order_release);
       start_history_.store(StartHistory::kFailed, std::memory_order_release);
@@ -178,9 +226,11 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
   }
 
   gxf_result_t code = sync_inbox();
+  active_thread_.store(current_thread_id(), std::memory_order_relaxed);
   size_t i = 0;  // after the loop: how many codelets ticked
   for (; !failed(code) && i < codelets_.size(); ++i) {
     codelets_[i]->begin_execution(now, false);
+    enter_call(codelets_[i], CodeletPhase::kTick);
     if constexpr (kTime) {
       if (timing & ItemMetrics::kTimeTick) {
         int64_t codelet_begin_ns = metrics_now_ns();
@@ -198,6 +248,7 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
       record_failure(codelets_[i], code, "tick() failed");
     }
   }
+  leave_call();
   if constexpr (kMetrics) {
     if (i < codelets_.size()) metrics->untick(i);
   }
@@ -303,9 +354,12 @@ gxf_result_t EntityItem::stop_locked() {
   }
   status_.store(EntityStatus::kStopPending, std::memory_order_release);
   gxf_result_t first_failure = GXF_SUCCESS;
+  active_thread_.store(current_thread_id(), std::memory_order_relaxed);
   for (Codelet* codelet : codelets_) {
     discard_failure();
+    enter_call(codelet, CodeletPhase::kStop);
     gxf_result_t code = codelet->stop();
+    leave_call();
     if (failed(code)) {
       GXF_LOG_ERROR("Codelet '%s' failed to stop: %s", codelet->describe().c_str(),
                     result_str(code));
@@ -317,9 +371,39 @@ gxf_result_t EntityItem::stop_locked() {
   return first_failure;
 }
 
+bool EntityItem::running_call(RunningCall* call) const {
+  Codelet* codelet = active_codelet_.load(std::memory_order_acquire);
+  if (!codelet) return false;
+  call->entity = entity_->name();
+  call->component = codelet->name();
+  call->type = codelet->type_name();
+  call->cid = codelet->cid();
+  call->source = entity_->context()->component_source(codelet->cid());
+  call->phase = phase_name(active_phase_.load(std::memory_order_relaxed));
+  call->thread_id = active_thread_.load(std::memory_order_relaxed);
+  return true;
+}
+
+std::vector<RunningCall> EntityExecutor::running_calls() const {
+  std::lock_guard<std::mutex> lock(items_mutex_);
+  std::vector<RunningCall> calls;
+  for (const auto& item : items_) {
+    RunningCall call;
+    if (item->running_call(&call)) calls.push_back(std::move(call));
+  }
+  return calls;
+}
+
+int EntityExecutor::status_of(gxf_uid_t eid) const {
+  std::lock_guard<std::mutex> lock(items_mutex_);
+  auto it = by_eid_.find(eid);
+  return it == by_eid_.end() ? 0 : static_cast<int>(it->second->status());
+}
+
 EntityItem* EntityExecutor::add(Entity* entity) {
   auto item = std::make_unique<EntityItem>(this, entity);
   if (item->codelets().empty()) return nullptr;
+  std::lock_guard<std::mutex> lock(items_mutex_);
   EntityItem* raw = item.get();
   by_eid_[entity->eid()] = raw;
   items_.push_back(std::move(item));
@@ -354,12 +438,15 @@ std::pair<EntityItem::StartHistory, bool> EntityExecutor::start_history(gxf_uid_
 void EntityExecutor::clear() {
   if (std::shared_ptr<ExecutionMetrics> metrics = this->metrics()) metrics->detach();
   set_metrics(nullptr);
-  if (!items_.empty()) {
-    cleared_start_history_.clear();
-    for (const auto& item : items_) cleared_start_history_[item->eid()] = item->start_history();
+  {
+    std::lock_guard<std::mutex> lock(items_mutex_);
+    if (!items_.empty()) {
+      cleared_start_history_.clear();
+      for (const auto& item : items_) cleared_start_history_[item->eid()] = item->start_history();
+    }
+    items_.clear();
+    by_eid_.clear();
   }
-  items_.clear();
-  by_eid_.clear();
   observers_.clear();
   monitors_.clear();
   event_sink_ = nullptr;

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <climits>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -25,6 +26,9 @@ namespace nvidia {
 namespace gxf {
 
 class EntityExecutor;
+
+// The codelet calls an entity makes.
+enum class CodeletPhase : uint8_t { kStart, kTick, kStop };
 
 enum class EntityStatus : int {
   kNotStarted = 0,
@@ -66,6 +70,9 @@ class EntityItem {
   // Stops the entity if started; returns the first stop() failure.
   gxf_result_t stop();
 
+  // The codelet call this entity is in now, if any (reports on a graph that does not stop).
+  bool running_call(RunningCall* call) const;
+
   // Where this entity records metrics; nullptr while metrics are off.
   void set_metrics(ItemMetrics* metrics) { metrics_.store(metrics, std::memory_order_release); }
 
@@ -75,6 +82,7 @@ class EntityItem {
 
  private:
   gxf_result_t execute_locked(int64_t now, SchedulingCondition* condition);
+  gxf_result_t fail_on_exception(const std::exception& error);
   gxf_result_t start(int64_t now);
   // A tick with metrics off; tick_metered() with them on (execute_locked picks).
   gxf_result_t tick(int64_t now, int64_t target);
@@ -97,6 +105,12 @@ class EntityItem {
   template <Recording kRecording>
   __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
+  // Marks the codelet call the current thread makes (nullptr: none), read by running_call().
+  void enter_call(Codelet* codelet, CodeletPhase phase) {
+    active_phase_.store(phase, std::memory_order_relaxed);
+    active_codelet_.store(codelet, std::memory_order_release);
+  }
+  void leave_call() { active_codelet_.store(nullptr, std::memory_order_release); }
 
   EntityExecutor* executor_;
   Entity* entity_;
@@ -109,7 +123,12 @@ class EntityItem {
   std::atomic<StartHistory> start_history_{StartHistory::kNever};
   int64_t last_timestamp_ = INT64_MIN;
   std::mutex execution_mutex_;  // one execution of this entity at a time
-  std::atomic<ItemMetrics*> metrics_{nullptr};  // last: the hot fields keep their places
+  std::atomic<ItemMetrics*> metrics_{nullptr};
+  // After the hot fields, which keep their places. Written by the executing thread around
+  // each codelet call (two plain stores on x86), read by any thread.
+  std::atomic<Codelet*> active_codelet_{nullptr};
+  std::atomic<CodeletPhase> active_phase_{CodeletPhase::kTick};
+  std::atomic<uint64_t> active_thread_{0};
 };
 
 // Executes entities for the schedulers: start, tick, stop, with the router's delivery after
@@ -119,6 +138,10 @@ class EntityExecutor {
   EntityItem* add(Entity* entity);
   EntityItem* item(gxf_uid_t eid) const;
   const std::vector<std::unique_ptr<EntityItem>>& items() const { return items_; }
+  // Codelet calls in progress (any thread, any time: items_mutex_ only).
+  std::vector<RunningCall> running_calls() const;
+  // The entity's status as GXF numbers it; 0 for an entity that is not executed.
+  int status_of(gxf_uid_t eid) const;
   // Stops every started entity in ascending eid order; returns the first stop failure.
   gxf_result_t stop_all();
   // Drops the items; their start histories are kept until the next clear() with items.
@@ -151,6 +174,9 @@ class EntityExecutor {
   }
 
  private:
+  // Guards items_ and by_eid_ against add()/clear() for readers on other threads
+  // (running_calls, status_of); the lifecycle thread that changes them reads them unlocked.
+  mutable std::mutex items_mutex_;
   std::vector<std::unique_ptr<EntityItem>> items_;
   std::unordered_map<gxf_uid_t, EntityItem*> by_eid_;
   std::unordered_map<gxf_uid_t, EntityItem::StartHistory> cleared_start_history_;

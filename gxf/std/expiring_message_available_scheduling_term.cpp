@@ -11,6 +11,8 @@ gxf_result_t ExpiringMessageAvailableSchedulingTerm::register_interface(Registra
                        "Messages that make a full batch");
   registrar->parameter(max_delay_ns_, "max_delay_ns", "Maximum delay [ns]",
                        "Age of the oldest message after which a partial batch is taken");
+  registrar->range(max_batch_size_, 1, INT64_MAX);
+  registrar->range(max_delay_ns_, 0, kMaxTimeOffsetNs);
   registrar->parameter(receiver_, "receiver", "Receiver", "Queue to watch");
   registrar->parameter(clock_, "clock", "Clock", "Clock the message timestamps refer to");
   return GXF_SUCCESS;

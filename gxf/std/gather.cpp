@@ -13,6 +13,7 @@ gxf_result_t Gather::register_interface(Registrar* registrar) {
                        kParameterFlagsOptional);
   registrar->parameter(tick_source_limit_, "tick_source_limit", "Tick source limit",
                        "Messages taken per receiver and tick (0 = all)", int64_t{0});
+  registrar->range(tick_source_limit_, 0, INT64_MAX);
   return GXF_SUCCESS;
 }
 

@@ -45,15 +45,12 @@ gxf_result_t GreedyScheduler::register_interface(Registrar* registrar) {
   registrar->parameter(check_recession_period_ms_, "check_recession_period_ms",
                        "Recession period [ms]", "Sleep between passes when nothing is ready", 0.0);
   registrar->parameter(stop_on_deadlock_timeout_, "stop_on_deadlock_timeout",
-                       "Deadlock timeout [ms]", "Grace period before a deadlock ends the run",
-                       int64_t{0});
-  return GXF_SUCCESS;
-}
-
-gxf_result_t GreedyScheduler::initialize() {
-  if (check_recession_period_ms_.get() < 0) {
-    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "check_recession_period_ms must be >= 0");
-  }
+                       "Deadlock timeout [ms]",
+                       "Grace period before a deadlock ends the run (< 0: never)", int64_t{0});
+  registrar->range(max_duration_ms_, 0, kMaxDurationMs);
+  registrar->range(check_recession_period_ms_, 0.0, static_cast<double>(kMaxDurationMs),
+                   GXF_ARGUMENT_OUT_OF_RANGE);
+  registrar->range(stop_on_deadlock_timeout_, INT64_MIN, kMaxDurationMs);
   return GXF_SUCCESS;
 }
 

@@ -23,7 +23,6 @@ class GreedyScheduler : public Scheduler {
  public:
   ~GreedyScheduler() override;
   gxf_result_t register_interface(Registrar* registrar) override;
-  gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;
 
   gxf_result_t schedule(EntityItem* item) override;

@@ -42,6 +42,8 @@ gxf_result_t JobStatistics::register_interface(Registrar* registrar) {
                        "Write the statistics as JSON to this file", kParameterFlagsOptional);
   registrar->parameter(event_history_count_, "event_history_count", "Event history count",
                        "Executions kept per entity for the median and percentiles", uint32_t{100});
+  // Kept per entity and sorted at each report: past a million it only costs memory and time.
+  registrar->range(event_history_count_, 1, 1'000'000);
   return GXF_SUCCESS;
 }
 

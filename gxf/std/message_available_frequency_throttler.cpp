@@ -21,7 +21,7 @@ gxf_result_t MessageAvailableFrequencyThrottler::register_interface(Registrar* r
 gxf_result_t MessageAvailableFrequencyThrottler::initialize() {
   auto period = parse_period(execution_frequency_.get());
   if (!period) {
-    return fail(GXF_ARGUMENT_INVALID, "%s", period.error().what().c_str());
+    return fail(period.error().code, "%s", period.error().message.c_str());
   }
   period_ns_ = period.value();
   const std::string& mode = sampling_mode_.get();

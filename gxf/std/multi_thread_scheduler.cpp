@@ -14,14 +14,9 @@ gxf_result_t MultiThreadScheduler::register_interface(Registrar* registrar) {
   registrar->parameter(strict_job_thread_pinning_, "strict_job_thread_pinning",
                        "Strict job-thread pinning",
                        "ThreadPool threads run only their pinned entities", false);
+  registrar->range(check_recession_period_ms_, 0.0, static_cast<double>(kMaxDurationMs),
+                   GXF_ARGUMENT_OUT_OF_RANGE);
   return GXF_SUCCESS;
-}
-
-gxf_result_t MultiThreadScheduler::initialize() {
-  if (check_recession_period_ms_.get() < 0) {
-    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "check_recession_period_ms must be >= 0");
-  }
-  return ParallelScheduler::initialize();
 }
 
 bool MultiThreadScheduler::polls_waiting(int64_t* period_ns) const {

@@ -15,7 +15,6 @@ namespace gxf {
 class MultiThreadScheduler : public ParallelScheduler {
  public:
   gxf_result_t register_interface(Registrar* registrar) override;
-  gxf_result_t initialize() override;
 
  protected:
   bool reacts_to(EventType event) const override { return event == EventType::kExternal; }

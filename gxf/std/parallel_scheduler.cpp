@@ -62,6 +62,9 @@ void ParallelScheduler::register_common_parameters(Registrar* registrar) {
                        "Deadlock timeout [ms]",
                        "How long a deadlock must last before the run ends (< 0: never)",
                        int64_t{0});
+  registrar->range(max_duration_ms_, 0, kMaxDurationMs);
+  registrar->range(worker_thread_number_, 1, kMaxWorkerThreads);
+  registrar->range(stop_on_deadlock_timeout_, INT64_MIN, kMaxDurationMs);
 }
 
 gxf_result_t ParallelScheduler::initialize() {
@@ -140,19 +143,6 @@ gxf_result_t ParallelScheduler::run_async() {
   if (started_once_) {
     return fail(GXF_INVALID_LIFECYCLE_STAGE,
                 "the scheduler already ran; deactivate and activate the graph to run again");
-  }
-  if (worker_thread_number_.get() < 1) {
-    return fail(GXF_PARAMETER_OUT_OF_RANGE,
-                "parameter 'worker_thread_number' must be at least 1, got %ld",
-                static_cast<long>(worker_thread_number_.get()));
-  }
-  // Each worker is an OS thread: far past the cores it only thrashes, and an absurd count
-  // would exhaust the process before the graph ran.
-  if (worker_thread_number_.get() > kMaxWorkerThreads) {
-    return fail(GXF_PARAMETER_OUT_OF_RANGE,
-                "parameter 'worker_thread_number' must be in 1..%ld, got %ld",
-                static_cast<long>(kMaxWorkerThreads),
-                static_cast<long>(worker_thread_number_.get()));
   }
   started_once_ = true;
   clear_run_state();

@@ -36,8 +36,6 @@ namespace gxf {
 // it, so a term's check() must not notify.
 class ParallelScheduler : public Scheduler {
  public:
-  // Most worker threads a scheduler may start (worker_thread_number).
-  static constexpr int64_t kMaxWorkerThreads = 1024;
   gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;
   gxf_result_t schedule(EntityItem* item) override;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <new>
+#include <stdexcept>
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/connection.hpp"
@@ -28,6 +30,20 @@ bool contains(const std::vector<Entity*>& entities, const Entity* entity) {
 
 Error component_error(const Component* component, gxf_result_t code, const std::string& what) {
   return component_failure(component, code, what);
+}
+
+// initialize(), with an allocation that fails (a size the parameters allow but the machine
+// cannot hold) turned into the component's failure instead of an exception.
+gxf_result_t initialize_component(Component* component) {
+  try {
+    return component->initialize();
+  } catch (const std::bad_alloc&) {
+    return component->fail(GXF_OUT_OF_MEMORY, "out of memory (std::bad_alloc)");
+  } catch (const std::length_error& error) {
+    return component->fail(GXF_OUT_OF_MEMORY, "out of memory (%s)", error.what());
+  } catch (const std::exception& error) {
+    return component->fail(GXF_FAILURE, "C++ exception: %s", error.what());
+  }
 }
 
 }  // namespace
@@ -108,12 +124,16 @@ Result Program::activate_entity(Entity* entity) {
                                "mandatory parameter '" + parameter->key() + "' (" +
                                    parameter->type_name() + ") is not set");
       }
+      Result in_range = parameter->check_range();
+      if (!in_range) {
+        return component_error(component.get(), in_range.error().code, in_range.error().message);
+      }
     }
   }
   std::vector<Component*> initialized;
   for (const auto& component : entity->components()) {
     discard_failure();
-    gxf_result_t code = component->initialize();
+    gxf_result_t code = initialize_component(component.get());
     if (code != GXF_SUCCESS) {
       for (auto it = initialized.rbegin(); it != initialized.rend(); ++it) (*it)->deinitialize();
       return component_error(component.get(), code, "initialize() failed");
@@ -331,9 +351,9 @@ Result Program::notify(gxf_uid_t eid, EventType event) {
 }
 
 int Program::entity_status(gxf_uid_t eid) const {
-  std::lock_guard<std::recursive_mutex> lock(mutex_);
-  EntityItem* item = executor_.item(eid);
-  return item ? static_cast<int>(item->status()) : 0;
+  // Not mutex_: a deactivation waiting on a stuck codelet holds it, and the report of what is
+  // stuck reads statuses.
+  return executor_.status_of(eid);
 }
 
 void Program::deinitialize_remaining() {

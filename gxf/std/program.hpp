@@ -37,6 +37,7 @@ class Program : public Runtime {
   Result deactivate() override;
   Result notify(gxf_uid_t eid, EventType event) override;
   int entity_status(gxf_uid_t eid) const override;
+  std::vector<RunningCall> running_calls() const override { return executor_.running_calls(); }
   void destroy() override;
 
   EntityExecutor& executor() { return executor_; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "gxf/core/context.hpp"
+#include "gxf/std/scheduler.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -13,14 +14,13 @@ gxf_result_t ThreadPool::register_interface(Registrar* registrar) {
                        "Worker threads of the pool not tied to an entity", int64_t{0});
   registrar->parameter(priority_, "priority", "Priority",
                        "Thread priority: 0 low, 1 medium, 2 high (informational)", int64_t{0});
+  registrar->range(initial_size_, 0, kMaxWorkerThreads,
+                   GXF_ARGUMENT_OUT_OF_RANGE);
+  registrar->range(priority_, 0, 2);
   return GXF_SUCCESS;
 }
 
 gxf_result_t ThreadPool::initialize() {
-  if (initial_size_.get() < 0) {
-    return fail(GXF_ARGUMENT_OUT_OF_RANGE, "initial_size must be at least 0, got %ld",
-                static_cast<long>(initial_size_.get()));
-  }
   std::lock_guard<std::mutex> lock(mutex_);
   free_slots_ = static_cast<size_t>(initial_size_.get());
   pinned_.clear();
@@ -41,6 +41,7 @@ size_t ThreadPool::size() const {
 
 gxf_result_t GPUDevice::register_interface(Registrar* registrar) {
   registrar->parameter(dev_id_, "dev_id", "Device id", "CUDA device index", int32_t{0});
+  registrar->range(dev_id_, 0, INT32_MAX);
   return GXF_SUCCESS;
 }
 

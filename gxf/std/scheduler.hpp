@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <string>
+
+#include "gxf/std/clock.hpp"
 
 #include "gxf/core/component.hpp"
 #include "gxf/core/runtime.hpp"
@@ -11,6 +14,11 @@ namespace gxf {
 
 class EntityExecutor;
 class EntityItem;
+
+// Most threads a scheduler's worker_thread_number or a ThreadPool may ask for: each is an OS
+// thread; far past the cores they only thrash, and an absurd count would exhaust the process
+// before the graph ran.
+constexpr int64_t kMaxWorkerThreads = 1024;
 
 // A run-loop owner (GXF System).
 class System : public Component {};

@@ -52,6 +52,12 @@ Expected<int64_t> parse_period(const std::string& text) {
                       "period '" + text + "' has unknown unit (use ns, us, ms, s or Hz)");
   }
   if (!(ns > 0)) return make_error(GXF_ARGUMENT_INVALID, "period '" + text + "' must be > 0");
+  // A target is the previous one plus the period: past this it would overflow.
+  if (ns > static_cast<double>(kMaxTimeOffsetNs)) {
+    return make_error(GXF_ARGUMENT_OUT_OF_RANGE,
+                      "period '" + text + "' must be at most " + std::to_string(kMaxTimeOffsetNs) +
+                          " ns (146 years)");
+  }
   return static_cast<int64_t>(std::llround(ns));
 }
 
@@ -59,6 +65,7 @@ Expected<int64_t> parse_period(const std::string& text) {
 
 gxf_result_t CountSchedulingTerm::register_interface(Registrar* registrar) {
   registrar->parameter(count_, "count", "Count", "How many times the entity may tick");
+  registrar->range(count_, 0, INT64_MAX);
   return GXF_SUCCESS;
 }
 
@@ -91,7 +98,7 @@ gxf_result_t PeriodicSchedulingTerm::register_interface(Registrar* registrar) {
 gxf_result_t PeriodicSchedulingTerm::initialize() {
   auto period = parse_period(recess_period_.get());
   if (!period) {
-    return fail(GXF_ARGUMENT_INVALID, "%s", period.error().what().c_str());
+    return fail(period.error().code, "%s", period.error().message.c_str());
   }
   period_ns_ = period.value();
   const std::string& policy = policy_.get();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "gxf/std/clock.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace nvidia {
@@ -13,6 +14,7 @@ gxf_result_t Synchronization::register_interface(Registrar* registrar) {
   registrar->parameter(outputs_, "outputs", "Outputs", "Transmitter per input, same order");
   registrar->parameter(sync_threshold_, "sync_threshold", "Sync threshold [ns]",
                        "Largest acquisition-time difference counted as simultaneous", int64_t{0});
+  registrar->range(sync_threshold_, 0, kMaxTimeOffsetNs);
   return GXF_SUCCESS;
 }
 

@@ -14,6 +14,7 @@ gxf_result_t Vault::register_interface(Registrar* registrar) {
   registrar->parameter(source_, "source", "Source", "Receiver whose messages go to the vault");
   registrar->parameter(max_waiting_count_, "max_waiting_count", "Maximum waiting count",
                        "Messages that may wait; beyond it the codelet stops receiving");
+  registrar->range(max_waiting_count_, 1, UINT64_MAX);
   registrar->parameter(drop_waiting_, "drop_waiting", "Drop waiting",
                        "Drop the oldest waiting messages to make room for new ones");
   registrar->parameter(callback_address_, "callback_address", "Callback address",

@@ -22,6 +22,7 @@ import threading
 
 import yaml
 
+from gxf.core.errors import GraphTimeoutError
 from gxf.std import _std
 from gxf.tools.graph_model import components_of, entities, graph_from_context
 
@@ -310,13 +311,18 @@ def stall_watch(context, always=False, stream=None):
 
         signal.signal(signal.SIGINT, on_interrupt)
     failed = True
+    stuck = False
     try:
         yield
         failed = False
+    except GraphTimeoutError:
+        stuck = True  # its message names what runs; reading states could wait on it
+        raise
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
-        _report(context, always, interrupted.is_set(), failed, stream or sys.stderr)
+        if not stuck:
+            _report(context, always, interrupted.is_set(), failed, stream or sys.stderr)
 
 
 def _report(context, always, interrupted, failed, stream):

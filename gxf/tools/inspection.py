@@ -116,8 +116,9 @@ _inspections = {}  # context -> Inspection, for subgraph loaders the base loader
 class _CheckingLoader(GraphFileLoader):
     """The graph loader, keeping on after a bad type or parameter and recording each one."""
 
-    def __init__(self, context, filename, overrides=(), prefix="", parent=None):
-        super().__init__(context, filename, overrides, prefix, parent)
+    def __init__(self, context, filename, overrides=(), prefix="", parent=None,
+                 allow_duplicates=None):
+        super().__init__(context, filename, overrides, prefix, parent, allow_duplicates)
         self.inspection = _inspections[context]
         self.inspection.files.append(filename)
         self.unknown = set()  # ids of entries whose type is not registered

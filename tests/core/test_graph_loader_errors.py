@@ -121,7 +121,7 @@ def test_capacity_zero_fails_initialize_with_its_reason(context):
     message = lifecycle_failure(context, "bad_capacity_zero.yaml", ActivationError)
     assert message.startswith("GXF_ARGUMENT_OUT_OF_RANGE: ")
     assert "bad_capacity_zero.yaml:4: entity 'tx', component 'signal'" in message
-    assert message.endswith("initialize() failed: capacity must be at least 1")
+    assert message.endswith("parameter 'capacity' must be in 1..4294967296, got 0")
 
 
 def test_unknown_periodic_policy_fails_initialize_with_its_reason(context):
@@ -149,14 +149,50 @@ def test_scheduler_without_workers_cannot_start(context):
     message = lifecycle_failure(context, "bad_worker_threads.yaml")
     assert message.startswith("GXF_PARAMETER_OUT_OF_RANGE: ")
     assert "component 'workers' (nvidia::gxf::MultiThreadScheduler)" in message
-    assert "parameter 'worker_thread_number' must be at least 1, got 0" in message
+    assert "parameter 'worker_thread_number' must be in 1..1024, got 0" in message
 
 
 # What gxe prints for each bad file: the code and the specific reason, even with logging off.
 GXE_REASONS = {
-    "bad_capacity_zero.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE", "capacity must be at least 1"),
-    "bad_capacity_huge.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
-                               "capacity must be in 1..4294967296, got 9223372036854775807"),
+    "bad_capacity_zero.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                               "parameter 'capacity' must be in 1..4294967296, got 0"),
+    "bad_capacity_huge.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE", "parameter 'capacity' must be in "
+                               "1..4294967296, got 9223372036854775807"),
+    "bad_count_negative.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                "parameter 'count' must be in 0..9223372036854775807, got -1"),
+    "bad_duplicate_entity.yaml": ("GXF_ARGUMENT_INVALID",
+                                  "entity 'rx' is already defined at "),
+    "bad_deadlock_timeout_huge.yaml": (
+        "GXF_PARAMETER_OUT_OF_RANGE", "parameter 'stop_on_deadlock_timeout' must be in "
+        "-9223372036854775808..4611686018427, got 10000000000000000"),
+    "bad_max_duration_negative.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                       "parameter 'max_duration_ms' must be in 0..4611686018427, "
+                                       "got -5"),
+    "bad_max_duration_overflow.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                       "parameter 'max_duration_ms' must be in 0..4611686018427, "
+                                       "got 10000000000000"),
+    "bad_period_huge.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                             "period '1e300s' must be at most 4611686018427387903 ns"),
+    "bad_pool_no_blocks.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                "parameter 'num_blocks' must be in 1..281474976710656, got 0"),
+    "bad_pool_out_of_memory.yaml": ("GXF_OUT_OF_MEMORY",
+                                    "cannot allocate 128 blocks of 1099511627776 bytes"),
+    "bad_pool_size_overflow.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
+                                    "block_size * num_blocks must be at most 281474976710656 "
+                                    "bytes, got 1099511627776 * 1099511627776"),
+    "bad_queue_policy.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                              "parameter 'policy' must be in 0..2, got 7"),
+    "bad_recession_period_negative.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                                           "parameter 'check_recession_period_ms' must be in "
+                                           "0..4611686018427, got -1.5"),
+    "bad_subgraph_location_missing.yaml": (
+        "GXF_FILE_NOT_FOUND", "subgraph location 'tests/data/subgraph/no_such_block.yaml' "
+        "names no file"),
+    "bad_subgraph_location_tagged.yaml": (
+        "GXF_INVALID_DATA_FORMAT", "parameter 'location' has the YAML tag !include, which the "
+        "loader does not interpret"),
+    "bad_thread_pool_size.yaml": ("GXF_ARGUMENT_OUT_OF_RANGE",
+                                  "parameter 'initial_size' must be in 0..1024, got 1000000"),
     "bad_components_not_sequence.yaml": ("GXF_FAILURE", "'components' must be a sequence"),
     "bad_connection_ends.yaml": ("GXF_ENTITY_COMPONENT_NOT_FOUND",
                                  "is not a nvidia::gxf::Transmitter"),
@@ -177,7 +213,7 @@ GXE_REASONS = {
     "bad_worker_threads_huge.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
                                      "'worker_thread_number' must be in 1..1024, got 10000000000000"),
     "bad_worker_threads.yaml": ("GXF_PARAMETER_OUT_OF_RANGE",
-                                "parameter 'worker_thread_number' must be at least 1, got 0"),
+                                "parameter 'worker_thread_number' must be in 1..1024, got 0"),
     "bad_yaml_syntax.yaml": ("GXF_FAILURE", "invalid YAML"),
 }
 
@@ -196,3 +232,13 @@ def test_gxe_exits_non_zero_with_one_clear_line(name):
     assert error_lines[0].startswith(f"gxe.py: error: {code}: ")
     assert name in error_lines[0] and reason in error_lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_unregistered_parameter_warning_names_file_entity_and_component(tmp_path):
+    graph = tmp_path / "graph.yaml"
+    graph.write_text("name: tx\ncomponents:\n- name: clock\n  type: nvidia::gxf::ManualClock\n"
+                     "  parameters:\n    no_such_key: 3\n")
+    result = run_gxe(str(graph), extra_args=["--severity", "2", "--run", "false"])
+    assert result.returncode == 0, result.output
+    assert (f"{graph}:3: Using unregistered parameter 'no_such_key' in entity 'tx', component "
+            "'clock' (nvidia::gxf::ManualClock).") in result.output

@@ -71,3 +71,26 @@ def test_interface_to_missing_component_is_a_load_error(context, write_graph, tm
     """)
     with pytest.raises(GraphLoadError, match="GXF_ENTITY_NOT_FOUND"):
         core.graph_load_file(context, graph)
+
+
+def test_tagged_location_is_refused_naming_the_graph_file_and_line(context, monkeypatch):
+    monkeypatch.chdir(REPO)
+    path = os.path.join(DATA, "bad_subgraph_location_tagged.yaml")
+    with pytest.raises(GraphLoadError) as error:
+        core.graph_load_file(context, path)
+    message = str(error.value)
+    assert message.startswith(f"GXF_INVALID_DATA_FORMAT: {path}:8: entity 'pipeline', "
+                              "component 'blocks' (nvidia::gxf::Subgraph): ")
+    assert "parameter 'location' has the YAML tag !include" in message
+    assert "it would read 'tests/data/subgraph/two_blocks.yaml' as a file path" in message
+
+
+def test_location_naming_no_file_names_where_it_is_written(context, monkeypatch):
+    monkeypatch.chdir(REPO)
+    path = os.path.join(DATA, "bad_subgraph_location_missing.yaml")
+    with pytest.raises(GraphLoadError) as error:
+        core.graph_load_file(context, path)
+    message = str(error.value)
+    assert message.startswith(f"GXF_FILE_NOT_FOUND: {path}:7: entity 'pipeline', "
+                              "component 'blocks' (nvidia::gxf::Subgraph): ")
+    assert "subgraph location 'tests/data/subgraph/no_such_block.yaml' names no file" in message

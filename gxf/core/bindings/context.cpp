@@ -112,6 +112,7 @@ py::list parameter_list(uint64_t handle, const std::string& type_name) {
     info["description"] = parameter->description();
     info["type"] = parameter->type_name();
     info["flags"] = parameter->flags();
+    info["range"] = parameter->range_text();
     info["is_handle"] = parameter->is_handle();
     info["handle_type"] = parameter->is_handle()
                               ? registered_type_name(context, parameter->handle_target())
@@ -144,6 +145,46 @@ void graph_wait(uint64_t handle) { run_graph_step(handle, &Runtime::wait, true);
 void graph_interrupt(uint64_t handle) { run_graph_step(handle, &Runtime::interrupt, false); }
 void graph_deactivate(uint64_t handle) {
   run_graph_step(handle, &Runtime::deactivate, true, true);
+}
+
+// Codelet calls in progress, as dicts; a Python codelet adds its class and file. Takes no
+// lock a stuck codelet call could hold.
+py::list graph_running_calls(uint64_t handle) {
+  Context* context = context_from_handle(handle);
+  std::vector<RunningCall> calls;
+  if (Runtime* runtime = context->runtime()) {
+    py::gil_scoped_release release;
+    calls = runtime->running_calls();
+  }
+  py::list result;
+  for (const RunningCall& call : calls) {
+    py::dict info;
+    info["entity"] = call.entity;
+    info["component"] = call.component;
+    info["type"] = call.type;
+    info["source"] = call.source;
+    info["phase"] = call.phase;
+    info["thread_id"] = call.thread_id;
+    if (Component* component = context->component(call.cid)) {
+      for (const char* key : {"codelet_name", "codelet_file"}) {
+        if (ParameterBase* parameter = component->find_parameter(key)) {
+          info[key] = parameter->to_yaml();
+        }
+      }
+    }
+    result.append(info);
+  }
+  return result;
+}
+
+// Stops a context's graph and entities (Runtime::destroy) without freeing the context, so a
+// caller may bound the time it takes and report what does not stop.
+void runtime_stop(uint64_t handle) {
+  Context* context = context_from_handle(handle);
+  if (Runtime* runtime = context->runtime()) {
+    py::gil_scoped_release release;
+    runtime->destroy();
+  }
 }
 
 void entity_notify(uint64_t handle, int64_t eid, int event) {
@@ -221,6 +262,7 @@ py::dict component_info(uint64_t handle, int64_t cid) {
   info["name"] = component->name();
   info["type"] = component->type_name();
   info["entity"] = component->entity()->name();
+  info["source"] = context_from_handle(handle)->component_source(component->cid());
   return info;
 }
 
@@ -326,6 +368,10 @@ void bind_context(py::module_& m) {
   m.def("graph_run_async", &graph_run_async, "Start the graph's scheduler and return.");
   m.def("_graph_wait", &graph_wait, "Block until the scheduler ends (GIL released).");
   m.def("graph_interrupt", &graph_interrupt, "Ask a running graph to stop.");
+  m.def("graph_running_calls", &graph_running_calls,
+        "Codelet calls (start/tick/stop) in progress, with their threads.");
+  m.def("_runtime_stop", &runtime_stop,
+        "Stop the graph and its entities without destroying the context (GIL released).");
   m.def("graph_deactivate", &graph_deactivate, "Deactivate the graph.");
   m.def("entity_notify", &entity_notify, "Notify the scheduler of an event for an entity.");
   m.def("entity_find", &entity_find, "Eid of the entity with this name.");
