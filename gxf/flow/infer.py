@@ -108,7 +108,7 @@ class InferCodelet(StageCodelet):
                               for index in range(len(outputs))])
             buffer.batch_meta = meta
         for frame, layers in zip(meta.frame_items, outputs):
-            frame.append(UserMeta(TensorOutput({name: Tensor(array, "")
+            frame.append(UserMeta(TensorOutput({name: Tensor(array)
                                                 for name, array in layers.items()}),
                                   meta_type="tensor_output"))
         return buffer
@@ -116,7 +116,7 @@ class InferCodelet(StageCodelet):
     @staticmethod
     def _replace(buffer, outputs):
         """A buffer of the model's output, one tensor per frame, with `buffer`'s metadata."""
-        result = Buffer([Tensor(array, "") for layers in outputs for array in layers.values()],
+        result = Buffer([Tensor(array) for layers in outputs for array in layers.values()],
                         color_format=None, pts=buffer.pts)
         result.take_metadata(buffer)
         return result

@@ -35,7 +35,8 @@ def test_frames_one_per_run_equal_the_runtime(onnx_models, tmp_path, run_inferen
         np.testing.assert_allclose(message["probabilities"], expected["probabilities"][0],
                                    RTOL, ATOL)
         assert message["_acqtime"] == 1000 + index  # the input's acquisition time
-        assert message["_storage"] == ["kHost", "kHost"]
+        # Without a pool the runtime's own arrays are handed on, not copied (system memory).
+        assert message["_storage"] == ["kSystem", "kSystem"]
 
 
 def test_frames_are_stacked_into_batches_and_split_back(onnx_models, tmp_path, run_inference):
@@ -130,6 +131,7 @@ def test_outputs_allocated_from_the_pool(onnx_models, tmp_path, run_inference, p
         "output_tensor_names": ["logits"], "pool": "pool"},
         extra=[{"name": "pool", "type": pool, "parameters": parameters}])
     assert_ok(result, 3)
+    assert {m["_storage"][0] for m in result.messages} == {"kHost"}
     expected = onnx_models.run_directly(model, {"images": images})["logits"]
     np.testing.assert_allclose(np.stack([m["logits"] for m in result.messages]), expected,
                                RTOL, ATOL)
