@@ -5,6 +5,10 @@ the memory the backend works in."""
 
 import numpy as np
 
+from gxf.std import MemoryStorageType
+
+_DEVICE = MemoryStorageType.kDevice
+
 __all__ = ["Binding", "Model", "describe_shape", "on_device"]
 
 
@@ -16,8 +20,9 @@ def describe_shape(shape):
 
 def on_device(tensor):
     """Whether a gxf Tensor, or any DLPack / array-interface object, is in device memory."""
-    if hasattr(tensor, "storage_type"):
-        return tensor.storage_type().name == "kDevice"
+    storage_type = getattr(tensor, "storage_type", None)
+    if storage_type is not None:  # a gxf Tensor: the hot path, one call and a compare
+        return storage_type() == _DEVICE
     if hasattr(tensor, "__array_interface__"):
         try:
             tensor.__array_interface__

@@ -38,17 +38,19 @@ class FrameSource(CodeletAdapter):
 
 
 class CountingSink(CodeletAdapter):
-    """Counts messages holding tensor 'logits'; writes the count and end time at stop."""
+    """Counts messages holding tensor `tensor` (default 'logits'); writes the count and end time
+    at stop."""
 
     def start(self):
         self.rx = Receiver.get(self.context(), self.cid(), "in")
         self.result = self.get_params()["result"]
+        self.tensor = self.get_params().get("tensor", "logits")
         self.count = 0
         self.ended = None
 
     def tick(self):
         message = self.rx.receive()
-        Tensor.get_from_entity(message, "logits")
+        Tensor.get_from_entity(message, self.tensor)
         self.count += 1
         self.ended = time.perf_counter()
 
