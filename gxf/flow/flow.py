@@ -125,6 +125,18 @@ class Flow:
         return Flow(self._pipeline, self._through("map", MapCodelet, target=fn,
                                                   name=name or getattr(fn, "__name__", None)))
 
+    def infer(self, model_path, backend="auto", output_tensor_meta=False, name=None, **options):
+        """Run the model in `model_path` (backend "auto" | "onnxruntime" | "tensorrt" | "torch")
+        on every buffer, its frames as one batch; options are the inference components'
+        parameters (input_tensor_names, output_tensor_names, max_batch_size, ...). With
+        output_tensor_meta each frame's outputs go to its FrameMeta.tensor_items and the buffer
+        passes on unchanged; without, the buffer's frames become the model's output."""
+        from gxf.flow.infer import InferCodelet, infer_options
+
+        return Flow(self._pipeline, self._through(
+            "infer", InferCodelet, name=name,
+            **infer_options(model_path, backend, output_tensor_meta, options)))
+
     def attach(self, probe):
         """Run `probe` (a Probe) on every buffer the current streams carry; no extra stage."""
         if not isinstance(probe, Probe):

@@ -79,3 +79,36 @@ class DropOdd(BufferOperator):
 def invert(buffer):
     """255 - every pixel."""
     return as_tensor(255 - buffer.extract(0).numpy(), "HWC").wrap()
+
+
+class TensorFrameProvider(BufferProvider):
+    """The frames of `frames` (an array [count, ...]) one buffer each, then Buffer()."""
+
+    def __init__(self, frames):
+        super().__init__()
+        self.frames = frames
+        self.sent = 0
+
+    def generate(self, size):
+        if self.sent == len(self.frames):
+            return Buffer()
+        frame = self.frames[self.sent]
+        self.sent += 1
+        return Buffer(as_tensor(frame, "CHW"))
+
+
+class TensorCollector(BufferRetriever):
+    """Keeps, per buffer, its tensors and its frames' tensor outputs (NumPy copies)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tensors = []
+        self.layers = []
+
+    def consume(self, buffer):
+        self.tensors.append([np.array(tensor.numpy()) for tensor in buffer.tensors])
+        self.layers.append([
+            {name: np.array(tensor.numpy()) for user in frame.tensor_items
+             for name, tensor in user.as_tensor_output().get_layers().items()}
+            for frame in buffer.batch_meta.frame_items])
+        return 1

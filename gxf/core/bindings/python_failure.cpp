@@ -16,7 +16,10 @@ void store_python_failure(Context* context, py::error_already_set& error,
   failure->where = where;
   try {
     py::object format = py::module_::import("traceback").attr("format_exception");
-    py::list lines = format(error.type(), error.value(), error.trace());
+    // An exception raised by a call from C++ (no Python frame ran) has no traceback.
+    py::object trace = error.trace() ? py::reinterpret_borrow<py::object>(error.trace())
+                                     : py::none();
+    py::list lines = format(error.type(), error.value(), trace);
     for (const auto& line : lines) failure->traceback += line.cast<std::string>();
   } catch (py::error_already_set&) {
     failure->traceback = error.what();

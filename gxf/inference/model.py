@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Model: what every runtime backend gives the runner: its input and output bindings (name,
+declared shape, dtype) and run(feeds) -> outputs, plus the array operations batching needs on
+the memory the backend works in."""
+
+import numpy as np
+
+from gxf.std import MemoryStorageType
+
+_DEVICE = MemoryStorageType.kDevice
+
+__all__ = ["Binding", "Model", "describe_shape", "on_device"]
+
+
+def describe_shape(shape):
+    """A declared shape as text, dynamic extents as '?' ("(?, 3, 8, 8)")."""
+    return "(" + ", ".join("?" if extent is None else str(extent) for extent in shape) + \
+        ("," if len(shape) == 1 else "") + ")"
+
+
+def on_device(tensor):
+    """Whether a gxf Tensor, or any DLPack / array-interface object, is in device memory."""
+    storage_type = getattr(tensor, "storage_type", None)
+    if storage_type is not None:  # a gxf Tensor: the hot path, one call and a compare
+        return storage_type() == _DEVICE
+    if hasattr(tensor, "__array_interface__"):
+        try:
+            tensor.__array_interface__
+            return False
+        except (AttributeError, TypeError):
+            pass
+    if hasattr(tensor, "__dlpack_device__"):
+        return tensor.__dlpack_device__()[0] not in (1, 3)  # kDLCPU, kDLCUDAHost
+    return hasattr(tensor, "__cuda_array_interface__")
+
+
+class Binding:
+    """One model input or output: name, declared shape (None for a dynamic extent; shape None
+    when the model declares no shape) and NumPy dtype (None when undeclared)."""
+
+    __slots__ = ("name", "shape", "dtype")
+
+    def __init__(self, name, shape, dtype):
+        self.name = name
+        self.shape = None if shape is None else tuple(shape)
+        self.dtype = None if dtype is None else np.dtype(dtype)
+
+    @property
+    def rank(self):
+        """Number of dimensions, or None when undeclared."""
+        return None if self.shape is None else len(self.shape)
+
+    def __repr__(self):
+        shape = "?" if self.shape is None else describe_shape(self.shape)
+        return f"{self.name}: {shape} {self.dtype}"
+
+
+class Model:
+    """Base of the backends. Host arrays are NumPy; a backend working on the GPU overrides
+    as_array / stack / concatenate for its device arrays."""
+
+    runtime = "?"
+
+    def __init__(self, path, inputs, outputs):
+        self.path = path
+        self.inputs = list(inputs)
+        self.outputs = list(outputs)
+
+    def run(self, feeds):
+        """{output name: array} for {input name: array} (a full batch)."""
+        raise NotImplementedError
+
+    def as_array(self, tensor):
+        """The array this backend feeds for a received gxf Tensor or a DLPack / array-interface
+        object (no copy where possible)."""
+        if on_device(tensor):
+            from gxf.inference.errors import InferenceError
+
+            raise InferenceError(f"{self.runtime} runs this model on the CPU, but the tensor "
+                                 "is in device memory")
+        return np.asarray(tensor)
+
+    def dtype_of(self, array):
+        """The NumPy dtype of one of this backend's arrays."""
+        return np.dtype(array.dtype)
+
+    def stack(self, arrays):
+        """Frames stacked along a new leading batch dimension."""
+        return np.stack(arrays)
+
+    def concatenate(self, arrays):
+        """Batches joined along their leading dimension."""
+        return np.concatenate(arrays)
+
+    def copy_into(self, tensor, array):
+        """Copy one of this backend's arrays into a gxf Tensor of the same layout."""
+        if isinstance(array, np.ndarray):
+            np.copyto(np.asarray(tensor), array)
+        else:
+            import cupy
+
+            cupy.asarray(tensor)[...] = cupy.asarray(array)
+
+    def close(self):
+        """Release the runtime's resources."""

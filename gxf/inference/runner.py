@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: Apache-2.0
+"""InferenceRunner: the work of the inference codelets (inference_codelet.cpp), called with the
+Python codelet call lock and the GIL held. Each tick takes up to max_batch_size messages (one
+from every rx each), runs the model once per batch and publishes one message per received one,
+with the outputs named output_tensor_names and the input's acquisition time."""
+
+import logging
+
+import numpy as np
+
+import gxf.cuda  # noqa: F401  binds CudaStreamPool, handed over as cuda_stream_pool
+from gxf.core import MessageEntity
+from gxf.inference.backends import check_backend, load_model
+from gxf.inference.batching import Batcher
+from gxf.inference.errors import InferenceError
+from gxf.std import MemoryStorageType, PrimitiveType, Shape, Tensor, TensorDescription, Timestamp
+
+__all__ = ["InferenceError", "InferenceRunner", "check_backend"]
+
+_LOG = logging.getLogger("gxf.inference")
+
+_PRIMITIVE_TYPES = {
+    np.dtype(np.int8): PrimitiveType.kInt8, np.dtype(np.uint8): PrimitiveType.kUnsigned8,
+    np.dtype(np.int16): PrimitiveType.kInt16, np.dtype(np.uint16): PrimitiveType.kUnsigned16,
+    np.dtype(np.int32): PrimitiveType.kInt32, np.dtype(np.uint32): PrimitiveType.kUnsigned32,
+    np.dtype(np.int64): PrimitiveType.kInt64, np.dtype(np.uint64): PrimitiveType.kUnsigned64,
+    np.dtype(np.float16): PrimitiveType.kFloat16, np.dtype(np.float32): PrimitiveType.kFloat32,
+    np.dtype(np.float64): PrimitiveType.kFloat64,
+}
+
+
+class InferenceRunner:
+    """The model, its Batcher and the component's queues; keyword arguments are the
+    component's parameters (InferenceCodelet::runner_arguments)."""
+
+    def __init__(self, backend, model_file_path, rx, tx, pool=None, cuda_stream_pool=None,
+                 clock=None, input_tensor_names=(), input_binding_names=(),
+                 output_tensor_names=(), output_binding_names=(), max_batch_size=1,
+                 relaxed_dimension_check=True, verbose=False, where="", **options):
+        if not rx:
+            raise InferenceError("rx is empty: name at least one receiver")
+        self.stream_pool = cuda_stream_pool
+        self.stream_cid, stream = (cuda_stream_pool.allocate_stream()
+                                   if cuda_stream_pool is not None else (None, None))
+        self.model = load_model(backend, model_file_path, max_batch_size=max_batch_size,
+                                verbose=verbose,
+                                stream=stream.stream() if stream is not None else None,
+                                **options)
+        self.batcher = Batcher(self.model, input_tensor_names, output_tensor_names,
+                               input_binding_names, output_binding_names, max_batch_size,
+                               relaxed_dimension_check)
+        self.rx = list(rx)
+        self.tx = tx
+        self.pool = pool
+        self.clock = clock
+        self.max_batch_size = max_batch_size
+        if verbose:
+            _LOG.warning("%s: %s model '%s': inputs %s, outputs %s", where, self.model.runtime,
+                         model_file_path, self.model.inputs, self.model.outputs)
+
+    def tick(self):
+        """Run the model on what the receivers hold (up to max_batch_size messages)."""
+        blocks = []
+        while len(blocks) < self.max_batch_size and all(rx.size() for rx in self.rx):
+            messages = [rx.receive() for rx in self.rx]
+            blocks.append(self.batcher.block(self._inputs(messages), tag=messages[0]))
+        for group in self.batcher.batches(blocks):
+            for block, outputs in zip(group, self.batcher.run(group)):
+                self._publish(block.tag, outputs)
+
+    def stop(self):
+        """Release the model and the stream."""
+        self.model.close()
+        if self.stream_cid is not None:
+            self.stream_pool.release_stream(self.stream_cid)
+            self.stream_cid = None
+
+    def _inputs(self, messages):
+        """The model-input arrays of one set of messages (one from each rx)."""
+
+        def find(name):
+            for message in messages:
+                try:
+                    return self.model.as_array(Tensor.get_from_entity(message, name))
+                except ValueError:
+                    continue
+            return None
+
+        def only():
+            tensors = [tensor for message in messages
+                       for tensor in Tensor.find_all_from_entity(message)]
+            return self.model.as_array(tensors[0]) if len(tensors) == 1 else None
+
+        def names():
+            return [name for message in messages for name in message.component_names()
+                    if name != "timestamp"]
+
+        return self.batcher.select(find, only, names)
+
+    def _publish(self, received, outputs):
+        message = MessageEntity(received.context())
+        for name, array in outputs.items():
+            self._add_tensor(message, name, array)
+        try:
+            acqtime = Timestamp.get_from_entity(received)[0]
+        except ValueError:
+            acqtime = self.clock.timestamp() if self.clock is not None else None
+        self.tx.publish(message, acqtime)
+
+    def _add_tensor(self, message, name, array):
+        """Add output `array` as tensor `name`: in the runtime's memory without a pool, else
+        copied into memory from the pool."""
+        if self.pool is None:
+            Tensor.add_to_entity(message, Tensor.as_tensor(array), name)
+        elif isinstance(array, np.ndarray):
+            Tensor.add_np_array_as_tensor_to_entity(message, name, array, self.pool)
+        else:
+            dtype = self.model.dtype_of(array)
+            tensor = Tensor.add_to_entity(message, name)
+            tensor.reshape(TensorDescription(name, MemoryStorageType.kDevice,
+                                             Shape(list(array.shape)), _PRIMITIVE_TYPES[dtype],
+                                             dtype.itemsize), self.pool)
+            self.model.copy_into(tensor, array)

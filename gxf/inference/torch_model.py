@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: Apache-2.0
+"""PyTorch backend: a torch.export program (.pt2, saved by torch.export.save) or a TorchScript
+module (torch.jit.save). The model runs on the GPU where torch has CUDA; device tensors are
+taken in place through DLPack and the outputs stay on the device."""
+
+import os
+
+import numpy as np
+
+from gxf.inference.errors import InferenceError
+from gxf.inference.model import Binding, Model
+
+__all__ = ["TorchModel", "load"]
+
+
+def _numpy_dtype(torch, dtype):
+    """The NumPy dtype of a torch dtype (None where NumPy has none, e.g. bfloat16)."""
+    try:
+        return torch.empty(0, dtype=dtype).numpy().dtype
+    except (TypeError, RuntimeError):
+        return None
+
+
+def _extent(torch, size):
+    """An int extent, or None for a symbolic (dynamic) one."""
+    return int(size) if isinstance(size, int) else None
+
+
+def _exported_bindings(torch, program):
+    """(inputs, outputs) Bindings of an ExportedProgram, from its graph's fake tensors."""
+    signature = program.graph_signature
+    nodes = {node.name: node for node in program.graph.nodes}
+
+    def binding(name, node):
+        value = node.meta.get("val") if node is not None else None
+        if value is None or not hasattr(value, "shape"):
+            return Binding(name, None, None)
+        return Binding(name, [_extent(torch, size) for size in value.shape],
+                       _numpy_dtype(torch, value.dtype))
+
+    inputs = [binding(name, nodes.get(name)) for name in signature.user_inputs]
+    output_node = next(node for node in program.graph.nodes if node.op == "output")
+    returned = output_node.args[0]
+    returned = returned if isinstance(returned, (list, tuple)) else [returned]
+    by_name = {getattr(node, "name", None): node for node in returned}
+    outputs = [binding(name, by_name.get(name)) for name in signature.user_outputs]
+    return inputs, outputs
+
+
+def _script_bindings(module):
+    """(inputs, outputs) Bindings of a TorchScript module: names from forward's schema; the
+    shapes are not declared, so tensors are fed as they are; outputs are output_<i>."""
+    schema = module.forward.schema
+    inputs = [Binding(argument.name, None, None) for argument in schema.arguments[1:]]
+    returned = schema.returns[0].type if schema.returns else None
+    count = len(returned.elements()) if hasattr(returned, "elements") else 1
+    return inputs, [Binding(f"output_{index}", None, None) for index in range(count)]
+
+
+class TorchModel(Model):
+    """A torch module in inference mode."""
+
+    runtime = "PyTorch"
+
+    def __init__(self, path, device_id=0, stream=None):
+        import torch
+
+        self.torch = torch
+        self.device = (torch.device("cuda", device_id) if torch.cuda.is_available()
+                       else torch.device("cpu"))
+        try:
+            if os.path.splitext(path)[1].lower() == ".pt2":
+                program = torch.export.load(path)
+                inputs, outputs = _exported_bindings(torch, program)
+                module = program.module().to(self.device)
+            else:
+                module = torch.jit.load(path, map_location=self.device)
+                inputs, outputs = _script_bindings(module)
+        except Exception as error:  # noqa: BLE001 - the runtime's reason, with the file
+            raise InferenceError(f"model_file_path '{path}': PyTorch cannot load it as a "
+                                 "torch.export (.pt2) or TorchScript file: "
+                                 f"{str(error).strip().splitlines()[0]}") from None
+        self.module = module
+        # A stream from the component's cuda_stream_pool; else torch's current stream.
+        self.stream = (torch.cuda.ExternalStream(stream, device=self.device)
+                       if stream and self.device.type == "cuda" else None)
+        self._dtypes = {}
+        super().__init__(path, inputs, outputs)
+
+    def as_array(self, tensor):
+        """A torch tensor over the gxf tensor's memory, moved to the model's device if needed."""
+        array = self.torch.from_dlpack(tensor)
+        return array if array.device == self.device else array.to(self.device)
+
+    def dtype_of(self, array):
+        """The NumPy dtype of a torch tensor."""
+        dtype = self._dtypes.get(array.dtype)
+        if dtype is None:
+            dtype = self._dtypes[array.dtype] = _numpy_dtype(self.torch, array.dtype)
+        return dtype
+
+    def stack(self, arrays):
+        """torch.stack."""
+        return self.torch.stack(arrays)
+
+    def concatenate(self, arrays):
+        """torch.cat."""
+        return self.torch.cat(arrays)
+
+    def copy_into(self, tensor, array):
+        """Copy a torch tensor into a gxf Tensor (on the device it is on)."""
+        self.torch.from_dlpack(tensor).copy_(array)
+
+    def run(self, feeds):
+        """Call the module with the inputs in declared order."""
+        torch = self.torch
+        arguments = [feeds[binding.name] for binding in self.inputs]
+        try:
+            with torch.inference_mode():
+                if self.stream is not None:
+                    with torch.cuda.stream(self.stream):
+                        result = self.module(*arguments)
+                    # Consumers read the outputs on their own streams: finish ours first.
+                    self.stream.synchronize()
+                else:
+                    result = self.module(*arguments)
+        except Exception as error:  # noqa: BLE001 - a shape the program rejects at run time
+            raise InferenceError(f"PyTorch failed to run '{self.path}': "
+                                 f"{str(error).strip().splitlines()[0]}") from None
+        values = list(result) if isinstance(result, (list, tuple)) else [result]
+        return {binding.name: value for binding, value in zip(self.outputs, values)}
+
+
+def load(path, device_id=0, stream=None, **_):
+    """A TorchModel of the torch.export or TorchScript file `path`."""
+    return TorchModel(path, device_id=device_id, stream=stream)

@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The inference components from the Python graph API: OnnxRuntimeInference in a Graph built
+in Python, wired by ComputeEntity.add_codelet, run in this process."""
+
+import numpy as np
+import pytest
+
+import gxf.core as core
+import gxf.std as std
+from gxf.core import Graph, MessageEntity
+from gxf.python_codelet import CodeletAdapter, PyComputeEntity
+from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock, Tensor
+
+FRAMES = []
+RESULTS = []
+
+
+class FrameSource(CodeletAdapter):
+    """Publishes FRAMES[i] as tensor 'images' on tick i."""
+
+    def __init__(self):
+        super().__init__()
+        self.txs = ["out"]
+
+    def start(self):
+        self.sent = 0
+
+    def tick(self):
+        message = MessageEntity(self.context())
+        Tensor.add_to_entity(message, Tensor.as_tensor(FRAMES[self.sent]), "images")
+        self.out.publish(message)
+        self.sent += 1
+
+
+class Collector(CodeletAdapter):
+    """Appends a copy of tensor 'logits' of every message to RESULTS."""
+
+    def __init__(self):
+        super().__init__()
+        self.rxs = ["in_"]
+
+    def tick(self):
+        RESULTS.append(np.array(Tensor.get_from_entity(self.in_.receive(), "logits")))
+
+
+def test_onnx_runtime_inference_in_a_python_graph(onnx_models, tmp_path):
+    from gxf.inference import OnnxRuntimeInference
+
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    FRAMES[:] = list(np.random.default_rng(7).normal(size=(4, 3, 8, 8)).astype(np.float32))
+    RESULTS.clear()
+    g = Graph()
+    clock = std.set_clock(g, RealtimeClock(name="clock"))
+    std.set_scheduler(g, GreedyScheduler(max_duration_ms=30000, clock=clock,
+                                         stop_on_deadlock=True))
+    source = g.add(PyComputeEntity("source", count=len(FRAMES)))
+    source.add_codelet("codelet", FrameSource(), tx_capacity=4)
+    inference = g.add(ComputeEntity("infer", count=-1)).add_codelet(
+        OnnxRuntimeInference(name="inference", model_file_path=model,
+                             input_tensor_names=["images"], output_tensor_names=["logits"],
+                             max_batch_size=4), rx_capacity=4, tx_capacity=4)
+    sink = g.add(PyComputeEntity("sink", count=-1))
+    sink.add_codelet("codelet", Collector(), rx_capacity=4)
+    std.connect(source.out, inference.rx[0])
+    std.connect(inference.tx, sink.in_)
+    g.load_extensions()
+    g.run()
+    g.destroy()
+    expected = onnx_models.run_directly(model, {"images": np.stack(FRAMES)})["logits"]
+    assert len(RESULTS) == len(FRAMES)
+    np.testing.assert_allclose(np.stack(RESULTS), expected, rtol=1e-5, atol=1e-6)
+
+
+def test_components_are_in_the_registry_with_their_parameters():
+    from gxf.core.registry import library_types
+
+    types = library_types("libgxf_inference.so")
+    shared = {"rx", "tx", "pool", "cuda_stream_pool", "model_file_path", "input_tensor_names",
+              "input_binding_names", "output_tensor_names", "output_binding_names",
+              "max_batch_size", "engine_file_path", "force_engine_update", "max_workspace_size",
+              "dla_core", "enable_fp16_", "relaxed_dimension_check", "verbose", "clock"}
+    for name in ("OnnxRuntimeInference", "TensorRtInference", "TorchInference"):
+        info = types[f"nvidia::gxf::{name}"]
+        assert shared <= set(info["parameters"]), name
+        assert info["base_typename"] == "nvidia::gxf::Codelet"
+
+
+def test_missing_model_file_in_a_python_graph_raises_with_location(tmp_path):
+    from gxf.core.errors import GxfError
+    from gxf.inference import OnnxRuntimeInference
+
+    pytest.importorskip("onnxruntime")
+    g = Graph()
+    clock = std.set_clock(g, RealtimeClock(name="clock"))
+    std.set_scheduler(g, GreedyScheduler(max_duration_ms=5000, clock=clock))
+    g.add(ComputeEntity("infer", count=1)).add_codelet(OnnxRuntimeInference(
+        name="inference", model_file_path=str(tmp_path / "missing.onnx"),
+        input_tensor_names=["images"], output_tensor_names=["logits"]))
+    g.load_extensions()
+    with pytest.raises(SystemExit) as caught:  # GXF's exception handler ends the run
+        g.run()
+    error = caught.value.__cause__
+    assert isinstance(error, GxfError)
+    assert "missing.onnx' does not exist" in str(error)
+    assert "entity 'infer', component 'inference'" in str(error)
+    assert "initialize() failed" in str(error)
+    core.context_destroy(g.context)
