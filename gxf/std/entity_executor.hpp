@@ -79,7 +79,7 @@ class EntityItem {
   gxf_result_t sync_inbox();
   // Delivers the outbox; `probe`: stamp latency probes (this tick was timed).
   template <bool kMetrics>
-  __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
+  __attribute__((always_inline)) inline gxf_result_t sync_outbox(ItemMetrics* metrics, bool probe);
   void notify_upstream();
 
   EntityExecutor* executor_;

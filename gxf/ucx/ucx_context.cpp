@@ -54,6 +54,7 @@ struct Arrival {
 // A message whose tensors are being received.
 struct Receiving {
   EntityRef message;
+  std::vector<ucp_dt_iov_t> parts;  // where the data goes; UCX reads it until completion
   void* request = nullptr;
   bool done = false;
   ucs_status_t status = UCS_OK;
@@ -113,6 +114,7 @@ struct UcxContext::Peer {
   uint32_t attempts = 0;
   Clock::time_point next_attempt;
   bool was_up = false;
+  bool link_up = false;                      // link == kUp, for other threads; guarded
   std::string failure;                       // guarded by the context's mutex
   std::deque<std::unique_ptr<Send>> queue;   // guarded by the context's mutex
   std::vector<std::unique_ptr<Send>> spare;  // guarded by the context's mutex
@@ -275,8 +277,17 @@ Result UcxContext::start() {
 
 void UcxContext::stop() {
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    // Deactivated before its transmitters (entities go in reverse order): they still get
+    // shutdown_timeout_ms to send what is queued.
+    std::unique_lock<std::mutex> lock(mutex_);
     if (!ucp_) return;
+    const auto timeout = std::chrono::milliseconds(shutdown_timeout_ms_.get());
+    for (auto& peer : peers_) {
+      peer->leaving = true;
+      peer->leave_deadline = Clock::now() + timeout;
+    }
+    wake();
+    changed_.wait_for(lock, timeout + std::chrono::seconds(1), [&] { return peers_.empty(); });
     stopping_ = true;
   }
   wake();
@@ -390,6 +401,18 @@ void UcxContext::detach(UcxTransmitter* transmitter) {
   transmitter->link = nullptr;
 }
 
+Result UcxContext::wait_connected(UcxTransmitter* transmitter) {
+  Peer* peer = transmitter->link;
+  if (!peer) return make_error(GXF_FAILURE, "not attached to a UcxContext");
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [&] {
+    return peer->link_up || !peer->failure.empty() || stopping_;
+  });
+  if (!peer->failure.empty()) return make_error(GXF_FAILURE, peer->failure);
+  if (stopping_) return make_error(GXF_FAILURE, "the UcxContext is stopping");
+  return Result();
+}
+
 Result UcxContext::send(UcxTransmitter* transmitter, const EntityRef& message) {
   Peer* peer = transmitter->link;
   if (!peer) return make_error(GXF_FAILURE, "not attached to a UcxContext");
@@ -446,17 +469,19 @@ bool UcxContext::progress_once() {
   for (Peer* peer : peers) {
     while (api_->worker_progress(peer->worker) != 0) busy = true;
     if (peer->rx) {
-      busy |= !peer->arrivals.empty() || peer->conn_request != nullptr;
+      const size_t before = peer->arrivals.size() + peer->receiving.size();
+      busy |= peer->conn_request != nullptr;
       serve_receiver(peer);
+      busy |= peer->arrivals.size() + peer->receiving.size() != before;
     } else {
       serve_transmitter(peer);
     }
     bool leave = false;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      leave = peer->leaving &&
-              (peer->pending == 0 || peer->link != Peer::Link::kUp ||
-               Clock::now() >= peer->leave_deadline);
+      // Messages still queued or travelling get until the deadline (shutdown_timeout_ms).
+      leave = peer->leaving && (peer->pending == 0 || peer->link == Peer::Link::kFailed ||
+                                Clock::now() >= peer->leave_deadline);
     }
     if (leave) {
       close_peer(peer);
@@ -539,7 +564,16 @@ void UcxContext::serve_receiver(Peer* peer) {
       }
     }
   }
-  while (peer->ep && !peer->arrivals.empty()) take_message(peer);
+  while (peer->ep && !peer->arrivals.empty()) {
+    if (peer->receiving.size() >= peer->rx->room()) {
+      // Held back until the graph takes messages: the sender's requests stay open, so it
+      // slows down (flow control) instead of this queue overflowing.
+      peer->rx->waiting_for_room = true;
+      if (peer->receiving.size() < peer->rx->room()) continue;  // took one meanwhile
+      break;
+    }
+    take_message(peer);
+  }
   while (!peer->receiving.empty() && peer->receiving.front()->done) {
     auto receiving = std::move(peer->receiving.front());
     peer->receiving.pop_front();
@@ -585,7 +619,8 @@ void UcxContext::take_message(Peer* peer) {
   }
   auto receiving = std::make_unique<Receiving>();
   receiving->message = std::move(message.value());
-  const auto& parts = buffer->data();
+  receiving->parts.assign(buffer->data().begin(), buffer->data().end());
+  const auto& parts = receiving->parts;
   if (arrival.length == 0) {
     if (arrival.data) api_->am_data_release(peer->worker, arrival.data);
     receiving->done = true;
@@ -677,6 +712,10 @@ void UcxContext::serve_transmitter(Peer* peer) {
                     reconnect() ? "; reconnecting" : "");
     drop_connection(peer, "");
     peer->link = Peer::Link::kDown;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      peer->link_up = false;
+    }
     peer->attempts = 0;
     peer->next_attempt = Clock::now();
     if (!reconnect()) {
@@ -692,6 +731,11 @@ void UcxContext::serve_transmitter(Peer* peer) {
     peer->flush_request = nullptr;
     if (peer->flush_status == UCS_OK && !peer->ep_failed) {
       peer->link = Peer::Link::kUp;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        peer->link_up = true;
+        changed_.notify_all();
+      }
       if (peer->was_up) tx->reconnections++;
       peer->was_up = true;
       GXF_LOG_INFO("UcxTransmitter '%s': connected to %s", peer->name.c_str(),

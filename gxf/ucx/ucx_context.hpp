@@ -45,6 +45,10 @@ class UcxContext : public Component {
   Result attach(UcxTransmitter* transmitter);
   void detach(UcxReceiver* receiver);
   void detach(UcxTransmitter* transmitter);
+  // Wakes the thread (a message to send, room in a receiver).
+  void wake();
+  // Waits until `transmitter` is connected; fails when its retries ran out.
+  Result wait_connected(UcxTransmitter* transmitter);
   // Serializes `message` (on the calling thread) and queues it for `transmitter`'s peer;
   // waits while the queue is full; fails once the connection failed for good.
   Result send(UcxTransmitter* transmitter, const EntityRef& message);
@@ -66,7 +70,6 @@ class UcxContext : public Component {
   bool progress_once();
   void wait_for_events(int timeout_ms);
   Result add_peer(std::unique_ptr<Peer> peer);
-  void wake();
   void remove(Peer* peer);
   void serve_receiver(Peer* peer);
   void serve_transmitter(Peer* peer);

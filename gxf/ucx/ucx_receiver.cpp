@@ -48,6 +48,17 @@ gxf_result_t UcxReceiver::deinitialize() {
   return DoubleBufferReceiver::deinitialize();
 }
 
+EntityRef UcxReceiver::receive() {
+  EntityRef message = DoubleBufferReceiver::receive();
+  if (message && waiting_for_room.exchange(false) && context_) context_->wake();
+  return message;
+}
+
+size_t UcxReceiver::room() const {
+  const size_t held = size() + back_size();
+  return held < capacity() ? capacity() - held : 0;
+}
+
 void UcxReceiver::deliver(const EntityRef& message) {
   if (push(message) != GXF_SUCCESS) {
     dropped_++;

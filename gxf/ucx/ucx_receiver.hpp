@@ -27,8 +27,14 @@ class UcxReceiver : public DoubleBufferReceiver {
   uint32_t port() const { return port_.get(); }
   UcxSerializationBuffer* buffer() const { return buffer_.get().get(); }
   std::string listen_name() const;
+  EntityRef receive() override;
   // Called by the UcxContext's thread with each message received.
   void deliver(const EntityRef& message);
+  // Room for messages still to come (the UcxContext takes no more from the network than
+  // fit, so a slow graph slows its sender instead of dropping messages).
+  size_t room() const;
+  // Set by the UcxContext when it holds messages back for want of room.
+  std::atomic<bool> waiting_for_room{false};
 
   UcxContext::Peer* link = nullptr;
   std::atomic<uint64_t> connections{0};

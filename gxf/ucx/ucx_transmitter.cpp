@@ -37,8 +37,16 @@ gxf_result_t UcxTransmitter::initialize() {
   sent = 0;
   lost = 0;
   reconnections = 0;
+  // Connected before the graph runs, as GXF's transmitter is: the first messages are not
+  // queued behind a connection that may never come.
   Result attached = context_->attach(this);
-  return attached ? GXF_SUCCESS : fail_with(*this, attached.error());
+  if (attached) attached = context_->wait_connected(this);
+  if (!attached) {
+    context_->detach(this);
+    context_ = nullptr;
+    return fail_with(*this, attached.error());
+  }
+  return GXF_SUCCESS;
 }
 
 gxf_result_t UcxTransmitter::deinitialize() {
