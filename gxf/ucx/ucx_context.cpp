@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
@@ -187,8 +189,9 @@ void on_connection_request(ucp_conn_request_h request, void* arg) {
 // Waits (progressing `worker`) until `request` completes; for teardown only.
 void finish(const UcxApi* api, ucp_worker_h worker, void* request) {
   if (request == nullptr || ucs_ptr_is_err(request)) return;
-  for (int i = 0; i < 100000 && api->request_check_status(request) == UCS_INPROGRESS; ++i) {
-    api->worker_progress(worker);
+  const auto deadline = Clock::now() + std::chrono::seconds(5);
+  while (api->request_check_status(request) == UCS_INPROGRESS && Clock::now() < deadline) {
+    if (api->worker_progress(worker) == 0) std::this_thread::yield();
   }
   api->request_free(request);
 }
@@ -254,6 +257,9 @@ Result UcxContext::start() {
   if (ucp_) return Result();
   api_ = UcxApi::get();
   if (!api_) return make_error(GXF_FAILURE, UcxApi::why_unavailable());
+  // A receiver restarted on its port must be able to listen again while the old connection
+  // lingers in TIME_WAIT (UCX's default is not to reuse); a value the user set wins.
+  setenv("UCX_TCP_CM_REUSEADDR", "y", 0);
   ucp_params_t params{};
   params.field_mask = UCP_PARAM_FIELD_FEATURES | UCP_PARAM_FIELD_MT_WORKERS_SHARED |
                       UCP_PARAM_FIELD_NAME;
@@ -510,21 +516,25 @@ void UcxContext::wait_for_events(int timeout_ms) {
   (void)!read(wake_fd_, &count, sizeof(count));
 }
 
-void UcxContext::drop_connection(Peer* peer, const std::string& why) {
+void UcxContext::drop_connection(Peer* peer, const std::string& why, bool graceful) {
   const bool connected = peer->ep != nullptr;
   for (Arrival& arrival : peer->arrivals) {
     if (arrival.data) api_->am_data_release(peer->worker, arrival.data);
   }
   peer->arrivals.clear();
+  // Messages whose data is all here were delivered as far as the sender knows: keep them.
+  deliver_received(peer);
   for (auto& receiving : peer->receiving) {
     if (receiving->request && !receiving->done) api_->request_cancel(peer->worker, receiving->request);
   }
   for (auto& receiving : peer->receiving) finish(api_, peer->worker, receiving->request);
   peer->receiving.clear();
   if (peer->ep) {
+    // Graceful: the peer finishes fetching what was sent (rendezvous data travels after the
+    // sender's request completed on some transports) before the connection goes.
     ucp_request_param_t close{};
     close.op_attr_mask = UCP_OP_ATTR_FIELD_FLAGS;
-    close.flags = UCP_EP_CLOSE_FLAG_FORCE;
+    close.flags = graceful ? 0 : UCP_EP_CLOSE_FLAG_FORCE;
     finish(api_, peer->worker, api_->ep_close_nbx(peer->ep, &close));
   }
   peer->ep = nullptr;
@@ -537,9 +547,6 @@ void UcxContext::drop_connection(Peer* peer, const std::string& why) {
 }
 
 void UcxContext::serve_receiver(Peer* peer) {
-  if (peer->ep_failed) {
-    drop_connection(peer, std::string("peer went away: ") + api_->status_string(peer->ep_status));
-  }
   if (peer->conn_request && !peer->ep) {
     ucp_conn_request_h request = peer->conn_request;
     peer->conn_request = nullptr;
@@ -574,6 +581,14 @@ void UcxContext::serve_receiver(Peer* peer) {
     }
     take_message(peer);
   }
+  deliver_received(peer);
+  // After the messages that came before the connection failed.
+  if (peer->ep_failed) {
+    drop_connection(peer, std::string("peer went away: ") + api_->status_string(peer->ep_status));
+  }
+}
+
+void UcxContext::deliver_received(Peer* peer) {
   while (!peer->receiving.empty() && peer->receiving.front()->done) {
     auto receiving = std::move(peer->receiving.front());
     peer->receiving.pop_front();
@@ -825,7 +840,7 @@ void UcxContext::close_peer(Peer* peer) {
       peer->queue.clear();
     }
   }
-  drop_connection(peer, "");
+  drop_connection(peer, "", peer->tx && peer->link == Peer::Link::kUp && !peer->ep_failed);
   for (auto& send : peer->in_flight) {
     if (!send->done) peer->tx->lost++;
     finish(api_, peer->worker, send->request);

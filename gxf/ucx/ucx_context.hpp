@@ -74,8 +74,9 @@ class UcxContext : public Component {
   void serve_receiver(Peer* peer);
   void serve_transmitter(Peer* peer);
   void connect(Peer* peer);
-  void drop_connection(Peer* peer, const std::string& why);
+  void drop_connection(Peer* peer, const std::string& why, bool graceful = false);
   void take_message(Peer* peer);
+  void deliver_received(Peer* peer);
   void close_peer(Peer* peer);
 
   Parameter<Handle<EntitySerializer>> serializer_;
