@@ -62,13 +62,19 @@ Result UcxEntitySerializer::read_component_header(Endpoint* endpoint, gxf_tid_t*
   UcxComponentHeader header;
   auto read = endpoint->read_trivial(&header);
   if (!read) return read.error();
-  const size_t length = strnlen(header.name, kNameField);
+  size_t length = strnlen(header.name, kNameField);
   if (length == kNameField) {
     return make_error(GXF_INVALID_DATA_FORMAT, "component name is not terminated");
   }
   name_.assign(length, '\0');
   auto name = endpoint->read(name_.data(), name_.size());  // the copy after the header
   if (!name) return name.error().with_context("component name");
+  // GXF copies the name into an uninitialized header without its terminator, so the field
+  // may go on with the tail of an earlier, longer name ("index" then "s" of "values"), and it
+  // writes that many bytes of the name proper after it: "index", its terminator, and what
+  // follows in memory. The name ends at the first terminator.
+  const size_t terminator = name_.find('\0');
+  if (terminator != std::string::npos) name_.resize(terminator);
   *tid = header.tid;
   return Result();
 }
