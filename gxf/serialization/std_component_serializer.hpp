@@ -31,13 +31,15 @@ class StdComponentSerializer : public ComponentSerializer {
   static Expected<size_t> serialize_timestamp(const Timestamp& timestamp, Endpoint* endpoint);
   static Result deserialize_timestamp(Timestamp* timestamp, Endpoint* endpoint);
 
+ protected:  // UcxComponentSerializer shares the parameter and the supported types
+  Parameter<Handle<Allocator>> allocator_;
+  gxf_tid_t tensor_tid_{};
+  gxf_tid_t timestamp_tid_{};
+
  private:
   Expected<size_t> serialize_tensor(const Tensor& tensor, Endpoint* endpoint);
   Result deserialize_tensor(Tensor* tensor, Endpoint* endpoint);
 
-  Parameter<Handle<Allocator>> allocator_;
-  gxf_tid_t tensor_tid_{};
-  gxf_tid_t timestamp_tid_{};
   // Host copy of device or strided tensors, kept between messages.
   std::vector<uint8_t> staging_;
 };

@@ -55,9 +55,6 @@ def _tensor_bytes(array, storage):
         raise RecordingError(f"dtype {array.dtype} has no GXF PrimitiveType")
     if array.ndim > _MAX_RANK:
         raise RecordingError(f"rank {array.ndim} exceeds GXF's maximum of {_MAX_RANK}")
-    if array.ndim == 0:
-        # GXF's tensors of rank 0 hold no elements: the value would be lost.
-        raise RecordingError("a 0-d array has no GXF tensor form; give it shape (1,)")
     # As GXF writes them: dimensions 1 and strides 0 past the rank.
     dims = list(array.shape) + [1] * (_MAX_RANK - array.ndim)
     strides = list(array.strides) + [0] * (_MAX_RANK - array.ndim)
@@ -128,9 +125,11 @@ def _read_tensor(reader):
     dtype = _DTYPES.get(code)
     if dtype is None or numpy.dtype(dtype).itemsize != item_size:
         raise RecordingError(f"{reader.where}: unsupported element type {code}")
-    count = int(numpy.prod(dims)) if rank else 0  # GXF: rank 0 holds no elements
+    # A 0-d array is written as rank 0 with its one element; GXF's own rank-0 tensors hold
+    # none, so such files only round-trip through this module.
+    count = int(numpy.prod(dims)) if rank else 1
     raw = reader.take(count * item_size)
-    return numpy.frombuffer(raw, dtype=dtype).reshape(dims if rank else (0,)).copy()
+    return numpy.frombuffer(raw, dtype=dtype).reshape(dims).copy()
 
 
 def _read_entity(reader):

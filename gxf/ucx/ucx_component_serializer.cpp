@@ -2,9 +2,7 @@
 #include "gxf/ucx/ucx_component_serializer.hpp"
 
 #include <string>
-#include <typeindex>
 
-#include "gxf/core/context.hpp"
 #include "gxf/serialization/std_component_serializer.hpp"
 #include "gxf/serialization/tensor_header.hpp"
 #include "gxf/std/tensor.hpp"
@@ -13,28 +11,6 @@
 
 namespace nvidia {
 namespace gxf {
-
-gxf_result_t UcxComponentSerializer::register_interface(Registrar* registrar) {
-  registrar->parameter(allocator_, "allocator", "Memory allocator",
-                       "Memory allocator for tensor components");
-  return GXF_SUCCESS;
-}
-
-gxf_result_t UcxComponentSerializer::initialize() {
-  const TypeInfo* tensor = context()->registry().find(std::type_index(typeid(Tensor)));
-  const TypeInfo* timestamp = context()->registry().find(std::type_index(typeid(Timestamp)));
-  if (!tensor || !timestamp) {
-    return fail(GXF_FACTORY_UNKNOWN_CLASS_NAME,
-                "Tensor and Timestamp are not registered: load the std extension first");
-  }
-  tensor_tid_ = tensor->tid;
-  timestamp_tid_ = timestamp->tid;
-  return GXF_SUCCESS;
-}
-
-bool UcxComponentSerializer::is_supported(const gxf_tid_t& tid) const {
-  return tid == tensor_tid_ || tid == timestamp_tid_;
-}
 
 Expected<size_t> UcxComponentSerializer::serialize_component(const Component& component,
                                                              Endpoint* endpoint) {
