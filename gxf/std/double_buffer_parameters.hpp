@@ -12,9 +12,9 @@ struct DoubleBufferParameters {
   Parameter<uint64_t> capacity;
   Parameter<uint64_t> policy;
 
-  gxf_result_t register_with(Registrar* registrar) {
+  gxf_result_t register_with(Registrar* registrar, uint64_t default_capacity = 1) {
     registrar->parameter(capacity, "capacity", "Capacity", "Messages each stage can hold",
-                         uint64_t{1});
+                         default_capacity);
     registrar->parameter(policy, "policy", "Policy",
                          "Overflow policy: 0 pop oldest, 1 reject newest, 2 fault", uint64_t{2});
     // Storage grows as a stage fills (RingBuffer), so a large bound costs nothing until used;

@@ -29,8 +29,10 @@ class DoubleBufferReceiver : public Receiver {
   size_t back_size() const override;
   size_t capacity() const override { return parameters_.capacity.get(); }
 
- private:
+ protected:  // the UCX extension's queues extend these
   DoubleBufferParameters parameters_;
+
+ private:
   mutable SpinLock mutex_;
   StagingQueue<EntityRef> queue_;
 };

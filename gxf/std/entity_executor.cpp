@@ -271,7 +271,11 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
     stop_locked();
     return code;
   }
-  sync_outbox<kRecording>(metrics, timing & ItemMetrics::kTimeTick);
+  code = sync_outbox<kRecording>(metrics, timing & ItemMetrics::kTimeTick);
+  if (failed(code)) {
+    stop_locked();
+    return code;
+  }
   if constexpr (kTime) metrics->end_tick(timing, metrics_begin_ns);
   notify_upstream();
   status_.store(EntityStatus::kIdle, std::memory_order_release);
@@ -308,13 +312,17 @@ void EntityItem::notify_upstream() {
 }
 
 template <EntityItem::Recording kRecording>
-void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
+gxf_result_t EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
   constexpr bool kMetrics = kRecording != Recording::kOff;
   for (size_t t = 0; t < transmitters_.size(); ++t) {
     Transmitter* transmitter = transmitters_[t];
-    if (failed(transmitter->sync())) {
+    const gxf_result_t synced = transmitter->sync();
+    if (synced == GXF_EXCEEDING_PREALLOCATED_SIZE) {
       GXF_LOG_WARNING("Transmitter '%s' overflowed on sync; messages dropped",
                       transmitter->describe().c_str());
+    } else if (failed(synced)) {
+      // A transmitter that delivers elsewhere (UCX) and cannot: the entity fails.
+      return record_failure(transmitter, synced, "sync() failed");
     }
     EntityRef message;
     const auto& targets = transmitter->targets();
@@ -340,6 +348,7 @@ void EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
       for (Receiver* receiver : targets) executor_->notify(receiver->eid(), EventType::kMessageSync);
     }
   }
+  return GXF_SUCCESS;
 }
 
 gxf_result_t EntityItem::stop() {

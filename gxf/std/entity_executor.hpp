@@ -101,9 +101,11 @@ class EntityItem {
                                                     ItemMetrics* metrics, int timing);
   gxf_result_t stop_locked();
   gxf_result_t sync_inbox();
-  // Delivers the outbox; with kTime, stamps latency probes when this tick was timed.
+  // Delivers the outbox; with kTime, stamps latency probes when this tick was timed. Fails
+  // when a transmitter that delivers elsewhere (UCX) cannot.
   template <Recording kRecording>
-  __attribute__((always_inline)) inline void sync_outbox(ItemMetrics* metrics, bool probe);
+  __attribute__((always_inline)) inline gxf_result_t sync_outbox(ItemMetrics* metrics,
+                                                                 bool probe);
   void notify_upstream();
   // Marks the codelet call the current thread makes (nullptr: none), read by running_call().
   void enter_call(Codelet* codelet, CodeletPhase phase) {

@@ -48,16 +48,17 @@ def _paths(base):
     return base + ENTITIES_SUFFIX, base + INDEX_SUFFIX
 
 
-def _tensor_bytes(array):
+def _tensor_bytes(array, storage):
     array = numpy.require(array, requirements="C")  # ascontiguousarray would make 0-d 1-d
     code = _PRIMITIVE.get(array.dtype)
     if code is None:
         raise RecordingError(f"dtype {array.dtype} has no GXF PrimitiveType")
     if array.ndim > _MAX_RANK:
         raise RecordingError(f"rank {array.ndim} exceeds GXF's maximum of {_MAX_RANK}")
+    # As GXF writes them: dimensions 1 and strides 0 past the rank.
     dims = list(array.shape) + [1] * (_MAX_RANK - array.ndim)
-    strides = list(array.strides) + [array.itemsize] * (_MAX_RANK - array.ndim)
-    header = _TENSOR_HEADER.pack(_HOST, code, array.itemsize, array.ndim, *dims, *strides)
+    strides = list(array.strides) + [0] * (_MAX_RANK - array.ndim)
+    header = _TENSOR_HEADER.pack(storage, code, array.itemsize, array.ndim, *dims, *strides)
     return header + array.tobytes()
 
 
@@ -66,8 +67,8 @@ def _component(tid, name, data):
     return _COMPONENT_HEADER.pack(0, tid[0], tid[1], len(encoded)) + encoded + data
 
 
-def _serialize(message, sequence):
-    components = [_component(_TENSOR_TID, name, _tensor_bytes(array))
+def _serialize(message, sequence, storage):
+    components = [_component(_TENSOR_TID, name, _tensor_bytes(array, storage))
                   for name, array in message.tensors.items()]
     if message.acqtime is not None or message.pubtime is not None:
         components.append(_component(_TIMESTAMP_TID, "timestamp", _TIMESTAMP.pack(
@@ -75,15 +76,18 @@ def _serialize(message, sequence):
     return _ENTITY_HEADER.pack(0, 0, sequence, 0, len(components), 0) + b"".join(components)
 
 
-def write_entities(base, messages, log_times=None):
+def write_entities(base, messages, log_times=None, system_memory=False):
     """Write messages (Message or anything Message.of accepts) as `<base>.gxf_entities` and
-    `<base>.gxf_index`; `log_times` defaults to each message's acqtime (else its position)."""
+    `<base>.gxf_index`; `log_times` defaults to each message's acqtime (else its position);
+    `system_memory` marks the tensors kSystem instead of kHost (real GXF allocates kHost
+    memory through CUDA, which a machine without a GPU lacks)."""
+    storage = _SYSTEM if system_memory else _HOST
     entities_path, index_path = _paths(base)
     offset = 0
     with open(entities_path, "wb") as entities, open(index_path, "wb") as index:
         for sequence, item in enumerate(messages):
             message = Message.of(item)
-            data = _serialize(message, sequence)
+            data = _serialize(message, sequence, storage)
             entities.write(data)
             log_time = log_times[sequence] if log_times is not None else (
                 message.acqtime if message.acqtime is not None else sequence)
@@ -121,6 +125,8 @@ def _read_tensor(reader):
     dtype = _DTYPES.get(code)
     if dtype is None or numpy.dtype(dtype).itemsize != item_size:
         raise RecordingError(f"{reader.where}: unsupported element type {code}")
+    # A 0-d array is written as rank 0 with its one element; GXF's own rank-0 tensors hold
+    # none, so such files only round-trip through this module.
     count = int(numpy.prod(dims)) if rank else 1
     raw = reader.take(count * item_size)
     return numpy.frombuffer(raw, dtype=dtype).reshape(dims).copy()

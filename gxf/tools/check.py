@@ -68,9 +68,20 @@ def _fed(graph, node, direction):
     return [edge for edge in edges if edge[2]["kind"] == "connection"]
 
 
+# Queues whose other end is in another process (UCX): never connected in the graph, fed or
+# drained from outside.
+_NETWORK_QUEUES = {"nvidia::gxf::UcxTransmitter", "nvidia::gxf::UcxReceiver"}
+
+
+def _external(graph, node):
+    return graph.nodes[node].get("type") in _NETWORK_QUEUES
+
+
 def _check_unconnected(graph):
     findings = []
     for node, data in graph.nodes(data=True):
+        if _external(graph, node):
+            continue
         if data.get("role") == "transmitter" and not _fed(graph, node, "out"):
             findings.append(_at(graph, node, "warning", f"transmitter '{node}' is never "
                                 "connected: what it publishes goes nowhere"))
@@ -140,8 +151,10 @@ def _check_starvation(graph):
         for entity in codelet_entities:
             if entity in can_tick:
                 continue
-            if all(any(graph.nodes[source]["entity"] in can_tick
-                       for receiver in receivers for source, _, _ in _fed(graph, receiver, "in"))
+            if all(any(_external(graph, receiver) or
+                       any(graph.nodes[source]["entity"] in can_tick
+                           for source, _, _ in _fed(graph, receiver, "in"))
+                       for receiver in receivers)
                    for _, receivers in needs[entity]):
                 can_tick.add(entity)
                 changed = True

@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: Apache-2.0
+"""UCX between two gxe.py processes on 127.0.0.1: tensors arrive complete and in order, a
+transmitter without a receiver fails with a clear error, a restarted receiver gets the
+messages sent after it came back (the loss is counted), and bytes that are not UCX do not
+crash the receiver."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+GRAPHS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "graphs")
+MANIFEST = os.path.join(GRAPHS, "manifest.yaml")
+
+pytest.importorskip("libucx", reason="UCX tests need the 'ucx' extra (pip install libucx-cu12)")
+
+
+def free_port():
+    """A TCP port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(graph, params):
+    """Start gxe.py on one of the graphs here, output to a pipe."""
+    command = [sys.executable, "-m", "gxf.gxe", "--app", graph, "--manifest", MANIFEST,
+               *[f"--param={param}" for param in params]]
+    return subprocess.Popen(command, cwd=GRAPHS, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def finish(process, timeout=60):
+    """Wait for a process; kill it (and fail) past the timeout. Returns (code, output)."""
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        pytest.fail(f"gxe.py ran past {timeout} s:\n{output[-3000:]}")
+    return process.returncode, output
+
+
+def wait_for(process, text, timeout=30):
+    """Read the process's output until a line holds `text`; returns the lines read."""
+    lines = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if text in line:
+            return lines
+    os.killpg(process.pid, signal.SIGKILL)
+    pytest.fail(f"'{text}' never appeared:\n{''.join(lines)[-3000:]}")
+
+
+def report(output):
+    """The TensorSink's REPORT of a run."""
+    for line in output.splitlines():
+        if line.startswith("REPORT "):
+            return json.loads(line[len("REPORT "):])
+    raise AssertionError(f"no REPORT line in:\n{output[-3000:]}")
+
+
+def test_tensors_cross_two_processes_complete_and_in_order():
+    port = free_port()
+    receiver = start("tensor_rx.yaml", [f"rx/signal/port={port}"])
+    listening = wait_for(receiver, "listening on")
+    transmitter = start("tensor_tx.yaml", [f"tx/signal/port={port}"])
+    tx_code, tx_output = finish(transmitter)
+    rx_code, rx_output = finish(receiver)
+    assert tx_code == 0, tx_output
+    assert rx_code == 0, "".join(listening) + rx_output
+    assert report(rx_output)["received"] == list(range(100))
+    assert "was lost" not in tx_output and "not sent" not in tx_output
+
+
+def test_large_tensors_arrive_intact():
+    port = free_port()
+    elements = 262144  # 1 MiB of float32 per message
+    receiver = start("tensor_rx.yaml", [f"rx/signal/port={port}", "rx/count/count=20",
+                                        f"rx/sink/codelet_params={{receiver: signal, "
+                                        f"elements: {elements}, expected_count: 20}}"])
+    wait_for(receiver, "listening on")
+    transmitter = start("tensor_tx.yaml", [f"tx/signal/port={port}", "tx/count/count=20",
+                                           f"tx/source/codelet_params={{transmitter: signal, "
+                                           f"allocator: allocator, elements: {elements}}}"])
+    tx_code, tx_output = finish(transmitter)
+    rx_code, rx_output = finish(receiver)
+    assert tx_code == 0 and rx_code == 0, tx_output + rx_output
+    assert report(rx_output)["received"] == list(range(20))
+
+
+def test_transmitter_without_receiver_fails_clearly():
+    port = free_port()
+    started = time.monotonic()
+    code, output = finish(start("tensor_tx.yaml", [f"tx/signal/port={port}",
+                                                   "tx/signal/maximum_connection_retries=2"]))
+    assert code != 0
+    assert f"no UcxReceiver answered at 127.0.0.1:{port} after 2 attempt(s)" in output
+    assert "Traceback" not in output
+    assert time.monotonic() - started < 30
+
+
+def test_receiver_restart_mid_stream():
+    port = free_port()
+    rx_params = [f"rx/signal/port={port}", "rx/count/count=1000000",
+                 "rx/sink/codelet_params={receiver: signal, elements: 16}"]
+    first = start("tensor_rx.yaml", rx_params)
+    wait_for(first, "listening on")
+    transmitter = start("tensor_tx.yaml", [
+        f"tx/signal/port={port}", "tx/count/count=150",
+        "tx/source/codelet_params={transmitter: signal, allocator: allocator, elements: 16, "
+        "period_ms: 20}"])
+    sent_before = wait_for(transmitter, "connected to")
+    time.sleep(0.5)
+    first.send_signal(signal.SIGKILL)  # no goodbye: the transmitter sees the connection drop
+    first.communicate()
+    time.sleep(0.5)
+    second = start("tensor_rx.yaml", rx_params)
+    wait_for(second, "listening on")
+    tx_code, tx_output = finish(transmitter)
+    tx_output = "".join(sent_before) + tx_output
+    second.send_signal(signal.SIGINT)
+    rx_code, rx_output = finish(second)
+    assert tx_code == 0, tx_output
+    received = report(rx_output)["received"]
+    assert received, rx_output
+    assert received[-1] == 149                      # the messages after the reconnect arrived
+    assert received == sorted(received)             # in order
+    assert "reconnecting" in tx_output
+    assert "1 reconnection(s)" in tx_output         # and the transmitter reported the loss
+    assert "lost" in tx_output
+
+
+def test_bytes_that_are_not_ucx_do_not_crash_the_receiver():
+    port = free_port()
+    receiver = start("tensor_rx.yaml", [f"rx/signal/port={port}", "rx/count/count=10",
+                                        "rx/sink/codelet_params={receiver: signal, "
+                                        "elements: 16, expected_count: 10}"])
+    wait_for(receiver, "listening on")
+    for garbage in (b"\x00" * 64, os.urandom(4096), b"GET / HTTP/1.0\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+            connection.sendall(garbage)
+            time.sleep(0.2)
+    # Still serving: a real transmitter gets through afterwards.
+    transmitter = start("tensor_tx.yaml", [f"tx/signal/port={port}", "tx/count/count=10"])
+    tx_code, tx_output = finish(transmitter)
+    rx_code, rx_output = finish(receiver)
+    assert tx_code == 0, tx_output
+    assert rx_code == 0, rx_output
+    assert report(rx_output)["received"] == list(range(10))
