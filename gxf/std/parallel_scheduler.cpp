@@ -152,6 +152,8 @@ gxf_result_t ParallelScheduler::run_async() {
                 static_cast<long>(worker_thread_number_.get()));
   }
   started_once_ = true;
+  int64_t poll_period_ns = 0;
+  polls_now_ = polls_waiting(&poll_period_ns) && poll_period_ns <= 0;
   clear_run_state();
   run_clock_.start(clock(), max_duration_is_wall_time());
   create_workers();
@@ -377,14 +379,16 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   const size_t first = seed % count;
   for (size_t i = 0; i < count; ++i) {
     Worker* victim = workers_[(first + i) % count].get();
-    if (victim == worker) continue;
+    // An empty look costs two plain loads; steal() also fences.
+    if (victim == worker || victim->deque.empty()) continue;
     if ((job = victim->deque.steal())) return job;
   }
   // Entities to poll go round all workers: one descheduled by the OS (oversubscribed
   // cores) does not hold back the entities it polled last.
+  if (!polls_now_) return nullptr;
   for (size_t i = 0; i < count; ++i) {
     Worker* victim = workers_[(first + i) % count].get();
-    if (victim != worker && (job = victim->polls.steal())) return job;
+    if (victim != worker && !victim->polls.empty() && (job = victim->polls.steal())) return job;
   }
   if ((job = worker->polls.steal())) return job;
   return nullptr;
@@ -598,11 +602,14 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
   }
   if (worker) {
     worker->deque.push(job);
-    // A worker takes the job it just queued itself next: only a surplus (or a job a
-    // strictly pinned worker cannot run) is worth waking a sleeper for, and searching
-    // workers will find it anyway. Waking costs a load when nobody sleeps.
-    if ((worker->deque.size() > 1 || !worker->runs_unpinned) &&
-        searching_.load(std::memory_order_seq_cst) == 0) {
+    if (!worker->runs_unpinned) {
+      // A strictly pinned worker never runs this job itself: always wake a worker that
+      // can. (Skipping it while a worker searched could lose the job: the push may not be
+      // visible yet to a searcher that just gave up, and it would sleep.)
+      shared_sleep_.notify_one();
+    } else if (worker->deque.size() > 1 && searching_.load(std::memory_order_relaxed) == 0) {
+      // A worker takes the job it just queued itself next: only a surplus is worth waking
+      // a sleeper for (to run in parallel), and searching workers will find it anyway.
       shared_sleep_.notify_one();
     }
     return;
