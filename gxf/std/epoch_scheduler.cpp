@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "gxf/core/logger.hpp"
+#include "gxf/std/gems/take_notified.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -93,17 +94,7 @@ bool EpochScheduler::take_events() {
   // Entities scheduled since the last epoch join now.
   for (EntityItem* item : added_) active_.push_back(item);
   added_.clear();
-  bool woke = false;
-  size_t keep = 0;
-  for (EntityItem* item : waiting_event_) {
-    if (events_.erase(item->eid())) {
-      active_.push_back(item);
-      woke = true;
-    } else {
-      waiting_event_[keep++] = item;
-    }
-  }
-  waiting_event_.resize(keep);
+  const bool woke = take_notified(&waiting_event_, &events_, &active_);
   events_.clear();  // events for entities not waiting for one are dropped, as in GXF
   return woke;
 }

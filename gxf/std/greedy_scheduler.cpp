@@ -7,6 +7,7 @@
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/clocks.hpp"
+#include "gxf/std/gems/take_notified.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -211,18 +212,7 @@ bool GreedyScheduler::wake_parked_entities() {
   if (parked_.empty()) return false;
   std::lock_guard<std::mutex> lock(event_mutex_);
   if (notified_.empty()) return false;
-  bool woke = false;
-  size_t keep = 0;
-  for (EntityItem* item : parked_) {
-    if (notified_.erase(item->eid())) {
-      active_.push_back(item);
-      woke = true;
-    } else {
-      parked_[keep++] = item;
-    }
-  }
-  parked_.resize(keep);
-  return woke;
+  return take_notified(&parked_, &notified_, &active_);
 }
 
 bool GreedyScheduler::deadlock_expired() {
