@@ -13,6 +13,13 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 python=${TSAN_PYTHON:-$(command -v python3)}
 build=build/tsan
+# A plain interpreter with the build and test dependencies (not an editable install of ours).
+if ! "$python" -c "import pybind11, yaml, numpy, networkx, pytest" 2> /dev/null; then
+  echo "tools/tsan/run.sh: $python lacks pybind11, PyYAML, numpy, networkx or pytest; make a" >&2
+  echo "plain venv with them (no editable install of this package) and set TSAN_PYTHON to its" >&2
+  echo "python" >&2
+  exit 2
+fi
 pybind11_dir=$("$python" -c "import pybind11; print(pybind11.get_cmake_dir())")
 cmake -S . -B "$build" -G Ninja -DGXF_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -Dpybind11_DIR="$pybind11_dir" -DPython_EXECUTABLE="$python" > "$build.configure.log"
