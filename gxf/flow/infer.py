@@ -6,10 +6,10 @@ as a TensorOutput (pyservicemaker's tensor_items) and the buffer passes on uncha
 the buffer's frames are replaced by the model's output."""
 
 from gxf.flow.buffer import Buffer
-from gxf.flow.end_of_stream import END_OF_STREAM
 from gxf.flow.metadata import BatchMeta, FrameMeta, TensorOutput, UserMeta
 from gxf.flow.stage import StageCodelet
 from gxf.flow.tensor import Tensor
+from gxf.std import EndOfStream
 from gxf.inference.backends import check_backend, load_model, resolve_backend
 from gxf.inference.batching import Batcher
 from gxf.inference.errors import InferenceError
@@ -82,8 +82,8 @@ class InferCodelet(StageCodelet):
         buffer = self.take(self.in_)
         if buffer is None:
             return
-        if buffer is END_OF_STREAM:
-            self.send(self.out, END_OF_STREAM)
+        if type(buffer) is EndOfStream:
+            self.send_end(self.out, buffer.stream_id)
             return
         blocks = [self.batcher.block([self.model.as_array(tensor)], tag=index)
                   for index, tensor in enumerate(buffer.tensors)]
@@ -118,5 +118,5 @@ class InferCodelet(StageCodelet):
         """A buffer of the model's output, one tensor per frame, with `buffer`'s metadata."""
         result = Buffer([Tensor(array) for layers in outputs for array in layers.values()],
                         color_format=None, pts=buffer.pts)
-        result.take_metadata(buffer)
+        result.batch_meta = buffer.batch_meta
         return result

@@ -70,7 +70,7 @@ def run_graph(model_path, pool=None, max_batch_size=4):
     if pool == "block":
         extra["pool"] = entity.add(BlockMemoryPool(name="pool", storage_type=1,
                                                    block_size=1 << 16, num_blocks=16))
-    extra["cuda_stream_pool"] = entity.add(CudaStreamPool(name="streams", dev_id=0,
+    extra["cuda_stream_pool"] = entity.add(CudaStreamPool(name="streams",
                                                           stream_flags=0, stream_priority=0,
                                                           reserved_size=1, max_size=1))
     inference = entity.add_codelet(TorchInference(
