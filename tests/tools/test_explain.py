@@ -3,6 +3,7 @@
 run or Ctrl-C."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -69,11 +70,12 @@ components:
 """
 
 
-def interrupt_gxe(path, after_s=None, after_line=None):
+def interrupt_gxe(path, after_s=None, after_line=None, extra_args=()):
     """Run gxe.py on a graph, send SIGINT after `after_s` seconds or once it prints
     `after_line`, and return its stderr (fails the test if it does not stop)."""
     process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", path, "--manifest",
-                                MANIFEST, "--severity", "1"], stdout=subprocess.PIPE,
+                                MANIFEST, "--severity", "1", *extra_args],
+                               stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, cwd=REPO)
     try:
         if after_line is None:
@@ -178,36 +180,29 @@ def test_ctrl_c_prints_the_report_with_the_time_to_the_next_period(write_graph):
     assert "entity 'tick': WAIT_TIME, ticked 1 time(s)" in stderr
 
 
-# 'slow' starts first and takes its time on the only worker; Ctrl-C while it does leaves
-# 'later' never started. (The greedy scheduler visits every entity in the pass it is in.)
-SLOW_START = """
-name: slow
+# Two entities whose start() takes its time, on the only worker: Ctrl-C while the first one
+# (whichever the scheduler picks) is in its start() leaves the other never started. (The greedy
+# scheduler visits every entity in the pass it is in.)
+SLOW_START_ENTITY = """
+name: {name}
 components:
 - name: codelet
   type: nvidia::gxf::PyCodeletV0
-  parameters: {codelet_name: SlowStart, codelet_file: slow_start.py}
+  parameters: {{codelet_name: SlowStart, codelet_file: slow_start.py,
+               codelet_params: {{name: {name}}}}}
 - name: count
   type: nvidia::gxf::CountSchedulingTerm
-  parameters: {count: 1}
----
-name: later
-components:
-- name: signal
-  type: nvidia::gxf::DoubleBufferReceiver
-- name: wait
-  type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {receiver: signal, min_size: 1}
-- name: ping
-  type: nvidia::gxf::PingRx
-  parameters: {signal: signal}
----
+  parameters: {{count: 1}}
+"""
+SLOW_START = "---".join([SLOW_START_ENTITY.format(name="one"),
+                         SLOW_START_ENTITY.format(name="two"), """
 name: scheduler
 components:
 - name: clock
   type: nvidia::gxf::RealtimeClock
 - type: nvidia::gxf::MultiThreadScheduler
   parameters: {clock: clock, worker_thread_number: 1}
-"""
+"""])
 
 
 def test_ctrl_c_before_an_entity_started_says_it_never_started_and_why(write_graph, tmp_path):
@@ -215,18 +210,34 @@ def test_ctrl_c_before_an_entity_started_says_it_never_started_and_why(write_gra
         "import time\n\nfrom gxf.python_codelet import CodeletAdapter\n\n\n"
         "class SlowStart(CodeletAdapter):\n"
         "    def start(self):\n"
-        "        print('slow start begins', flush=True)\n"
+        "        print('slow start begins:', self.get_params()['name'], flush=True)\n"
         "        time.sleep(3)\n\n"
         "    def tick(self):\n"
         "        pass\n")
-    # Interrupted once 'slow' is inside its start().
-    stderr = interrupt_gxe(write_graph(SLOW_START), after_line="slow start begins")
+    # Interrupted once the first entity is inside its start(); a grace longer than that
+    # start(), or gxe would name the call as stuck instead.
+    process = subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", write_graph(SLOW_START),
+                                "--manifest", MANIFEST, "--severity", "1",
+                                "--interrupt-grace", "20"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        first = None
+        for line in process.stdout:
+            if line.startswith("slow start begins:"):
+                first = line.split(":", 1)[1].strip()
+                break
+        process.send_signal(signal.SIGINT)
+        stderr = process.communicate(timeout=30)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("gxe.py did not stop after SIGINT")
+    other = {"one": "two", "two": "one"}[first]
     assert "stall report: interrupted (Ctrl-C)" in stderr
-    assert "entity 'later': WAIT, never started" in stderr
+    assert f"entity '{other}': READY, never started" in stderr, stderr
     assert ("why: the run stopped before the scheduler first executed it (an entity starts on "
-            "its first visit, whatever its terms say); its terms now: 'later/wait' WAIT "
-            "('later/signal' holds 0 of the 1 needed (capacity 1))") in stderr
-    assert "entity 'slow': READY, started, never ticked" in stderr
+            "its first visit, whatever its terms say)" in stderr), stderr
+    assert f"term '{other}/count' (CountSchedulingTerm): READY" in stderr, stderr
+    assert f"entity '{first}': READY, started, never ticked" in stderr, stderr
 
 
 def test_an_entity_whose_start_failed_is_reported_as_never_started(write_graph, tmp_path):
@@ -237,12 +248,14 @@ def test_an_entity_whose_start_failed_is_reported_as_never_started(write_graph, 
         "        raise RuntimeError('cannot start on purpose')\n\n"
         "    def tick(self):\n"
         "        pass\n")
-    path = write_graph(SLOW_START.replace("SlowStart, codelet_file: slow_start.py",
-                                          "BadStart, codelet_file: bad_start.py"))
+    path = write_graph(SLOW_START.replace("codelet_name: SlowStart, codelet_file: slow_start.py",
+                                          "codelet_name: BadStart, codelet_file: bad_start.py"))
     result = run_gxe(path, extra_args=["--severity", "0", "--explain"])
     assert result.returncode == 1
     assert "cannot start on purpose" in result.stderr
-    assert "entity 'slow': READY, never started (its start() failed)" in result.stderr
+    # The entity the scheduler visited first fails to start; the other one never starts.
+    assert re.search(r"entity '(one|two)': READY, never started \(its start\(\) failed\)",
+                     result.stderr), result.stderr
     assert "why: a codelet's start() failed (its error is above)" in result.stderr
 
 
