@@ -14,42 +14,21 @@ pytestmark = [pytest.mark.gpu,
               pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device for torch")]
 
 import gxf.std as std  # noqa: E402
-from gxf.core import Graph, MessageEntity  # noqa: E402
-from gxf.python_codelet import CodeletAdapter, PyComputeEntity  # noqa: E402
-from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock, Tensor  # noqa: E402
+from gxf.core import Graph  # noqa: E402
+from gxf.python_codelet import PyComputeEntity  # noqa: E402
+from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock  # noqa: E402
+from graph_api_codelets import FRAMES, RESULTS, Collector, FrameSource  # noqa: E402
 from torch_models import classifier, save_exported  # noqa: E402
 
-FRAMES = []
-RESULTS = []
 
 
-class DeviceSource(CodeletAdapter):
-    """Publishes FRAMES[i] (torch CUDA tensors) as device tensor 'images', no copy."""
+class DeviceCollector(Collector):
+    """Keeps (storage type, a device clone) of each 'logits'."""
 
-    def __init__(self):
-        super().__init__()
-        self.txs = ["out"]
-
-    def start(self):
-        self.sent = 0
-
-    def tick(self):
-        message = MessageEntity(self.context())
-        Tensor.add_to_entity(message, Tensor.as_tensor(FRAMES[self.sent]), "images")
-        self.out.publish(message)
-        self.sent += 1
-
-
-class DeviceCollector(CodeletAdapter):
-    """Keeps (storage type, a device clone of 'logits') of every message."""
-
-    def __init__(self):
-        super().__init__()
-        self.rxs = ["in_"]
-
-    def tick(self):
-        tensor = Tensor.get_from_entity(self.in_.receive(), "logits")
-        RESULTS.append((tensor.storage_type().name, torch.from_dlpack(tensor).clone()))
+    @staticmethod
+    def keep(tensor):
+        """(storage type, a device clone) of a received tensor."""
+        return tensor.storage_type().name, torch.from_dlpack(tensor).clone()
 
 
 def run_graph(model_path, pool=None, max_batch_size=4):
@@ -64,7 +43,7 @@ def run_graph(model_path, pool=None, max_batch_size=4):
     std.set_scheduler(g, GreedyScheduler(max_duration_ms=60000, clock=clock,
                                          stop_on_deadlock=True))
     source = g.add(PyComputeEntity("source", count=len(FRAMES)))
-    source.add_codelet("codelet", DeviceSource(), tx_capacity=8)
+    source.add_codelet("codelet", FrameSource(), tx_capacity=8)
     entity = g.add(ComputeEntity("infer", count=-1))
     extra = {}
     if pool == "block":

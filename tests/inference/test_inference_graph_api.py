@@ -7,40 +7,15 @@ import pytest
 
 import gxf.core as core
 import gxf.std as std
-from gxf.core import Graph, MessageEntity
-from gxf.python_codelet import CodeletAdapter, PyComputeEntity
-from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock, Tensor
+from gxf.core import Graph
+from gxf.python_codelet import PyComputeEntity
+from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock
+from graph_api_codelets import FRAMES, RESULTS, Collector, FrameSource
 
-FRAMES = []
-RESULTS = []
+class HostCollector(Collector):
+    """Keeps a NumPy copy of each 'logits'."""
 
-
-class FrameSource(CodeletAdapter):
-    """Publishes FRAMES[i] as tensor 'images' on tick i."""
-
-    def __init__(self):
-        super().__init__()
-        self.txs = ["out"]
-
-    def start(self):
-        self.sent = 0
-
-    def tick(self):
-        message = MessageEntity(self.context())
-        Tensor.add_to_entity(message, Tensor.as_tensor(FRAMES[self.sent]), "images")
-        self.out.publish(message)
-        self.sent += 1
-
-
-class Collector(CodeletAdapter):
-    """Appends a copy of tensor 'logits' of every message to RESULTS."""
-
-    def __init__(self):
-        super().__init__()
-        self.rxs = ["in_"]
-
-    def tick(self):
-        RESULTS.append(np.array(Tensor.get_from_entity(self.in_.receive(), "logits")))
+    keep = staticmethod(np.array)
 
 
 def test_onnx_runtime_inference_in_a_python_graph(onnx_models, tmp_path):
@@ -60,7 +35,7 @@ def test_onnx_runtime_inference_in_a_python_graph(onnx_models, tmp_path):
                              input_tensor_names=["images"], output_tensor_names=["logits"],
                              max_batch_size=4), rx_capacity=4, tx_capacity=4)
     sink = g.add(PyComputeEntity("sink", count=-1))
-    sink.add_codelet("codelet", Collector(), rx_capacity=4)
+    sink.add_codelet("codelet", HostCollector(), rx_capacity=4)
     std.connect(source.out, inference.rx[0])
     std.connect(inference.tx, sink.in_)
     g.load_extensions()
