@@ -17,12 +17,7 @@ constexpr const char* kRunnerModule = "gxf.inference.runner";
 }  // namespace
 
 InferenceCodelet::~InferenceCodelet() {
-  if (runner_ && Py_IsInitialized()) {
-    ThreadGil gil;
-    runner_ = py::object();
-  } else {
-    runner_.release();  // interpreter gone: leak rather than touch Python
-  }
+  release_python_object(runner_);
 }
 
 gxf_result_t InferenceCodelet::register_interface(Registrar* registrar) {

@@ -47,6 +47,17 @@ struct ThreadGil {
   pybind11::gil_scoped_acquire acquire;
 };
 
+// Drops a codelet's Python object from its destructor: under the GIL while the interpreter
+// lives; once it is gone the reference is leaked instead (touching Python then would crash).
+inline void release_python_object(pybind11::object& object) {
+  if (object && Py_IsInitialized()) {
+    ThreadGil gil;
+    object = pybind11::object();
+  } else {
+    object.release();
+  }
+}
+
 // The call lock, then the GIL, for the duration of one codelet call.
 struct CodeletCall {
   CodeletCallLock lock;

@@ -11,12 +11,7 @@ namespace nvidia {
 namespace gxf {
 
 PyCodeletV0::~PyCodeletV0() {
-  if (instance_ && Py_IsInitialized()) {
-    ThreadGil gil;
-    instance_ = py::object();
-  } else {
-    instance_.release();  // interpreter gone: leak rather than touch Python
-  }
+  release_python_object(instance_);
 }
 
 gxf_result_t PyCodeletV0::register_interface(Registrar* registrar) {
