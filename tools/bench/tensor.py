@@ -12,6 +12,10 @@ Each stage takes the tensor from the message, views it as a NumPy/CuPy array wit
 (np.asarray / cupy.asarray through the array interfaces) and increments one pixel in place.
 Baseline: the same 4 views + increments per frame on a preallocated array, no graph. The
 per-hop overhead is (graph time per frame - baseline time per frame) / 5 codelet ticks.
+A second baseline views memory the array library does not own, exposed as the engine's Tensor
+exposes it (GXF's array interface with stream 1, or DLPack), 4 times per frame: what the
+library itself charges for viewing a message's tensor. The graph time above it, per hop, is
+the engine's own part.
 Graph time per frame is the steady state: the sink notes the time after the first 10% of the
 frames (codelet modules imported, CuPy initialised, kernels compiled: several hundred ms that
 are a cost of starting, not of a hop) and after the last one. Each figure is the median of
@@ -114,18 +118,47 @@ import json, sys, time
 import numpy as np
 sys.path.insert(0, sys.argv[3])
 from tensor_codelets import FRAME_SHAPE, array_module, stage_work
-from gxf.std import Tensor
-frames, device = int(sys.argv[1]), sys.argv[2] == "1"
+frames, device, foreign, interop = int(sys.argv[1]), sys.argv[2] == "1", sys.argv[4] == "1", sys.argv[5]
 xp = array_module(device)
 frame = xp.zeros(FRAME_SHAPE, dtype=xp.uint8)
+
+
+class Foreign:
+    # The frame as memory the array library does not own, exposed the way the engine's Tensor
+    # exposes it (the array interface GXF gives, legacy stream 1 on the device; or DLPack), so
+    # that viewing it costs the library what viewing a message's tensor costs it.
+    def __init__(self, array):
+        self._array = array
+        interface = dict(array.__cuda_array_interface__ if device else array.__array_interface__)
+        if device:
+            interface["stream"] = 1
+        self._interface = interface
+
+    @property
+    def __array_interface__(self):
+        return self._interface
+
+    @property
+    def __cuda_array_interface__(self):
+        return self._interface
+
+    def __dlpack__(self, **kwargs):
+        return self._array.__dlpack__(**kwargs)
+
+    def __dlpack_device__(self):
+        return self._array.__dlpack_device__()
+
+
+view = xp.from_dlpack if interop == "dlpack" else xp.asarray
+source = Foreign(frame) if foreign else frame
 for _ in range(100):
-    stage_work(frame)
+    stage_work(view(source))
 if device:
     xp.cuda.runtime.deviceSynchronize()
 start = time.perf_counter()
 for _ in range(frames):
     for _ in range(4):
-        stage_work(xp.asarray(frame))
+        stage_work(view(source))
 if device:
     xp.cuda.runtime.deviceSynchronize()
 print("TENSOR_BENCH " + json.dumps({"run_s": time.perf_counter() - start}))
@@ -162,7 +195,7 @@ def measure(device: bool, frames: int, reps: int, workdir: str, breakdown=False,
         stream.write(MANIFEST)
     result_file = os.path.join(workdir, "received.json")
     steps_file = os.path.join(workdir, "steps.json")
-    graph_times, baseline_times, start_times, steps = [], [], [], None
+    graph_times, baseline_times, foreign_times, start_times, steps = [], [], [], [], None
     traffic, steady = None, 0
     for _ in range(reps):
         env = dict(os.environ, GXF_BENCH_TENSOR_OUT=result_file)
@@ -181,14 +214,18 @@ def measure(device: bool, frames: int, reps: int, workdir: str, breakdown=False,
         start_times.append(run_s - graph_times[-1])
         traffic = sink["traffic"]
         steady = steady_frames
-        baseline_times.append(run_child([BASELINE, str(frames), "1" if device else "0",
-                                         os.path.dirname(CODELETS)]))
+        for foreign, times in (("0", baseline_times), ("1", foreign_times)):
+            times.append(run_child([BASELINE, str(frames), "1" if device else "0",
+                                    os.path.dirname(CODELETS), foreign, interop]))
     graph_s, baseline_s = statistics.median(graph_times), statistics.median(baseline_times)
     per_frame_us = graph_s / frames * 1e6
     work_us = baseline_s / frames * 1e6
+    foreign_us = statistics.median(foreign_times) / frames * 1e6
     return {"side": "device" if device else "host", "frames": frames, "graph_s": graph_s,
             "fps": frames / graph_s, "frame_us": per_frame_us, "work_us": work_us,
             "hop_overhead_us": (per_frame_us - work_us) / (STAGES + 2), "steps_us": steps,
+            "foreign_work_us": foreign_us,
+            "engine_hop_us": (per_frame_us - foreign_us) / (STAGES + 2),
             "start_s": statistics.median(start_times), "traffic": traffic,
             "steady_frames": steady}
 
@@ -231,6 +268,9 @@ def main(argv=None) -> int:
                   f"{'CuPy' if device else 'NumPy'} work without the graph {r['work_us']:.1f} "
                   f"us/frame; overhead {r['hop_overhead_us']:.1f} us per hop (steady state; "
                   f"starting took {r['start_s'] * 1e3:.0f} ms more)", flush=True)
+            print(f"       the same views of foreign memory + work without the graph "
+                  f"{r['foreign_work_us']:.1f} us/frame: the engine's own part "
+                  f"{r['engine_hop_us']:.1f} us per hop", flush=True)
             if r["traffic"] is not None:
                 t = r["traffic"]
                 print(f"       engine CUDA traffic over {r['steady_frames']} steady frames: "
