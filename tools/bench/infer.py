@@ -17,9 +17,10 @@ Graph (gxe.py, GreedyScheduler): FrameSource publishes `batch` preallocated fram
 per tick, one message each -> OnnxRuntimeInference / TorchInference (max_batch_size = batch;
 its receiver waits for `batch` messages; frames stacked, run once, outputs split back into one
 message per frame) -> CountingSink. Timed from the source's first tick to the sink's last
-message. Direct: the runtime on a batch stacked from `batch` frames (np.stack, as the graph
-does), frames / batch times. Each figure is the median of --reps runs, each graph run in a fresh
-process; ratio = graph / direct time per frame (overhead = ratio - 1). "source+sink" is the
+message. Direct: the runtime on a batch stacked from `batch` frames (np.stack into one reused
+array, as the graph stacks into one reused buffer), frames / batch times. Each figure is the median of --reps runs, each run (graph, direct,
+graph without the model, in turn) in a fresh process, so load that comes and goes on the machine
+falls on both sides alike; ratio = graph / direct time per frame (overhead = ratio - 1). "source+sink" is the
 same graph without the inference entity: what the Python source and sink alone cost per frame,
 part of the overhead (a real graph has its own source and sink).
 """
@@ -180,10 +181,11 @@ def run_direct_onnxruntime(model, frames, batch, size, device):
     del device  # the component's default session: the CPU provider where no CUDA one is
     session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
     inputs = _frames(batch, size)
-    session.run(["logits"], {"images": np.stack(inputs)})  # warm-up, as the graph's first tick
+    stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
+    session.run(["logits"], {"images": np.stack(inputs, out=stacked)})  # warm-up (first tick)
     started = time.perf_counter()
     for _ in range(frames // batch):
-        session.run(["logits"], {"images": np.stack(inputs)})
+        session.run(["logits"], {"images": np.stack(inputs, out=stacked)})
     return time.perf_counter() - started
 
 
@@ -196,9 +198,11 @@ def run_direct_torch(model, frames, batch, size, device):
     module = torch.export.load(model).module().to(device)
     inputs = _frames(batch, size)
 
+    stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
+
     def once():
         with torch.inference_mode():
-            return module(torch.from_numpy(np.stack(inputs)).to(device))
+            return module(torch.from_numpy(np.stack(inputs, out=stacked)).to(device))
 
     once()
     if device == "cuda":
@@ -212,6 +216,17 @@ def run_direct_torch(model, frames, batch, size, device):
 
 
 DIRECT = {"onnxruntime": run_direct_onnxruntime, "torch": run_direct_torch}
+
+
+def run_direct(backend, model, frames, batch, size, device):
+    """Seconds of the direct loop, run in a fresh process as the graph is."""
+    process = subprocess.run([sys.executable, os.path.abspath(__file__), "--direct", model,
+                              "--backend", backend, "--frames", str(frames), "--batch",
+                              str(batch), "--size", str(size), "--device", device],
+                             capture_output=True, text=True, timeout=600)
+    if process.returncode != 0:
+        raise SystemExit(f"direct loop failed:\n{process.stdout}\n{process.stderr}")
+    return float(process.stdout.split()[-1])
 
 
 def main(argv=None):
@@ -228,9 +243,14 @@ def main(argv=None):
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
                         help="torch only: where the direct loop runs (TorchInference runs on "
                              "the GPU whenever torch has CUDA)")
+    parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.direct:
+        batch = args.batch[0]
+        print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device))
+        return
     component = COMPONENTS[args.backend]
-    direct = DIRECT[args.backend]
     print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}")
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21}")
@@ -241,12 +261,11 @@ def main(argv=None):
             for batch in args.batch or [8, 1]:
                 frames = args.frames or (400 if kind == "cnn" else 2000)
                 frames -= frames % batch
-                graph = statistics.median(run_graph(folder, component, model, frames, batch,
-                                                    size) for _ in range(args.reps))
-                alone = statistics.median(direct(model, frames, batch, size, args.device)
-                                          for _ in range(args.reps))
-                bare = statistics.median(run_graph(folder, component, None, frames, batch, size)
-                                         for _ in range(args.reps))
+                runs = [(run_graph(folder, component, model, frames, batch, size),
+                         run_direct(args.backend, model, frames, batch, size, args.device),
+                         run_graph(folder, component, None, frames, batch, size))
+                        for _ in range(args.reps)]
+                graph, alone, bare = (statistics.median(column) for column in zip(*runs))
                 print(f"{kind:>5} {batch:>5} {frames:>6} {frames / alone:>11.0f} "
                       f"{frames / graph:>10.0f} {graph / alone:>6.3f} "
                       f"{(graph - alone) / frames * 1e6:>14.1f} {bare / frames * 1e6:>21.1f}",
