@@ -7,11 +7,7 @@ the model output and what was expected."""
 import numpy as np
 import pytest
 
-import gxf.std as std
-from gxf.core import Graph
-from gxf.python_codelet import PyComputeEntity
-from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock
-from graph_api_codelets import FRAMES, RESULTS, Collector, FrameSource
+from graph_api_codelets import Collector, run_onnx_graph
 from test_onnxruntime_inference import assert_located_error
 
 RTOL, ATOL = 1e-5, 1e-6  # float32 through the same runtime: only summation order may differ
@@ -40,29 +36,8 @@ def runner_ticks(monkeypatch):
 
 
 def run_python_graph(model, frames, max_batch_size):
-    """source (FRAMES) -> OnnxRuntimeInference -> ViewCollector in this process; RESULTS."""
-    from gxf.inference import OnnxRuntimeInference
-
-    FRAMES[:] = list(frames)
-    RESULTS.clear()
-    g = Graph()
-    clock = std.set_clock(g, RealtimeClock(name="clock"))
-    std.set_scheduler(g, GreedyScheduler(max_duration_ms=30000, clock=clock,
-                                         stop_on_deadlock=True))
-    source = g.add(PyComputeEntity("source", count=len(FRAMES)))
-    source.add_codelet("codelet", FrameSource(), tx_capacity=8)
-    inference = g.add(ComputeEntity("infer", count=-1)).add_codelet(
-        OnnxRuntimeInference(name="inference", model_file_path=model,
-                             input_tensor_names=["images"], output_tensor_names=["logits"],
-                             max_batch_size=max_batch_size), rx_capacity=8, tx_capacity=8)
-    sink = g.add(PyComputeEntity("sink", count=-1))
-    sink.add_codelet("codelet", ViewCollector(), rx_capacity=8)
-    std.connect(source.out, inference.rx[0])
-    std.connect(inference.tx, sink.in_)
-    g.load_extensions()
-    g.run()
-    g.destroy()
-    return list(RESULTS)
+    """source -> OnnxRuntimeInference -> ViewCollector in this process; the views kept."""
+    return run_onnx_graph(model, frames, ViewCollector, max_batch_size, capacity=8)
 
 
 @pytest.mark.parametrize("max_batch_size", [1, 4])
