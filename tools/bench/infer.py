@@ -153,10 +153,13 @@ def write_graph(folder, component, model, frames, batch, size):
     return graph, manifest, result
 
 
+PINNED = []  # `taskset -c CPUS` before each child's command line (--cpus)
+
+
 def run_graph(folder, component, model, frames, batch, size):
     """Seconds the graph took for `frames` frames (verified: the sink got every frame)."""
     graph, manifest, result = write_graph(folder, component, model, frames, batch, size)
-    process = subprocess.run([sys.executable, "-m", "gxf.gxe", "--app", graph, "--manifest",
+    process = subprocess.run(PINNED + [sys.executable, "-m", "gxf.gxe", "--app", graph, "--manifest",
                               manifest, "--severity", "1"], capture_output=True, text=True,
                              timeout=600)
     if process.returncode != 0:
@@ -220,7 +223,7 @@ DIRECT = {"onnxruntime": run_direct_onnxruntime, "torch": run_direct_torch}
 
 def run_direct(backend, model, frames, batch, size, device):
     """Seconds of the direct loop, run in a fresh process as the graph is."""
-    process = subprocess.run([sys.executable, os.path.abspath(__file__), "--direct", model,
+    process = subprocess.run(PINNED + [sys.executable, os.path.abspath(__file__), "--direct", model,
                               "--backend", backend, "--frames", str(frames), "--batch",
                               str(batch), "--size", str(size), "--device", device],
                              capture_output=True, text=True, timeout=600)
@@ -243,6 +246,8 @@ def main(argv=None):
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
                         help="torch only: where the direct loop runs (TorchInference runs on "
                              "the GPU whenever torch has CUDA)")
+    parser.add_argument("--cpus", help="run every child on these CPUs (taskset -c), e.g. 0: "
+                                           "the runtimes then size their thread pools to them")
     parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -251,7 +256,9 @@ def main(argv=None):
         print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device))
         return
     component = COMPONENTS[args.backend]
-    print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}")
+    PINNED[:] = ["taskset", "-c", args.cpus] if args.cpus else []
+    print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}"
+          + (f", on CPUs {args.cpus}" if args.cpus else ""))
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21}")
     with tempfile.TemporaryDirectory() as folder:
