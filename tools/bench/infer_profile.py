@@ -10,7 +10,8 @@ Per frame: the graph's time; of it the runtime's run() (session.run, GIL release
 the Python runner's tick around it (receive, lookup, checks, stacking, splitting, publishing)
 where the tick is Python's; the rest (scheduler, source, sink and, on the C++ host path,
 HostFrames' stacking and splitting). --python-path turns the C++ host path off (every tick is
-InferenceRunner.tick, as before it existed); --cprofile profiles the Python calls of the
+InferenceRunner.tick, as before it existed). Then infer.py's direct loop runs in this process
+on a thread of its own, for a ratio free of the differences between processes. --cprofile profiles the Python calls of the
 inference component (the runner's tick, or run_host on the C++ path).
 """
 
@@ -48,6 +49,19 @@ def _timed(owner, name, total, profile):
     setattr(owner, name, wrapper)
 
 
+def direct_in_thread(model, frames, batch, size):
+    """Seconds of the direct loop (infer.py's) run afterwards in this process, on a thread of
+    its own as the scheduler's: the same process state and thread kind as the graph's run."""
+    import threading
+
+    seconds = []
+    worker = threading.Thread(target=lambda: seconds.append(
+        infer.run_direct_onnxruntime(model, frames, batch, size, "cpu")))
+    worker.start()
+    worker.join()
+    return seconds[0]
+
+
 def main(argv=None):
     """Print the per-frame breakdown of one graph run."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -82,6 +96,7 @@ def main(argv=None):
             raise SystemExit(f"the graph failed ({code})")
         with open(result, encoding="utf-8") as file:
             seconds = json.load(file)["seconds"]
+        direct = direct_in_thread(model, frames, args.batch, size)
 
     def per_frame(value):
         return f"{value / frames * 1e6:8.1f} us"
@@ -95,6 +110,7 @@ def main(argv=None):
     label = "runner tick around run()" if args.python_path else "run_host around run()"
     print(f"  {label:<25} {per_frame(python - run)}")
     print(f"  the rest                  {per_frame(seconds - python)}")
+    print(f"  direct loop, same process {per_frame(direct)}  (graph / direct {seconds / direct:.3f})")
     if profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(20)
 
