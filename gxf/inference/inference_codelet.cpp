@@ -129,6 +129,7 @@ gxf_result_t InferenceCodelet::start() {
   try {
     runner = py::module_::import(kRunnerModule);
     runner_ = runner.attr("InferenceRunner")(**runner_arguments());
+    host_frames_ = HostFrames::from_plan(runner_.attr("host_plan")(), max_batch_size_.get());
   } catch (py::error_already_set& error) {
     py::object user_error = runner ? runner.attr("InferenceError") : py::object();
     return report_python_error(*this, error, user_error, "start()");
@@ -150,12 +151,21 @@ gxf_result_t InferenceCodelet::call(const char* method) {
   return GXF_SUCCESS;
 }
 
-gxf_result_t InferenceCodelet::tick() { return call("tick"); }
+gxf_result_t InferenceCodelet::tick() {
+  if (host_frames_ && runner_) {
+    std::optional<gxf_result_t> code = host_frames_->tick(
+        *this, runner_, rx_.get(), tx_.get().get(), pool_.is_set() ? pool_.get().get() : nullptr,
+        clock_.is_set() ? clock_.get().get() : nullptr);
+    if (code) return *code;
+  }
+  return call("tick");
+}
 
 gxf_result_t InferenceCodelet::stop() {
   if (!runner_) return GXF_SUCCESS;
   gxf_result_t code = call("stop");
   CodeletCall release;
+  host_frames_.reset();
   runner_ = py::object();
   return code;
 }

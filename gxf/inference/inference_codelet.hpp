@@ -4,11 +4,13 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "gxf/core/filepath.hpp"
 #include "gxf/cuda/cuda_stream_pool.hpp"
+#include "gxf/inference/host_frames.hpp"
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/clock.hpp"
 #include "gxf/std/codelet.hpp"
@@ -24,7 +26,9 @@ namespace gxf {
 // The parameters live here, so the registry, `gxf check` and `gxf draw` know them; the work is
 // done by a Python runner (gxf/inference/runner.py) driving the runtime's own Python API. Its
 // calls take the Python codelet call lock and the GIL (codelet_call.hpp) and nothing else; the
-// runtimes release the GIL while a model runs.
+// runtimes release the GIL while a model runs. Ticks whose messages are all host frames the
+// runner's backend takes as NumPy are done by HostFrames (host_frames.hpp): Python is entered
+// once per run, for the runtime's run() alone.
 class InferenceCodelet : public Codelet {
  public:
   ~InferenceCodelet() override;
@@ -63,6 +67,7 @@ class InferenceCodelet : public Codelet {
   Parameter<Handle<Transmitter>> tx_;
   Parameter<int32_t> device_id_;
   pybind11::object runner_;
+  std::unique_ptr<HostFrames> host_frames_;  // null where every tick is the runner's
 };
 
 // nvidia::gxf::OnnxRuntimeInference: the model runs in ONNX Runtime (CUDA execution provider

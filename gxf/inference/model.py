@@ -60,6 +60,9 @@ class Model:
     as_array / stack / concatenate for its device arrays."""
 
     runtime = "?"
+    # Whether run_host takes host NumPy batches and returns host NumPy outputs, so the codelet
+    # may stack and split host frames itself (host_frames.cpp) and call Python once per run.
+    host_native = False
 
     def __init__(self, path, inputs, outputs):
         self.path = path
@@ -68,6 +71,11 @@ class Model:
 
     def run(self, feeds):
         """{output name: array} for {input name: array} (a full batch)."""
+        raise NotImplementedError
+
+    def run_host(self, feeds):
+        """{output name: C-contiguous NumPy array} for {input name: NumPy batch}; backends
+        with host_native set."""
         raise NotImplementedError
 
     def as_array(self, tensor):

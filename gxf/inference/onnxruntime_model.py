@@ -41,6 +41,7 @@ class OnnxRuntimeModel(Model):
     """An InferenceSession."""
 
     runtime = "ONNX Runtime"
+    host_native = True  # session.run takes and returns NumPy whatever the provider
 
     def __init__(self, path, device_id=0, verbose=False):
         import onnxruntime as ort
@@ -87,6 +88,10 @@ class OnnxRuntimeModel(Model):
         import cupy
 
         return cupy
+
+    def run_host(self, feeds):
+        """session.run on NumPy feeds (outputs are fresh, C-contiguous NumPy arrays)."""
+        return self.run(feeds)
 
     def run(self, feeds):
         """Host feeds run directly; device feeds through IO binding, outputs left on the GPU."""

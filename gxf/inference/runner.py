@@ -58,6 +58,35 @@ class InferenceRunner:
             _LOG.warning("%s: %s model '%s': inputs %s, outputs %s", where, self.model.runtime,
                          model_file_path, self.model.inputs, self.model.outputs)
 
+    def host_plan(self):
+        """What the codelet needs to stack, run and split host frames itself (host_frames.cpp),
+        or None where every tick goes through tick(): a model that is not host_native, or an
+        input or output without a declared shape and dtype. A dict: inputs [(tensor name,
+        declared shape with -1 for dynamic extents, dtype name)], outputs [(tensor name,
+        binding name, dtype name)], max_rows (most frames per run), model path."""
+        if not self.model.host_native:
+            return None
+        outputs_by_name = {binding.name: binding for binding in self.model.outputs}
+        outputs = [(tensor, outputs_by_name[binding]) for tensor, binding in self.batcher.outputs]
+        if any(binding.shape is None or binding.dtype not in _PRIMITIVE_TYPES
+               for _, binding in self.batcher.inputs + outputs):
+            return None
+        return {
+            "inputs": [(tensor, [-1 if extent is None else extent for extent in binding.shape],
+                        binding.dtype.name) for tensor, binding in self.batcher.inputs],
+            "outputs": [(tensor, binding.name, binding.dtype.name) for tensor, binding in outputs],
+            "max_rows": self.batcher.max_rows,
+            "model": self.model.path,
+        }
+
+    def run_host(self, arrays):
+        """The model's outputs (C-contiguous NumPy, in output_tensor_names order) for stacked
+        host batches (NumPy, in input_tensor_names order): the one Python call of a tick the
+        codelet's host path makes."""
+        outputs = self.model.run_host({binding.name: array for array, (_, binding)
+                                       in zip(arrays, self.batcher.inputs)})
+        return [np.ascontiguousarray(outputs[binding]) for _, binding in self.batcher.outputs]
+
     def tick(self):
         """Run the model on what the receivers hold (up to max_batch_size messages)."""
         blocks = []

@@ -90,6 +90,8 @@ class TorchModel(Model):
         self.stream = (torch.cuda.ExternalStream(stream, device=self.device)
                        if stream and self.device.type == "cuda" else None)
         self._dtypes = {}
+        # On the CPU, NumPy batches cross into torch and back without a copy.
+        self.host_native = self.device.type == "cpu"
         super().__init__(path, inputs, outputs)
 
     def as_array(self, tensor):
@@ -111,6 +113,12 @@ class TorchModel(Model):
     def concatenate(self, arrays):
         """torch.cat."""
         return self.torch.cat(arrays)
+
+    def run_host(self, feeds):
+        """run() on NumPy feeds shared with torch (CPU model), outputs as NumPy."""
+        torch = self.torch
+        outputs = self.run({name: torch.from_numpy(array) for name, array in feeds.items()})
+        return {name: np.ascontiguousarray(value.numpy()) for name, value in outputs.items()}
 
     def copy_into(self, tensor, array):
         """Copy a torch tensor into a gxf Tensor (on the device it is on)."""

@@ -57,6 +57,36 @@ def conv_relu_gemm(path, batch="N", size=(8, 8), seed=0):
     return _save(graph, path)
 
 
+def small_cnn(path, size=224, batch="N", seed=0):
+    """An image classifier of the size inference graphs run: images [batch, 3, size, size] ->
+    Conv(16, 3x3, stride 2) -> Relu -> Conv(32, 3x3, stride 2) -> Relu -> GlobalAveragePool ->
+    Flatten -> Gemm -> logits [batch, 10], and probabilities = Softmax(logits)."""
+    from onnx import TensorProto, helper
+
+    rng = np.random.default_rng(seed)
+    conv = {"pads": [1, 1, 1, 1], "strides": [2, 2]}
+    nodes = [helper.make_node("Conv", ["images", "c1_w", "c1_b"], ["c1"], **conv),
+             helper.make_node("Relu", ["c1"], ["r1"]),
+             helper.make_node("Conv", ["r1", "c2_w", "c2_b"], ["c2"], **conv),
+             helper.make_node("Relu", ["c2"], ["r2"]),
+             helper.make_node("GlobalAveragePool", ["r2"], ["pool"]),
+             helper.make_node("Flatten", ["pool"], ["flat"], axis=1),
+             helper.make_node("Gemm", ["flat", "fc_w", "fc_b"], ["logits"]),
+             helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1)]
+    weights = [_initializer("c1_w", rng.normal(size=(16, 3, 3, 3)) * 0.2),
+               _initializer("c1_b", rng.normal(size=16) * 0.1),
+               _initializer("c2_w", rng.normal(size=(32, 16, 3, 3)) * 0.1),
+               _initializer("c2_b", rng.normal(size=32) * 0.1),
+               _initializer("fc_w", rng.normal(size=(32, 10)) * 0.2),
+               _initializer("fc_b", rng.normal(size=10) * 0.1)]
+    graph = helper.make_graph(
+        nodes, "small_cnn",
+        [helper.make_tensor_value_info("images", TensorProto.FLOAT, [batch, 3, size, size])],
+        [helper.make_tensor_value_info(name, TensorProto.FLOAT, [batch, 10])
+         for name in ("logits", "probabilities")], weights)
+    return _save(graph, path)
+
+
 def two_inputs(path, batch="N"):
     """a, b [batch, 4] -> difference = a - b, product = a * b."""
     from onnx import TensorProto, helper

@@ -8,9 +8,9 @@ import pytest
 import gxf.core as core
 import gxf.std as std
 from gxf.core import Graph
-from gxf.python_codelet import PyComputeEntity
 from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock
-from graph_api_codelets import FRAMES, RESULTS, Collector, FrameSource
+from graph_api_codelets import Collector, run_onnx_graph
+
 
 class HostCollector(Collector):
     """Keeps a NumPy copy of each 'logits'."""
@@ -19,31 +19,12 @@ class HostCollector(Collector):
 
 
 def test_onnx_runtime_inference_in_a_python_graph(onnx_models, tmp_path):
-    from gxf.inference import OnnxRuntimeInference
-
     model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
-    FRAMES[:] = list(np.random.default_rng(7).normal(size=(4, 3, 8, 8)).astype(np.float32))
-    RESULTS.clear()
-    g = Graph()
-    clock = std.set_clock(g, RealtimeClock(name="clock"))
-    std.set_scheduler(g, GreedyScheduler(max_duration_ms=30000, clock=clock,
-                                         stop_on_deadlock=True))
-    source = g.add(PyComputeEntity("source", count=len(FRAMES)))
-    source.add_codelet("codelet", FrameSource(), tx_capacity=4)
-    inference = g.add(ComputeEntity("infer", count=-1)).add_codelet(
-        OnnxRuntimeInference(name="inference", model_file_path=model,
-                             input_tensor_names=["images"], output_tensor_names=["logits"],
-                             max_batch_size=4), rx_capacity=4, tx_capacity=4)
-    sink = g.add(PyComputeEntity("sink", count=-1))
-    sink.add_codelet("codelet", HostCollector(), rx_capacity=4)
-    std.connect(source.out, inference.rx[0])
-    std.connect(inference.tx, sink.in_)
-    g.load_extensions()
-    g.run()
-    g.destroy()
-    expected = onnx_models.run_directly(model, {"images": np.stack(FRAMES)})["logits"]
-    assert len(RESULTS) == len(FRAMES)
-    np.testing.assert_allclose(np.stack(RESULTS), expected, rtol=1e-5, atol=1e-6)
+    frames = list(np.random.default_rng(7).normal(size=(4, 3, 8, 8)).astype(np.float32))
+    results = run_onnx_graph(model, frames, HostCollector, max_batch_size=4)
+    expected = onnx_models.run_directly(model, {"images": np.stack(frames)})["logits"]
+    assert len(results) == len(frames)
+    np.testing.assert_allclose(np.stack(results), expected, rtol=1e-5, atol=1e-6)
 
 
 def test_components_are_in_the_registry_with_their_parameters():

@@ -35,7 +35,7 @@ def test_frames_one_per_run_equal_the_runtime(onnx_models, tmp_path, run_inferen
         np.testing.assert_allclose(message["probabilities"], expected["probabilities"][0],
                                    RTOL, ATOL)
         assert message["_acqtime"] == 1000 + index  # the input's acquisition time
-        # Without a pool the runtime's own arrays are handed on, not copied (system memory).
+        # Without a pool the outputs are in system (pageable) memory, not copied into a pool.
         assert message["_storage"] == ["kSystem", "kSystem"]
 
 

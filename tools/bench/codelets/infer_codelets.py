@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Codelets of tools/bench/inference.py: a source publishing `per_tick` preallocated frames
+"""Codelets of tools/bench/infer.py: a source publishing `per_tick` preallocated frames
 per tick (no allocation per frame) and a sink counting messages; the source stamps the start,
 the sink the end, into `result` (JSON)."""
 

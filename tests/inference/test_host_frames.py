@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The inference codelets' C++ host path (gxf/inference/host_frames.cpp): host frames are
+stacked, run and split without the Python runner's tick; a tick holding anything else is the
+runner's; outputs are views of pooled blocks that outlive the graph; errors of the path name
+the model output and what was expected."""
+
+import numpy as np
+import pytest
+
+from graph_api_codelets import Collector, run_onnx_graph
+from test_onnxruntime_inference import assert_located_error
+
+RTOL, ATOL = 1e-5, 1e-6  # float32 through the same runtime: only summation order may differ
+
+
+class ViewCollector(Collector):
+    """Keeps a NumPy view (no copy) of each 'logits': its memory must outlive the graph."""
+
+    keep = staticmethod(np.asarray)
+
+
+@pytest.fixture
+def runner_ticks(monkeypatch):
+    """The number of ticks done by the Python runner (InferenceRunner.tick), counted."""
+    from gxf.inference.runner import InferenceRunner
+
+    ticks = []
+    tick = InferenceRunner.tick
+
+    def counted(self):
+        ticks.append(1)
+        return tick(self)
+
+    monkeypatch.setattr(InferenceRunner, "tick", counted)
+    return ticks
+
+
+def run_python_graph(model, frames, max_batch_size):
+    """source -> OnnxRuntimeInference -> ViewCollector in this process; the views kept."""
+    return run_onnx_graph(model, frames, ViewCollector, max_batch_size, capacity=8)
+
+
+@pytest.mark.parametrize("max_batch_size", [1, 4])
+def test_host_frames_never_enter_the_python_tick(onnx_models, tmp_path, runner_ticks,
+                                                 max_batch_size):
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    frames = np.random.default_rng(3).normal(size=(9, 3, 8, 8)).astype(np.float32)
+    results = run_python_graph(model, frames, max_batch_size)
+    assert runner_ticks == []
+    expected = onnx_models.run_directly(model, {"images": frames})["logits"]
+    # The views read the pooled output blocks after the graph is gone.
+    assert [result.shape for result in results] == [(10,)] * len(frames)
+    np.testing.assert_allclose(np.stack(results), expected, RTOL, ATOL)
+
+
+def test_a_tick_holding_a_batch_is_the_runners(onnx_models, tmp_path, runner_ticks):
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    frames = list(np.random.default_rng(4).normal(size=(6, 3, 8, 8)).astype(np.float32))
+    frames[3] = frames[3][None]  # a batch of one: fed as it is, which only the runner does
+    results = run_python_graph(model, frames, 2)
+    assert runner_ticks, "the batch-shaped tensor was not left to the runner"
+    expected = onnx_models.run_directly(
+        model, {"images": np.stack([np.reshape(f, (3, 8, 8)) for f in frames])})["logits"]
+    assert results[3].shape == (1, 10)
+    np.testing.assert_allclose(np.stack([np.reshape(r, (10,)) for r in results]), expected,
+                               RTOL, ATOL)
+
+
+def test_frames_of_different_dynamic_shapes_in_one_tick(onnx_models, tmp_path, run_inference):
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx", size=None)
+    images = np.random.default_rng(5).normal(size=(4, 3, 6, 6)).astype(np.float32)
+    # Same-shaped frames are stacked by the host path; the result must equal the runtime's.
+    result = run_inference({"images": images}, {
+        "model_file_path": model, "input_tensor_names": ["images"],
+        "output_tensor_names": ["pooled"], "max_batch_size": 4}, per_tick=4, rx_min=4)
+    assert result.returncode == 0, result.output
+    expected = onnx_models.run_directly(model, {"images": images})["pooled"]
+    np.testing.assert_allclose(np.stack([m["pooled"] for m in result.messages]), expected,
+                               RTOL, ATOL)
+
+
+def test_output_without_a_batch_dimension_is_named(onnx_models, tmp_path, run_inference):
+    from onnx import TensorProto, helper
+
+    graph = helper.make_graph(
+        [helper.make_node("ReduceSum", ["values"], ["total"], keepdims=0)], "reduce_all",
+        [helper.make_tensor_value_info("values", TensorProto.FLOAT, ["N", 4])],
+        [helper.make_tensor_value_info("total", TensorProto.FLOAT, [])])
+    model = onnx_models._save(graph, tmp_path / "reduce.onnx")
+    values = np.ones((2, 4), np.float32)
+    result = run_inference({"values": values}, {
+        "model_file_path": model, "input_tensor_names": ["values"],
+        "output_tensor_names": ["total"], "max_batch_size": 2}, per_tick=2, rx_min=2)
+    assert_located_error(result, "model output 'total'", "no leading batch dimension of 2")

@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Per-frame overhead of an inference component in a graph (source -> infer -> sink) against
+calling the runtime directly in a loop: same model, same batch, same runtime defaults.
+
+    python tools/bench/infer.py                    # both models, batch 8 and 1, ONNX Runtime CPU
+    python tools/bench/infer.py --model cnn --batch 8 --frames 800 --reps 5
+    python tools/bench/infer.py --backend torch --device cuda     # TorchInference (GPU machine)
+
+Models, built at run time (nothing downloaded):
+  cnn   images [N, 3, 224, 224] -> Conv(16, 3x3, /2) -> Relu -> Conv(32, 3x3, /2) -> Relu ->
+        GlobalAveragePool -> Gemm(10) -> logits, Softmax (gxf.testing.onnx_models.small_cnn;
+        for torch the same layers saved by torch.export): the image classifier the issue is
+        about, where the runtime's work per frame is what a real model's is, in kind;
+  tiny  images [N, 3, 32, 32] -> Conv(4, 3x3) -> Relu -> Flatten -> Gemm(10) (conv_relu_gemm):
+        so little work per frame (~70 us) that what the graph adds shows at its largest.
+Graph (gxe.py, GreedyScheduler): FrameSource publishes `batch` preallocated frames [3, S, S]
+per tick, one message each -> OnnxRuntimeInference / TorchInference (max_batch_size = batch;
+its receiver waits for `batch` messages; frames stacked, run once, outputs split back into one
+message per frame) -> CountingSink. Timed from the source's first tick to the sink's last
+message. Direct: the runtime on a batch stacked from `batch` frames (np.stack into one reused
+array, as the graph stacks into one reused buffer), frames / batch times. Each figure is the median of --reps runs, each run (graph, direct,
+graph without the model, in turn) in a fresh process, so load that comes and goes on the machine
+falls on both sides alike; ratio = graph / direct time per frame (overhead = ratio - 1). "source+sink" is the
+same graph without the inference entity: what the Python source and sink alone cost per frame,
+part of the overhead (a real graph has its own source and sink).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CODELETS = os.path.join(HERE, "codelets", "infer_codelets.py")
+
+MANIFEST = """extensions:
+- gxf/std/libgxf_std.so
+- gxf/cuda/libgxf_cuda.so
+- gxf/python_codelet/libgxf_python_codelet.so
+- gxf/inference/libgxf_inference.so
+"""
+
+MODELS = {"cnn": 224, "tiny": 32}  # frame height and width
+COMPONENTS = {"onnxruntime": "nvidia::gxf::OnnxRuntimeInference",
+              "torch": "nvidia::gxf::TorchInference"}
+
+
+def build_model(kind, backend, folder):
+    """The model file of `kind` for `backend`, written into `folder`."""
+    size = MODELS[kind]
+    if backend == "onnxruntime":
+        from gxf.testing.onnx_models import conv_relu_gemm, small_cnn
+
+        path = os.path.join(folder, f"{kind}.onnx")
+        return small_cnn(path, size) if kind == "cnn" else conv_relu_gemm(path, size=(size, size))
+    import torch
+
+    torch.manual_seed(0)
+    nn = torch.nn
+    if kind == "cnn":
+        layers = [nn.Conv2d(3, 16, 3, stride=2, padding=1), nn.ReLU(),
+                  nn.Conv2d(16, 32, 3, stride=2, padding=1), nn.ReLU(),
+                  nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(32, 10)]
+    else:
+        layers = [nn.Conv2d(3, 4, 3, padding=1), nn.ReLU(), nn.Flatten(),
+                  nn.Linear(4 * size * size, 10)]
+    model = nn.Sequential(*layers).eval()
+    batch = torch.export.Dim("batch", min=1, max=256)
+    program = torch.export.export(model, (torch.zeros(2, 3, size, size),),
+                                  dynamic_shapes=({0: batch},))
+    path = os.path.join(folder, f"{kind}.pt2")
+    torch.export.save(program, path)
+    return path
+
+
+def graph_text(component, model, frames, batch, size, result):
+    """source -> `component` -> sink for `frames` frames, `batch` per run; without a model,
+    source -> sink (what the graph costs around the inference component)."""
+    capacity = 2 * batch
+    params = json.dumps({"shape": [3, size, size], "per_tick": batch, "frames": frames,
+                         "result": result})
+    text = f"""
+name: source
+components:
+- {{name: out, type: nvidia::gxf::DoubleBufferTransmitter, parameters: {{capacity: {capacity}}}}}
+- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
+  parameters: {{transmitter: out, min_size: {batch}}}
+- type: nvidia::gxf::CountSchedulingTerm
+  parameters: {{count: {-(-frames // batch)}}}
+- type: nvidia::gxf::PyCodeletV0
+  parameters: {{codelet_name: FrameSource, codelet_file: {CODELETS}, codelet_params: {params}}}
+---
+name: infer
+components:
+- {{name: in, type: nvidia::gxf::DoubleBufferReceiver, parameters: {{capacity: {capacity}}}}}
+- type: nvidia::gxf::MessageAvailableSchedulingTerm
+  parameters: {{receiver: in, min_size: {batch}}}
+- {{name: out, type: nvidia::gxf::DoubleBufferTransmitter, parameters: {{capacity: {capacity}}}}}
+- type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
+  parameters: {{transmitter: out, min_size: {batch}}}
+- name: inference
+  type: {component}
+  parameters:
+    model_file_path: {model}
+    input_tensor_names: [images]
+    output_tensor_names: [logits]
+    max_batch_size: {batch}
+    rx: [in]
+    tx: out
+---
+name: sink
+components:
+- {{name: in, type: nvidia::gxf::DoubleBufferReceiver, parameters: {{capacity: {capacity}}}}}
+- type: nvidia::gxf::MessageAvailableSchedulingTerm
+  parameters: {{receiver: in, min_size: 1}}
+- type: nvidia::gxf::PyCodeletV0
+  parameters: {{codelet_name: CountingSink, codelet_file: {CODELETS}, codelet_params: {{result: {result}, tensor: {"logits" if model else "images"}}}}}
+---
+components:
+- {{type: nvidia::gxf::Connection, parameters: {{source: source/out, target: infer/in}}}}
+- {{type: nvidia::gxf::Connection, parameters: {{source: infer/out, target: sink/in}}}}
+---
+components:
+- {{name: clock, type: nvidia::gxf::RealtimeClock}}
+- type: nvidia::gxf::GreedyScheduler
+  parameters: {{clock: clock, stop_on_deadlock: true}}
+"""
+    if model is None:  # drop the infer entity; source feeds sink
+        documents = text.split("---\n")
+        text = "---\n".join([documents[0], documents[2], documents[4]]) + \
+            "---\ncomponents:\n- {type: nvidia::gxf::Connection, parameters: " \
+            "{source: source/out, target: sink/in}}\n"
+    return text
+
+
+def write_graph(folder, component, model, frames, batch, size):
+    """(graph, manifest, result) paths of the bench graph written into `folder`."""
+    result = os.path.join(folder, "result.json")
+    graph = os.path.join(folder, "graph.yaml")
+    manifest = os.path.join(folder, "manifest.yaml")
+    with open(graph, "w", encoding="utf-8") as file:
+        file.write(graph_text(component, model, frames, batch, size, result))
+    with open(manifest, "w", encoding="utf-8") as file:
+        file.write(MANIFEST)
+    return graph, manifest, result
+
+
+PINNED = []  # `taskset -c CPUS` before each child's command line (--cpus)
+
+
+def run_graph(folder, component, model, frames, batch, size):
+    """Seconds the graph took for `frames` frames (verified: the sink got every frame)."""
+    graph, manifest, result = write_graph(folder, component, model, frames, batch, size)
+    process = subprocess.run(PINNED + [sys.executable, "-m", "gxf.gxe", "--app", graph, "--manifest",
+                              manifest, "--severity", "1"], capture_output=True, text=True,
+                             timeout=600)
+    if process.returncode != 0:
+        raise SystemExit(f"graph failed:\n{process.stdout}\n{process.stderr}")
+    with open(result, encoding="utf-8") as file:
+        outcome = json.load(file)
+    if outcome["count"] != frames:
+        raise SystemExit(f"the sink got {outcome['count']} of {frames} frames")
+    return outcome["seconds"]
+
+
+def _frames(batch, size):
+    """`batch` random frames [3, size, size], as the bench source publishes them."""
+    return [np.random.default_rng(i).normal(size=(3, size, size)).astype(np.float32)
+            for i in range(batch)]
+
+
+def run_direct_onnxruntime(model, frames, batch, size, device):
+    """Seconds of onnxruntime alone: stack `batch` frames and run, frames / batch times."""
+    import onnxruntime
+
+    del device  # the component's default session: the CPU provider where no CUDA one is
+    session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
+    inputs = _frames(batch, size)
+    stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
+    session.run(["logits"], {"images": np.stack(inputs, out=stacked)})  # warm-up (first tick)
+    started = time.perf_counter()
+    for _ in range(frames // batch):
+        session.run(["logits"], {"images": np.stack(inputs, out=stacked)})
+    return time.perf_counter() - started
+
+
+def run_direct_torch(model, frames, batch, size, device):
+    """Seconds of torch alone: stack `batch` frames, move them to the device, call the module,
+    frames / batch times (the GPU's queue drained once at the end, as the graph's sink does
+    not wait on it either)."""
+    import torch
+
+    module = torch.export.load(model).module().to(device)
+    inputs = _frames(batch, size)
+
+    stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
+
+    def once():
+        with torch.inference_mode():
+            return module(torch.from_numpy(np.stack(inputs, out=stacked)).to(device))
+
+    once()
+    if device == "cuda":
+        torch.cuda.synchronize()
+    started = time.perf_counter()
+    for _ in range(frames // batch):
+        once()
+    if device == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - started
+
+
+DIRECT = {"onnxruntime": run_direct_onnxruntime, "torch": run_direct_torch}
+
+
+def run_direct(backend, model, frames, batch, size, device):
+    """Seconds of the direct loop, run in a fresh process as the graph is."""
+    process = subprocess.run(PINNED + [sys.executable, os.path.abspath(__file__), "--direct", model,
+                              "--backend", backend, "--frames", str(frames), "--batch",
+                              str(batch), "--size", str(size), "--device", device],
+                             capture_output=True, text=True, timeout=600)
+    if process.returncode != 0:
+        raise SystemExit(f"direct loop failed:\n{process.stdout}\n{process.stderr}")
+    return float(process.stdout.split()[-1])
+
+
+def main(argv=None):
+    """Print frames/s of both and the graph/direct ratio per model and batch size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", choices=sorted(MODELS), action="append",
+                        help="model (repeatable; default cnn and tiny)")
+    parser.add_argument("--batch", type=int, action="append",
+                        help="batch size (repeatable; default 8 and 1)")
+    parser.add_argument("--frames", type=int,
+                        help="frames per run (default 400 for cnn, 2000 for tiny)")
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--backend", choices=sorted(COMPONENTS), default="onnxruntime")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                        help="torch only: where the direct loop runs (TorchInference runs on "
+                             "the GPU whenever torch has CUDA)")
+    parser.add_argument("--cpus", help="run every child on these CPUs (taskset -c), e.g. 0: "
+                                           "the runtimes then size their thread pools to them")
+    parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.direct:
+        batch = args.batch[0]
+        print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device))
+        return
+    component = COMPONENTS[args.backend]
+    PINNED[:] = ["taskset", "-c", args.cpus] if args.cpus else []
+    print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}"
+          + (f", on CPUs {args.cpus}" if args.cpus else ""))
+    print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
+          f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21}")
+    with tempfile.TemporaryDirectory() as folder:
+        for kind in args.model or ["cnn", "tiny"]:
+            size = MODELS[kind]
+            model = build_model(kind, args.backend, folder)
+            for batch in args.batch or [8, 1]:
+                frames = args.frames or (400 if kind == "cnn" else 2000)
+                frames -= frames % batch
+                runs = [(run_graph(folder, component, model, frames, batch, size),
+                         run_direct(args.backend, model, frames, batch, size, args.device),
+                         run_graph(folder, component, None, frames, batch, size))
+                        for _ in range(args.reps)]
+                graph, alone, bare = (statistics.median(column) for column in zip(*runs))
+                print(f"{kind:>5} {batch:>5} {frames:>6} {frames / alone:>11.0f} "
+                      f"{frames / graph:>10.0f} {graph / alone:>6.3f} "
+                      f"{(graph - alone) / frames * 1e6:>14.1f} {bare / frames * 1e6:>21.1f}",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()

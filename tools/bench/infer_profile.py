@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Where a frame's time goes in tools/bench/infer.py's graph (source -> OnnxRuntimeInference ->
+sink), run in this process so the runner can be timed from inside:
+
+    python tools/bench/infer_profile.py --model cnn --batch 8
+    python tools/bench/infer_profile.py --model tiny --batch 8 --python-path   # the runner's tick
+    python tools/bench/infer_profile.py --model tiny --batch 8 --cprofile      # with cProfile
+
+Per frame: the graph's time; of it the runtime's run() (session.run, GIL released inside);
+the Python runner's tick around it (receive, lookup, checks, stacking, splitting, publishing)
+where the tick is Python's; the rest (scheduler, source, sink and, on the C++ host path,
+HostFrames' stacking and splitting). --python-path turns the C++ host path off (every tick is
+InferenceRunner.tick, as before it existed). Then infer.py's direct loop runs in this process
+on a thread of its own, for a ratio free of the differences between processes. --cprofile profiles the Python calls of the
+inference component (the runner's tick, or run_host on the C++ path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import infer  # noqa: E402  the bench's graph and models
+
+
+def _timed(owner, name, total, profile):
+    """Wrap owner.name to add its wall time to total[name] (and run it under `profile`)."""
+    original = getattr(owner, name)
+
+    def wrapper(self, *args):
+        started = time.perf_counter()
+        if profile is not None:
+            profile.enable()
+        try:
+            return original(self, *args)
+        finally:
+            if profile is not None:
+                profile.disable()
+            total[name] = total.get(name, 0.0) + time.perf_counter() - started
+
+    setattr(owner, name, wrapper)
+
+
+def direct_in_thread(model, frames, batch, size):
+    """Seconds of the direct loop (infer.py's) run afterwards in this process, on a thread of
+    its own as the scheduler's: the same process state and thread kind as the graph's run."""
+    import threading
+
+    seconds = []
+    worker = threading.Thread(target=lambda: seconds.append(
+        infer.run_direct_onnxruntime(model, frames, batch, size, "cpu")))
+    worker.start()
+    worker.join()
+    return seconds[0]
+
+
+def main(argv=None):
+    """Print the per-frame breakdown of one graph run."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", choices=sorted(infer.MODELS), default="tiny")
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--frames", type=int)
+    parser.add_argument("--python-path", action="store_true",
+                        help="no C++ host path: every tick is InferenceRunner.tick")
+    parser.add_argument("--cprofile", action="store_true")
+    args = parser.parse_args(argv)
+    from gxf import gxe
+    from gxf.inference.onnxruntime_model import OnnxRuntimeModel
+    from gxf.inference.runner import InferenceRunner
+
+    total = {}
+    profile = cProfile.Profile() if args.cprofile else None
+    if args.python_path:
+        InferenceRunner.host_plan = lambda self: None
+        _timed(InferenceRunner, "tick", total, profile)
+    else:
+        _timed(InferenceRunner, "run_host", total, profile)
+    _timed(OnnxRuntimeModel, "run", total, None)
+    size = infer.MODELS[args.model]
+    frames = args.frames or (400 if args.model == "cnn" else 4000)
+    frames -= frames % args.batch
+    with tempfile.TemporaryDirectory() as folder:
+        model = infer.build_model(args.model, "onnxruntime", folder)
+        graph, manifest, result = infer.write_graph(folder, infer.COMPONENTS["onnxruntime"],
+                                                    model, frames, args.batch, size)
+        code = gxe.main(["--app", graph, "--manifest", manifest, "--severity", "1"])
+        if code:
+            raise SystemExit(f"the graph failed ({code})")
+        with open(result, encoding="utf-8") as file:
+            seconds = json.load(file)["seconds"]
+        direct = direct_in_thread(model, frames, args.batch, size)
+
+    def per_frame(value):
+        return f"{value / frames * 1e6:8.1f} us"
+
+    run = total.get("run", 0.0)
+    python = total.get("tick", total.get("run_host", 0.0))
+    print(f"{args.model} batch {args.batch}, {frames} frames, "
+          f"{'Python runner tick' if args.python_path else 'C++ host path'}")
+    print(f"  graph, per frame          {per_frame(seconds)}")
+    print(f"  runtime run()             {per_frame(run)}")
+    label = "runner tick around run()" if args.python_path else "run_host around run()"
+    print(f"  {label:<25} {per_frame(python - run)}")
+    print(f"  the rest                  {per_frame(seconds - python)}")
+    print(f"  direct loop, same process {per_frame(direct)}  (graph / direct {seconds / direct:.3f})")
+    if profile is not None:
+        pstats.Stats(profile).sort_stats("tottime").print_stats(20)
+
+
+if __name__ == "__main__":
+    main()
