@@ -2,8 +2,16 @@
 """UCX between this engine and real GXF 5.7.1 (tools/refgxf) on 127.0.0.1, tensors both ways.
 GXF's side runs graphs of std, serialization and ucx components only (its wheel has no
 Python codelets): it records what it receives with EntityRecorder, and replays a recording
-to send. Both sides use the UCX library of GXF's wheel (1.20), since UCX does not promise
-wire compatibility between its versions (with libucx-cu12's 1.22 the wire-up fails)."""
+to send. Both sides use the UCX library of GXF's wheel (1.20): with libucx-cu12's 1.22 on
+one side, the loopback wire-up fails. Reading a 1.22 peer's tcp/lo address, 1.20 finds the
+namespace id 0xb71719cfeffffff9 against its own 0xeffffff9 (the low 32 bits agree: 1.22
+packs more into that field), logs 'tcp/lo - different pid namespaces' and leaves loopback
+out of its lanes (its active-message lane goes over eth0), while 1.22 puts its lane on
+tcp/lo: the two lane sets
+differ and 1.22 fails with 'no remote ep address for lane[1]->remote_lane[1]' (Destination
+is unreachable). Shared-memory transports cannot stand in (they lack the peer-failure
+handling both engines ask for). Our side runs on either UCX (GXF_UCX_LIBRARY picks one), but
+across engines it must match the peer's: 1.20 for GXF 5.7.1."""
 
 import os
 import subprocess
