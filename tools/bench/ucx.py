@@ -104,8 +104,11 @@ class Engine:
         for path in files:
             command += ["--graph", path]
         command += [f"--param={param}" for param in params]
+        # Not in a session of its own: in our runs GXF's UCX receiver then never took a
+        # message (the sender's first rendezvous stalled until the receiver stopped as
+        # deadlocked).
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, env=self.env, start_new_session=True)
+                                text=True, env=self.env)
 
 
 def run_pair(server: Engine, client: Engine, server_graph: str, client_graph: str,
@@ -122,6 +125,10 @@ def run_pair(server: Engine, client: Engine, server_graph: str, client_graph: st
             raise SystemExit(f"{server.name} {server_graph} did not listen:\n"
                              + first.communicate()[0][-2000:])
         time.sleep(0.02)
+    # A listener is up during activation, before the run: GXF's receiver missed the event of
+    # a message that came before its run had started (never ticked, then stopped as
+    # deadlocked); 2 s lets its run start first.
+    time.sleep(2.0)
     second = client.start(client_graph, client_params, trace)
     outputs = {}
     for name, process in (("client", second), ("server", first)):
@@ -130,9 +137,12 @@ def run_pair(server: Engine, client: Engine, server_graph: str, client_graph: st
         except subprocess.TimeoutExpired:
             process.kill()
             outputs[name] = process.communicate()[0] + "\n(killed after 120 s)"
+    for name, process in (("client", second), ("server", first)):
         if process.returncode != 0:
             raise SystemExit(f"{name} side ({graph_of(name, server_graph, client_graph)}) "
-                             f"failed (exit {process.returncode}):\n{outputs[name][-3000:]}")
+                             f"failed (exit {process.returncode}):\n{outputs[name][-3000:]}"
+                             f"\n-- the other side:\n"
+                             f"{outputs['server' if name == 'client' else 'client'][-3000:]}")
     result = protocol.parse(outputs["client"])
     if not result or not result.get("ok"):
         raise SystemExit(f"client side gave no result:\n{outputs['client'][-3000:]}")
