@@ -169,10 +169,12 @@ def test_round_trips_between_graphs_that_each_listen_and_send(tmp_path):
     manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n"
                         "- gxf/serialization/libgxf_serialization.so\n- gxf/ucx/libgxf_ucx.so\n")
     back, kick, forth = free_port(), free_port(), free_port()
+    # Its runs end by the deadlock check: 3 s instead of the bench's 10 keeps the test short.
+    quick_end = "scheduler/ebs/stop_on_deadlock_timeout=3000"
     ports = {"echo": [f"echo/kick/port={kick}", f"echo/ping/port={forth}",
-                      f"echo/pong/port={back}", "echo/count/count=50"],
+                      f"echo/pong/port={back}", "echo/count/count=50", quick_end],
              "pinger": [f"kick/signal/port={kick}", f"loop/pong/port={back}",
-                        f"loop/ping/port={forth}", "loop/count/count=50"]}
+                        f"loop/ping/port={forth}", "loop/count/count=50", quick_end]}
 
     def run(name):
         app = f"{bench}/ucx_{name}.yaml,{bench}/ucx_common.yaml"
