@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import yaml
@@ -73,33 +74,49 @@ def start(root, graph, manifest, params):
                             text=True, start_new_session=True)
 
 
-def run_pair(root, receiver, transmitter, manifest, timeout):
-    """(passed, detail) of one pair."""
-    rx = start(root, receiver, manifest, overrides(os.path.join(root, receiver)))
-    lines = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = rx.stdout.readline()
-        if not line:
-            break
+def drain(process, lines, listening):
+    """Collect a process's output lines as they come; set `listening` at the first listener.
+    Draining all along matters: a side that logs every message (test_ping_multiple_ucx, 30000
+    lines) blocks on a full pipe, stops receiving, and stalls its peer."""
+    for line in process.stdout:
         lines.append(line)
         if "listening on" in line:
-            break
-    tx = start(root, transmitter, manifest, overrides(os.path.join(root, transmitter)))
-    outputs = {}
-    for name, process in (("tx", tx), ("rx", rx)):
+            listening.set()
+    listening.set()
+
+
+def run_pair(root, receiver, transmitter, manifest, timeout):
+    """(passed, detail) of one pair."""
+    deadline = time.monotonic() + timeout
+    processes, outputs, readers = {}, {}, []
+    listening = threading.Event()
+    processes["rx"] = start(root, receiver, manifest, overrides(os.path.join(root, receiver)))
+    outputs["rx"] = []
+    readers.append(threading.Thread(target=drain, args=(processes["rx"], outputs["rx"], listening)))
+    readers[-1].start()
+    listening.wait(timeout)
+    processes["tx"] = start(root, transmitter, manifest,
+                            overrides(os.path.join(root, transmitter)))
+    outputs["tx"] = []
+    readers.append(threading.Thread(target=drain, args=(processes["tx"], outputs["tx"],
+                                                         threading.Event())))
+    readers[-1].start()
+    codes = {}
+    for name in ("tx", "rx"):
+        process = processes[name]
         try:
-            output, _ = process.communicate(timeout=max(1, deadline - time.monotonic()))
+            codes[name] = process.wait(timeout=max(1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            output += "\n(killed: ran past the time limit)"
-        outputs[name] = (process.returncode, output)
-    outputs["rx"] = (outputs["rx"][0], "".join(lines) + outputs["rx"][1])
-    passed = all(code == 0 for code, _ in outputs.values())
-    detail = "; ".join(f"{name} exit {code}" for name, (code, _) in outputs.items())
+            codes[name] = process.wait()
+            outputs[name].append("\n(killed: ran past the time limit)")
+    for reader in readers:
+        reader.join()
+    passed = all(code == 0 for code in codes.values())
+    detail = "; ".join(f"{name} exit {code}" for name, code in codes.items())
     if not passed:
-        for name, (code, output) in outputs.items():
+        for name, code in codes.items():
+            output = "".join(outputs[name])
             errors = [line for line in output.splitlines() if re.search(r"error|Error", line)]
             detail += f"\n    {name}: " + (errors[-1][:300] if errors else output[-300:])
     return passed, detail

@@ -95,6 +95,7 @@ const UcxApi* UcxApi::get() {
     bind(library, "ucp_request_free", &loaded->request_free, &missing);
     bind(library, "ucp_request_cancel", &loaded->request_cancel, &missing);
     bind(library, "ucs_status_string", &loaded->status_string, &missing);
+    bind(library, "ucp_context_query", &loaded->context_query, &missing);
     if (!missing.empty()) {
       failure_reason() = "UCX library '" + chosen + "' lacks " + missing +
                          " (UCX 1.12 or newer is needed)";

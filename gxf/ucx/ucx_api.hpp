@@ -19,6 +19,7 @@ namespace ucx {
 using ucs_status_t = int8_t;
 constexpr ucs_status_t UCS_OK = 0;
 constexpr ucs_status_t UCS_INPROGRESS = 1;
+constexpr ucs_status_t UCS_ERR_IO_ERROR = -3;
 constexpr ucs_status_t UCS_ERR_BUSY = -15;
 constexpr ucs_status_t UCS_ERR_CANCELED = -16;
 constexpr ucs_status_t UCS_ERR_NOT_CONNECTED = -24;
@@ -174,6 +175,16 @@ struct ucp_request_param_t {
   // Later fields (remote datatype and buffers) are read only when their flags are set.
   uint64_t reserved[4];
 };
+// ucp_context_query: only the fields asked for are written (field_mask).
+constexpr uint64_t UCP_ATTR_FIELD_MEMORY_TYPES = 1u << 2;
+struct ucp_context_attr_t {
+  uint64_t field_mask;
+  size_t request_size;
+  int thread_mode;
+  uint64_t memory_types;  // bit i: ucs_memory_type_t i is supported
+  char name[32];
+  uint64_t reserved[8];   // fields of later versions
+};
 struct ucp_dt_iov_t {
   void* buffer;
   size_t length;
@@ -222,6 +233,7 @@ class UcxApi {
   void (*request_free)(void* request);
   void (*request_cancel)(ucp_worker_h, void* request);
   const char* (*status_string)(ucs_status_t);
+  ucs_status_t (*context_query)(ucp_context_h, ucp_context_attr_t*);
 
   std::string library;  // the file loaded
   unsigned version[3] = {0, 0, 0};

@@ -38,6 +38,7 @@ struct Send {
   EntityRef message;
   std::vector<uint8_t> header;
   std::vector<ucp_dt_iov_t> data;
+  std::vector<uint8_t> staging;  // host copy of device tensors, when UCX cannot send them
   ucs_memory_type_t memory_type = UCS_MEMORY_TYPE_HOST;
   void* request = nullptr;
   bool done = false;
@@ -57,10 +58,27 @@ struct Arrival {
 struct Receiving {
   EntityRef message;
   std::vector<ucp_dt_iov_t> parts;  // where the data goes; UCX reads it until completion
+  std::vector<bool> on_device;      // per part
+  std::vector<uint8_t> staging;     // received here first when UCX cannot write device memory
   void* request = nullptr;
   bool done = false;
   ucs_status_t status = UCS_OK;
 };
+
+// Copies a message's data, received in one host block, into its tensors (host or device).
+ucs_status_t scatter(const uint8_t* source, const Receiving& receiving) {
+  for (size_t i = 0; i < receiving.parts.size(); ++i) {
+    const ucp_dt_iov_t& part = receiving.parts[i];
+    const gxf_result_t copied =
+        copy_storage(part.buffer,
+                     receiving.on_device[i] ? MemoryStorageType::kDevice
+                                            : MemoryStorageType::kSystem,
+                     source, MemoryStorageType::kSystem, part.length);
+    if (copied != GXF_SUCCESS) return UCS_ERR_IO_ERROR;
+    source += part.length;
+  }
+  return UCS_OK;
+}
 
 Expected<sockaddr_storage> socket_address(const std::string& host, uint32_t port) {
   sockaddr_storage address{};
@@ -223,11 +241,15 @@ gxf_result_t UcxContext::register_interface(Registrar* registrar) {
 
 gxf_result_t UcxContext::initialize() {
   Result started = start();
-  return started ? GXF_SUCCESS : fail_with(*this, started.error());
+  if (!started) return fail_with(*this, started.error());
+  initialized_ = true;
+  wake();  // for messages that arrived meanwhile
+  return GXF_SUCCESS;
 }
 
 gxf_result_t UcxContext::deinitialize() {
   stop();
+  initialized_ = false;
   return GXF_SUCCESS;
 }
 
@@ -273,11 +295,23 @@ Result UcxContext::start() {
     return make_error(GXF_FAILURE,
                       std::string("UCX initialization failed: ") + api_->status_string(status));
   }
+  // Device tensors go as they are when UCX can move device memory (its CUDA transports
+  // loaded: a GPU, and a UCX built with CUDA) and cpu_data_only is off; else through host
+  // copies.
+  // GXF_UCX_DEVICE_STAGING=1 forces the copies (to compare, or to work around a transport).
+  ucp_context_attr_t attributes{};
+  attributes.field_mask = UCP_ATTR_FIELD_MEMORY_TYPES;
+  const char* staging = std::getenv("GXF_UCX_DEVICE_STAGING");
+  device_direct_ = !cpu_data_only_.get() && api_->context_query(ucp_, &attributes) == UCS_OK &&
+                   (attributes.memory_types & (uint64_t{1} << UCS_MEMORY_TYPE_CUDA)) != 0 &&
+                   !(staging && *staging && std::string(staging) != "0");
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   stopping_ = false;
   thread_ = std::thread([this] { run(); });
-  GXF_LOG_DEBUG("%s: UCX %u.%u.%u from %s", describe().c_str(), api_->version[0],
-                api_->version[1], api_->version[2], api_->library.c_str());
+  GXF_LOG_INFO("%s: UCX %u.%u.%u from %s; device tensors %s", describe().c_str(),
+               api_->version[0], api_->version[1], api_->version[2], api_->library.c_str(),
+               device_direct_ ? "sent directly (UCX CUDA transport)"
+                              : "staged through host memory");
   return Result();
 }
 
@@ -447,6 +481,26 @@ Result UcxContext::send(UcxTransmitter* transmitter, const EntityRef& message) {
   send->header.assign(buffer->bytes(), buffer->bytes() + buffer->size());
   send->data.assign(buffer->data().begin(), buffer->data().end());
   send->memory_type = buffer->memory_type();
+  if (send->memory_type == UCS_MEMORY_TYPE_CUDA && (!device_direct_ || buffer->mixed_memory())) {
+    // UCX without its CUDA transport (or a message of host and device tensors, while UCX
+    // takes one memory type per message): the tensors go through one host copy.
+    send->staging.resize(buffer->data_size());
+    uint8_t* target = send->staging.data();
+    for (size_t i = 0; i < send->data.size(); ++i) {
+      const ucp_dt_iov_t& part = send->data[i];
+      const gxf_result_t copied =
+          copy_storage(target, MemoryStorageType::kSystem, part.buffer,
+                       buffer->on_device(i) ? MemoryStorageType::kDevice
+                                            : MemoryStorageType::kSystem,
+                       part.length);
+      if (copied != GXF_SUCCESS) {
+        return make_error(copied, "copying a device tensor to host memory to send it");
+      }
+      target += part.length;
+    }
+    send->data.assign(1, ucp_dt_iov_t{send->staging.data(), send->staging.size()});
+    send->memory_type = UCS_MEMORY_TYPE_HOST;
+  }
   send->request = nullptr;
   send->done = false;
   send->status = UCS_OK;
@@ -571,7 +625,10 @@ void UcxContext::serve_receiver(Peer* peer) {
       }
     }
   }
-  while (peer->ep && !peer->arrivals.empty()) {
+  // Until the context itself is initialized, arrivals wait: a receiver in an entity before
+  // the context's starts listening first, and a message that came then would meet a
+  // serializer not yet initialized (and be refused as malformed).
+  while (peer->ep && !peer->arrivals.empty() && initialized_) {
     if (peer->receiving.size() >= peer->rx->room()) {
       // Held back until the graph takes messages: the sender's requests stay open, so it
       // slows down (flow control) instead of this queue overflowing.
@@ -593,6 +650,9 @@ void UcxContext::deliver_received(Peer* peer) {
     auto receiving = std::move(peer->receiving.front());
     peer->receiving.pop_front();
     if (receiving->request) api_->request_free(receiving->request);
+    if (receiving->status == UCS_OK && !receiving->staging.empty()) {
+      receiving->status = scatter(receiving->staging.data(), *receiving);
+    }
     if (receiving->status == UCS_OK) {
       peer->rx->deliver(receiving->message);
     } else {
@@ -635,6 +695,9 @@ void UcxContext::take_message(Peer* peer) {
   auto receiving = std::make_unique<Receiving>();
   receiving->message = std::move(message.value());
   receiving->parts.assign(buffer->data().begin(), buffer->data().end());
+  for (size_t i = 0; i < receiving->parts.size(); ++i) {
+    receiving->on_device.push_back(buffer->on_device(i));
+  }
   const auto& parts = receiving->parts;
   if (arrival.length == 0) {
     if (arrival.data) api_->am_data_release(peer->worker, arrival.data);
@@ -648,7 +711,16 @@ void UcxContext::take_message(Peer* peer) {
     params.datatype = parts.size() == 1 ? ucp_dt_make_contig(1) : UCP_DATATYPE_IOV;
     params.memory_type = buffer->memory_type();
     void* target = parts.size() == 1 ? parts[0].buffer : const_cast<ucp_dt_iov_t*>(parts.data());
-    const size_t count = parts.size() == 1 ? parts[0].length : parts.size();
+    size_t count = parts.size() == 1 ? parts[0].length : parts.size();
+    if (params.memory_type == UCS_MEMORY_TYPE_CUDA &&
+        (!device_direct_ || buffer->mixed_memory())) {
+      // As on the sending side: into host memory first, then to the tensors (on completion).
+      receiving->staging.resize(arrival.length);
+      params.datatype = ucp_dt_make_contig(1);
+      params.memory_type = UCS_MEMORY_TYPE_HOST;
+      target = receiving->staging.data();
+      count = receiving->staging.size();
+    }
     void* request = api_->am_recv_data_nbx(peer->worker, arrival.data, target, count, &params);
     if (request == nullptr) {
       receiving->done = true;
@@ -662,13 +734,7 @@ void UcxContext::take_message(Peer* peer) {
     // Eager data, here already: scatter it into the tensors.
     const uint8_t* source = arrival.data ? static_cast<const uint8_t*>(arrival.data)
                                          : arrival.inline_data.data();
-    for (const ucp_dt_iov_t& part : parts) {
-      copy_storage(part.buffer,
-                   buffer->memory_type() == UCS_MEMORY_TYPE_CUDA ? MemoryStorageType::kDevice
-                                                                 : MemoryStorageType::kSystem,
-                   source, MemoryStorageType::kSystem, part.length);
-      source += part.length;
-    }
+    receiving->status = scatter(source, *receiving);
     if (arrival.data) api_->am_data_release(peer->worker, arrival.data);
     receiving->done = true;
   }

@@ -92,6 +92,8 @@ class UcxContext : public Component {
   std::vector<std::unique_ptr<Peer>> peers_;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> initialized_{false};
+  bool device_direct_ = false;  // UCX moves device memory itself (set in start())  // initialize() done: its serializer is ready
   std::mutex serializer_mutex_;  // the serializer is shared by senders and the thread
   int wake_fd_ = -1;  // eventfd the thread polls with the workers' fds
   int users_ = 0;

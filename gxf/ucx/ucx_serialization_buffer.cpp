@@ -16,6 +16,8 @@ gxf_result_t UcxSerializationBuffer::register_interface(Registrar* registrar) {
 void UcxSerializationBuffer::reset() {
   SerializationBuffer::reset();
   iov_.clear();
+  on_device_.clear();
+  device_parts_ = 0;
   data_size_ = 0;
   expected_data_ = 0;
   memory_type_ = ucx::UCS_MEMORY_TYPE_HOST;
@@ -25,8 +27,12 @@ void UcxSerializationBuffer::write_pointer(void* pointer, size_t size,
                                            MemoryStorageType storage_type) {
   if (size == 0) return;  // nothing travels for empty tensors
   iov_.push_back({pointer, size});
+  on_device_.push_back(storage_type == MemoryStorageType::kDevice);
   data_size_ += size;
-  if (storage_type == MemoryStorageType::kDevice) memory_type_ = ucx::UCS_MEMORY_TYPE_CUDA;
+  if (storage_type == MemoryStorageType::kDevice) {
+    memory_type_ = ucx::UCS_MEMORY_TYPE_CUDA;
+    ++device_parts_;
+  }
 }
 
 }  // namespace gxf

@@ -26,6 +26,12 @@ class UcxSerializationBuffer : public SerializationBuffer {
   uint64_t data_size() const { return data_size_; }
   // UCX's memory type for the data: device when any part is device memory.
   ucx::ucs_memory_type_t memory_type() const { return memory_type_; }
+  // Whether part `index` of data() is device memory.
+  bool on_device(size_t index) const { return on_device_[index]; }
+  // Some parts in device memory, some not: UCX takes one memory type per message.
+  bool mixed_memory() const {
+    return memory_type_ == ucx::UCS_MEMORY_TYPE_CUDA && device_parts_ != iov_.size();
+  }
 
   // Receiving: the message's data is `length` bytes; tensors announcing more are corrupt.
   void expect_data(uint64_t length) { expected_data_ = length; }
@@ -36,6 +42,8 @@ class UcxSerializationBuffer : public SerializationBuffer {
 
  private:
   std::vector<ucx::ucp_dt_iov_t> iov_;
+  std::vector<bool> on_device_;
+  size_t device_parts_ = 0;
   uint64_t data_size_ = 0;
   uint64_t expected_data_ = 0;
   ucx::ucs_memory_type_t memory_type_ = ucx::UCS_MEMORY_TYPE_HOST;

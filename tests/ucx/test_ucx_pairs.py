@@ -157,3 +157,36 @@ def test_bytes_that_are_not_ucx_do_not_crash_the_receiver():
     assert tx_code == 0, tx_output
     assert rx_code == 0, rx_output
     assert report(rx_output)["received"] == list(range(10))
+
+
+def test_round_trips_between_graphs_that_each_listen_and_send(tmp_path):
+    """tools/bench's latency pair: the first message reaches the echo while it is still
+    activating (its own transmitter waits for the pinger's listener); it waits for the
+    UcxContext to be initialized instead of meeting a serializer not yet initialized."""
+    bench = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                         "bench", "graphs")
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n"
+                        "- gxf/serialization/libgxf_serialization.so\n- gxf/ucx/libgxf_ucx.so\n")
+    back, kick, forth = free_port(), free_port(), free_port()
+    # Its runs end by the deadlock check: 3 s instead of the bench's 10 keeps the test short.
+    quick_end = "scheduler/ebs/stop_on_deadlock_timeout=3000"
+    ports = {"echo": [f"echo/kick/port={kick}", f"echo/ping/port={forth}",
+                      f"echo/pong/port={back}", "echo/count/count=50", quick_end],
+             "pinger": [f"kick/signal/port={kick}", f"loop/pong/port={back}",
+                        f"loop/ping/port={forth}", "loop/count/count=50", quick_end]}
+
+    def run(name):
+        app = f"{bench}/ucx_{name}.yaml,{bench}/ucx_common.yaml"
+        return subprocess.Popen([sys.executable, "-m", "gxf.gxe", "--app", app, "--manifest",
+                                 str(manifest), *[f"--param={p}" for p in ports[name]]],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                start_new_session=True)
+    echo = run("echo")
+    listening = "".join(wait_for(echo, "listening on"))
+    pinger = run("pinger")
+    ping_code, ping_output = finish(pinger)
+    echo_code, echo_output = finish(echo)
+    assert ping_code == 0, ping_output
+    assert echo_code == 0, listening + echo_output
+    assert "malformed" not in listening + echo_output

@@ -96,9 +96,11 @@ class Runner:
         self.stages[name] = self.result_str(code)
         return code == 0
 
-    def load_extensions(self, lib_dir: str) -> bool:
-        """GxfLoadExtensions with the std and sample extension libraries."""
-        names, count = c_strings([os.path.join(lib_dir, e) for e in EXTENSIONS])
+    def load_extensions(self, lib_dir: str, extra: list[str] = ()) -> bool:
+        """GxfLoadExtensions with the std and sample extension libraries (and `extra`, names
+        such as ucx for libgxf_ucx.so, in the order given)."""
+        libraries = list(EXTENSIONS) + [f"libgxf_{name}.so" for name in extra]
+        names, count = c_strings([os.path.join(lib_dir, e) for e in libraries])
         info = LoadExtensionsInfo(names, count, None, 0, None)
         return self.stage("load_extensions",
                           self.lib.GxfLoadExtensions(self.ctx, ctypes.byref(info)))
@@ -145,11 +147,13 @@ def run_once(args) -> dict:
         return {**result, "ok": False}
     r.lib.GxfSetSeverity(r.ctx, args.severity)
     t0 = time.perf_counter()
-    ready = (r.load_extensions(lib_dir) and r.load_graphs(args.graph, args.param))
+    ready = (r.load_extensions(lib_dir, args.ext) and r.load_graphs(args.graph, args.param))
     result["load_s"] = time.perf_counter() - t0
     if ready and r.stage("activate", r.lib.GxfGraphActivate(r.ctx)):
         result["run_s"], result["timed_out"] = r.run_graph(args.timeout)
+        t0 = time.perf_counter()
         r.stage("deactivate", r.lib.GxfGraphDeactivate(r.ctx))
+        result["deactivate_s"] = time.perf_counter() - t0
     r.stage("context_destroy", r.lib.GxfContextDestroy(r.ctx))
     result["ok"] = (protocol.all_stages_ok(r.stages) and "run_s" in result
                     and not result.get("timed_out"))
@@ -164,6 +168,9 @@ def main(argv=None) -> int:
     ap.add_argument("--param", action="append", default=[])
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--severity", type=int, default=SEVERITY_WARNING)
+    ap.add_argument("--ext", action="append", default=[],
+                    help="one more extension of the wheel by short name (cuda, serialization, "
+                         "multimedia, ucx: UCX needs the three before it)")
     args = ap.parse_args(argv)
     result = run_once(args)
     protocol.emit(result)

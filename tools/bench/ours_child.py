@@ -65,10 +65,10 @@ class Runner:
             self.core.gxf_set_severity(self.ctx, 2)
         return self.stage("context_create", make)
 
-    def load(self, graphs: list[str], params: list[str]) -> bool:
+    def load(self, graphs: list[str], params: list[str], manifest: str = MANIFEST) -> bool:
         """load_extensions from the manifest, then graph_load_file for each file."""
         if not self.stage("load_extensions", lambda: self.core.load_extensions(
-                self.ctx, manifest_filenames=[MANIFEST])):
+                self.ctx, manifest_filenames=[manifest])):
             return False
         for path in graphs:
             if not self.stage("load_graph", lambda p=path: self.load_file(p, params)):
@@ -110,7 +110,9 @@ class Runner:
     def finish(self) -> None:
         """graph_deactivate (if activated) and context_destroy (if created)."""
         if self.stages.get("activate") == protocol.SUCCESS:
+            t0 = time.perf_counter()
             self.stage("deactivate", lambda: self.core.graph_deactivate(self.ctx))
+            self.deactivate_s = time.perf_counter() - t0
         if self.ctx is not None:
             self.stage("context_destroy", lambda: self.core.context_destroy(self.ctx))
 
@@ -120,10 +122,11 @@ def run_stages(core, args) -> dict:
     r = Runner(core)
     result: dict = {"engine": "ours", "stages": r.stages}
     t0 = time.perf_counter()
-    ready = r.create() and r.load(args.graph, args.param)
+    ready = r.create() and r.load(args.graph, args.param, args.manifest)
     result["load_s"] = time.perf_counter() - t0
     if ready and r.stage("activate", lambda: core.graph_activate(r.ctx)):
-        session = start_metrics(r, args.metrics_sample_period) if args.metrics else None
+        session = (start_metrics(r, args.metrics_sample_period, args.trace)
+                   if args.metrics or args.trace else None)
         result["run_s"], result["timed_out"] = r.run_graph(args.timeout)
         result["run_cpu_s"] = r.run_cpu_s
         if session is not None:
@@ -131,17 +134,26 @@ def run_stages(core, args) -> dict:
             result["metrics_ticks"] = {c["entity"]: c["ticks"]
                                        for c in session.snapshot["codelets"]}
     r.finish()
+    if hasattr(r, "deactivate_s"):
+        result["deactivate_s"] = r.deactivate_s
     result["ok"] = (protocol.all_stages_ok(r.stages) and "run_s" in result
                     and not result.get("timed_out"))
     return result
 
 
-def start_metrics(runner: Runner, sample_period: int):
-    """Metrics on, sampled every 0.5 s on a thread, as `gxe.py --stats live` runs them."""
+def start_metrics(runner: Runner, sample_period: int, trace: str | None = None):
+    """Metrics on, sampled every 0.5 s on a thread, as `gxe.py --stats live` runs them
+    (with `trace`, every tick to that file as `gxe.py --trace` writes them)."""
     from gxf.metrics.session import MetricsSession
 
-    return MetricsSession(runner.ctx, outputs=[], interval=0.5,
-                          sample_period=sample_period).start()
+    if trace is None:
+        return MetricsSession(runner.ctx, outputs=[], interval=0.5,
+                              sample_period=sample_period).start()
+    from gxf.metrics.trace import TraceWriter
+
+    return MetricsSession(runner.ctx, outputs=[TraceWriter(trace, report=sys.stderr)],
+                          interval=0.1, sample_period=sample_period,
+                          trace_capacity=1 << 18).start()
 
 
 def read_pyrx_check(path: str, expected: int) -> dict:
@@ -183,6 +195,10 @@ def main(argv=None) -> int:
                     help="expect the Python rx codelet to report N received messages")
     ap.add_argument("--metrics", action="store_true",
                     help="collect run-time metrics (gxf.metrics) during the run")
+    ap.add_argument("--manifest", default=MANIFEST,
+                    help="extension manifest (default: std, sample, python_codelet)")
+    ap.add_argument("--trace", default=None, metavar="FILE.json",
+                    help="write every tick to FILE.json (as gxe.py --trace)")
     ap.add_argument("--metrics-sample-period", type=int, default=64,
                     help="with --metrics: time one tick in this many")
     args = ap.parse_args(argv)

@@ -34,13 +34,19 @@ class TensorSource(CodeletAdapter):
         # System (heap) memory instead of the allocator's host memory: real GXF allocates host
         # (pinned) memory through CUDA, which a machine without a GPU lacks.
         self.system_memory = bool(params.get("system_memory", False))
+        # "all": every tensor in device memory (CuPy); "mixed": all but 'index'.
+        self.device = params.get("device")
         self.index = 0
 
     def tick(self):
         """Publish the next message."""
         message = MessageEntity(self.context())
         for name, array in expected_arrays(self.index, self.elements).items():
-            if self.system_memory:
+            if self.device == "all" or (self.device == "mixed" and name != "index"):
+                import cupy
+
+                Tensor.add_to_entity(message, Tensor.as_tensor(cupy.asarray(array)), name)
+            elif self.system_memory:
                 Tensor.add_to_entity(message, Tensor.as_tensor(array), name)
             else:
                 Tensor.add_np_array_as_tensor_to_entity(message, name, array, self.allocator)
@@ -71,7 +77,13 @@ class TensorSink(CodeletAdapter):
             if name not in message.component_names():
                 raise AssertionError(f"message {index} lacks tensor '{name}': it holds "
                                      f"{message.component_names()}")
-            got = np.asarray(Tensor.get_from_entity(message, name))
+            tensor = Tensor.get_from_entity(message, name)
+            if hasattr(tensor, "__cuda_array_interface__"):
+                import cupy
+
+                got = cupy.asnumpy(cupy.asarray(tensor))
+            else:
+                got = np.asarray(tensor)
             if got.dtype != array.dtype or got.shape != array.shape or (
                     self.check_values and not np.array_equal(got, array)):
                 raise AssertionError(f"message {index}: tensor '{name}' differs: {got!r}")
