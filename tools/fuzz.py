@@ -239,9 +239,16 @@ def _our_traceback(output):
     return bool(frames) and not user
 
 
+# A sanitizer's report (tools/sanitize/run.sh --exec python3 tools/fuzz.py ...) is a crash
+# whatever the exit status it leaves.
+SANITIZER_REPORTS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: ")
+
+
 def judge(returncode, output, graph_name):
     """The defect a finished run shows, or ''."""
     if returncode < 0 or returncode not in (0, 1):
+        return "crash"
+    if any(report in output for report in SANITIZER_REPORTS):
         return "crash"
     if _our_traceback(output):
         return "traceback"

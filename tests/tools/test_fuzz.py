@@ -36,6 +36,8 @@ USER_TRACEBACK = USER_TRACEBACK.format(ours=fuzz.OUR_PACKAGE[0])
 def test_judge_names_each_defect():
     assert fuzz.judge(-11, "", "g.yaml") == "crash"
     assert fuzz.judge(134, "", "g.yaml") == "crash"
+    assert fuzz.judge(1, "x.cpp:3:5: runtime error: signed integer overflow g.yaml", "g.yaml") \
+        == "crash"
     assert fuzz.judge(1, OUR_TRACEBACK + "g.yaml", "g.yaml") == "traceback"
     assert fuzz.judge(1, "gxe.py: error: GXF_FAILURE", "g.yaml") == "unlocated"
 

@@ -49,7 +49,7 @@ cd "$build/stage"
 export PATH="$root/$build/stage/bin:$PATH"
 export PYTHONPATH="$root/$build/stage${packages:+:$packages}" LD_PRELOAD="$libasan $libstdcxx"
 export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1 ${ASAN_EXTRA_OPTIONS:-}"
-export UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1 abort_on_error=1"
 export GXF_SANITIZE_RUN=1
 if [ "$1" = "--exec" ]; then
   shift
