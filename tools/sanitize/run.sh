@@ -34,7 +34,7 @@ cmake --build "$build" -j "${JOBS:-2}"
 # A copy of the tree to run from: the tests import `gxf` from their checkout's root.
 rm -rf "$build/stage"
 mkdir -p "$build/stage"
-cp -r gxf tests tools graphs examples pyproject.toml "$build/stage/"
+cp -r gxf extensions tests tools graphs examples pyproject.toml "$build/stage/"
 cmake --install "$build" --prefix "$build/stage" > /dev/null
 # `python3` / `python` in --exec commands and in the tests' subprocesses: the plain interpreter.
 mkdir -p "$build/stage/bin"
@@ -48,9 +48,17 @@ libstdcxx=libstdc++.so.6  # by soname: ld.so finds the runtime where the toolcha
 cd "$build/stage"
 export PATH="$root/$build/stage/bin:$PATH"
 export PYTHONPATH="$root/$build/stage${packages:+:$packages}" LD_PRELOAD="$libasan $libstdcxx"
-export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1 ${ASAN_EXTRA_OPTIONS:-}"
+# allocator_may_return_null: an impossible allocation (a 2^47-byte BlockMemoryPool, which the
+# tests ask for on purpose) fails as with the real allocator (null / std::bad_alloc, which the
+# engine turns into GXF_OUT_OF_MEMORY) instead of ASan aborting with allocation-size-too-big.
+export ASAN_OPTIONS="detect_leaks=0 protect_shadow_gap=0 allocator_may_return_null=1 abort_on_error=1 halt_on_error=1 detect_stack_use_after_return=0 symbolize=1 ${ASAN_EXTRA_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1 abort_on_error=1"
 export GXF_SANITIZE_RUN=1
+# The UCX wheel (the 'ucx' extra) is in the venv, out of reach of the staged package's relative
+# lookup; name its library as a user would.
+if [ -z "${GXF_UCX_LIBRARY:-}" ] && [ -f "$packages/libucx/lib/libucp.so.0" ]; then
+  export GXF_UCX_LIBRARY="$packages/libucx/lib/libucp.so.0"
+fi
 if [ "$1" = "--exec" ]; then
   shift
   exec "$@"
