@@ -222,6 +222,15 @@ def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
     _install_interrupt_handlers()
+    try:
+        return _run_main(args)
+    except KeyboardInterrupt:  # while the engine's modules were still being imported
+        print("gxe.py: interrupted", file=sys.stderr, flush=True)
+        return 1
+
+
+def _run_main(args):
+    """main() once the interrupt handlers are in place; returns the exit status."""
     from gxf.core.errors import CodeletError, GraphTimeoutError, GxfError, error_report
 
     try:
