@@ -222,18 +222,27 @@ def main(argv=None):
     """Entry point of gxe.py; returns the exit status."""
     args = _parser().parse_args(argv)
     _install_interrupt_handlers()
-    from gxf.core.errors import CodeletError, GraphTimeoutError, GxfError
+    try:
+        return _run_main(args)
+    except KeyboardInterrupt:  # while the engine's modules were still being imported
+        print("gxe.py: interrupted", file=sys.stderr, flush=True)
+        return 1
+
+
+def _run_main(args):
+    """main() once the interrupt handlers are in place; returns the exit status."""
+    from gxf.core.errors import CodeletError, GraphTimeoutError, GxfError, error_report
 
     try:
         run_app(args)
     except GraphTimeoutError as error:
-        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        print(f"gxe.py: error: {error_report(error)}", file=sys.stderr, flush=True)
         _exit_leaving_threads(1)
     except CodeletError as error:
-        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        print(f"gxe.py: error: {error_report(error)}", file=sys.stderr, flush=True)
         return 1
     except (GxfError, OSError, ValueError) as error:
-        print(f"gxe.py: error: {error}", file=sys.stderr, flush=True)
+        print(f"gxe.py: error: {error_report(error)}", file=sys.stderr, flush=True)
         return 1
     except KeyboardInterrupt:
         print("gxe.py: interrupted", file=sys.stderr, flush=True)

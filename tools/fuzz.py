@@ -239,11 +239,23 @@ def _our_traceback(output):
     return bool(frames) and not user
 
 
-def judge(returncode, output, graph_name):
-    """The defect a finished run shows, or ''."""
+# A sanitizer's report (tools/sanitize/run.sh --exec python3 tools/fuzz.py ...) is a crash
+# whatever the exit status it leaves.
+SANITIZER_REPORTS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: ")
+
+
+def judge(returncode, output, graph_name, interrupted=False):
+    """The defect a finished run shows, or ''. `interrupted`: the harness sent SIGINT (the run
+    was too slow), and a process that then dies of it or shows a KeyboardInterrupt (one that
+    arrived while Python was starting or finishing, before or after gxe.py's handlers) did
+    stop as asked."""
+    if any(report in output for report in SANITIZER_REPORTS):
+        return "crash"
+    if interrupted and returncode == -signal.SIGINT:
+        return ""
     if returncode < 0 or returncode not in (0, 1):
         return "crash"
-    if _our_traceback(output):
+    if _our_traceback(output) and not (interrupted and "KeyboardInterrupt" in output):
         return "traceback"
     if returncode == 1 and "interrupted" not in output:
         located = graph_name in output or "entity '" in output
@@ -259,10 +271,12 @@ def run_mutant(path, timeout, grace, cwd):
     start = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                cwd=cwd, start_new_session=True)
+    interrupted = False
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         # Too slow is allowed (a mutated count may ask for hours); not stopping is not.
+        interrupted = True
         process.send_signal(signal.SIGINT)
         try:
             output, _ = process.communicate(timeout=grace)
@@ -272,7 +286,7 @@ def run_mutant(path, timeout, grace, cwd):
             text = output.decode(errors="replace")
             return Outcome("hang", process.returncode, text, time.monotonic() - start)
     text = output.decode(errors="replace")
-    defect = judge(process.returncode, text, os.path.basename(path))
+    defect = judge(process.returncode, text, os.path.basename(path), interrupted)
     return Outcome(defect, process.returncode, text, time.monotonic() - start)
 
 

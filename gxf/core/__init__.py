@@ -36,6 +36,7 @@ from gxf.core.errors import (
     GxfError,
     HandleError,
     ParameterError,
+    error_report,
 )
 from gxf.core.bounded_wait import interrupt_quietly, run_bounded
 from gxf.core.graph_loader import load_graph_file, set_root_path
@@ -47,6 +48,7 @@ from gxf.core.typed_parameters import *  # noqa: F401,F403 - parameter_set_<type
 __all__ = [
     "MessageEntity",
     "GxfError",
+    "error_report",
     "GraphLoadError",
     "ParameterError",
     "HandleError",
@@ -186,7 +188,7 @@ def graph_activate(context):
     try:
         _core.graph_activate(context)
     except GxfError as error:
-        raise ActivationError(str(error), code=error.code, detail=error.detail) from error
+        raise ActivationError(error.message, code=error.code, detail=error.detail) from error
 
 
 def graph_run_async(context):

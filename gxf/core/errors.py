@@ -1,12 +1,18 @@
 # SPDX-License-Identifier: Apache-2.0
 """Exceptions raised by the engine.
 
-Every class derives from ValueError (GXF raises ValueError) and its message starts with the
-GXF result code name, so `except ValueError` and code-string checks written for GXF keep
-working; the rest of the message says which file, entity, component and parameter failed.
+Every class derives from ValueError and, as GXF's bindings do, carries the bare GXF result code
+name as its only argument (`str(error) == "GXF_PARAMETER_NOT_FOUND"`), so `except ValueError`
+and code-string checks written for GXF keep working. Where it happened (file:line, entity,
+component, parameter, expected value) is attached as a PEP 678 note, which tracebacks print
+under the code; `.message` and `error_report()` give the whole "CODE: reason" line for tools
+that print one line without a traceback.
 """
 
+import sys
+
 __all__ = [
+    "error_report",
     "GxfError",
     "GraphLoadError",
     "ParameterError",
@@ -20,13 +26,48 @@ __all__ = [
 
 
 class GxfError(ValueError):
-    """A failure reported by the engine; `.code` is the GXF result code name."""
+    """A failure reported by the engine; `.code` is the GXF result code name, `.message` the
+    full "CODE: reason" text (the reason is also the exception's first PEP 678 note)."""
 
     def __init__(self, message, code="GXF_FAILURE", detail="", context=()):
-        super().__init__(message)
+        super().__init__(code)
         self.code = code
+        self.message = message
         self.detail = detail or message
         self.context = list(context)
+        self._own_notes = 0
+        reason = _reason(message, code)
+        if reason:
+            _add_note(self, reason)
+            self._own_notes = 1
+
+
+def _reason(message, code):
+    """The message without its leading code name (empty when it says nothing more)."""
+    message = str(message)
+    if message.startswith(code):
+        message = message[len(code):].lstrip(":").lstrip()
+    return message
+
+
+def _add_note(error, note):
+    """BaseException.add_note, which Python 3.11 added; older versions keep the list only."""
+    if sys.version_info >= (3, 11):
+        error.add_note(note)
+    else:
+        error.__notes__ = [*getattr(error, "__notes__", ()), note]
+
+
+def error_report(error):
+    """The whole text of an exception for a one-line report: a GxfError's "CODE: reason"
+    (`str()` alone is the bare code, as in GXF), any other exception's message, then any
+    notes added to it since."""
+    notes = list(getattr(error, "__notes__", None) or ())
+    if isinstance(error, GxfError):
+        text, notes = error.message, notes[error._own_notes:]
+    else:
+        text = str(error)
+    return "\n".join([text, *notes]) if notes else text
 
 
 class GraphLoadError(GxfError):

@@ -294,6 +294,7 @@ def gxe_check(apps, manifests, overrides=(), root="", graph_directory="", severi
               stream=None):
     """gxe.py's check before activation: print the findings as the engine sees them (errors
     only where activation fails too, so GXF's graphs keep their outcome); returns them."""
+    from gxf.core.errors import error_report
     from gxf.tools.inspection import inspect_graph
 
     stream = stream or sys.stderr
@@ -303,7 +304,8 @@ def gxe_check(apps, manifests, overrides=(), root="", graph_directory="", severi
             findings = as_engine_sees(check_graph(inspection, graph_from_context(
                 inspection.context, inspection)))
     except Exception as error:  # advisory: a checker fault must not stop a graph GXF would run
-        print(f"gxe.py: note: the graph check stopped early ({type(error).__name__}: {error}); "
+        print(f"gxe.py: note: the graph check stopped early "
+              f"({type(error).__name__}: {error_report(error)}); "
               "--no-check skips it", file=stream, flush=True)
         return []
     for finding in findings:

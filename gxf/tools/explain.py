@@ -22,7 +22,7 @@ import threading
 
 import yaml
 
-from gxf.core.errors import GraphTimeoutError
+from gxf.core.errors import GraphTimeoutError, error_report
 from gxf.std import _std
 from gxf.tools.graph_model import components_of, entities, graph_from_context
 
@@ -330,7 +330,8 @@ def _report(context, always, interrupted, failed, stream):
         states = entity_states(context)
     except Exception as error:  # the report must never hide the run's own outcome
         if always or interrupted:
-            print(f"gxe.py: stall report unavailable: {error}", file=stream, flush=True)
+            print(f"gxe.py: stall report unavailable: {error_report(error)}", file=stream,
+                  flush=True)
         return
     if interrupted:
         headline = "interrupted (Ctrl-C)"

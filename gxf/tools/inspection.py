@@ -211,7 +211,7 @@ class _CheckingLoader(GraphFileLoader):
         try:
             super()._load_subgraph(entry)
         except GxfError as error:
-            self.inspection.add("error", error.detail if error.detail else str(error), entry.place,
+            self.inspection.add("error", error.detail or error.message, entry.place,
                                 "location", engine_fails=True)
 
 
@@ -274,7 +274,7 @@ def _load_file(inspection, path, overrides):
     except GxfError as error:
         # The loader's message is "CODE: <file:line, entity, component>: <detail>"; keep the
         # place in front, where every finding has it.
-        message = str(error)
+        message = error.message
         if message.startswith(error.code + ": "):
             message = message[len(error.code) + 2:]
         where = ""

@@ -11,7 +11,7 @@ import pytest
 
 from gxf_test_support import MANIFEST, STUCK_SCHEDULERS as SCHEDULERS, write_stuck_graph
 from gxf import core
-from gxf.core.errors import GraphTimeoutError, GxfError
+from gxf.core.errors import GraphTimeoutError, GxfError, error_report
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_graph_wait_with_timeout_names_the_running_tick(stuck_run, scheduler):
     context, release = stuck_run(scheduler)
     with pytest.raises(GraphTimeoutError) as error:
         core.graph_wait(context, timeout=0.3)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_NOT_FINISHED: the graph did not stop within 0.3 s; ")
     assert "entity 'stuck', component 'sleeper' (nvidia::gxf::PyCodeletV0, class Stuck in " \
            in message and "is in tick()" in message
@@ -68,7 +68,7 @@ def test_context_destroy_with_timeout_reports_and_keeps_the_context(stuck_run, s
     context, release = stuck_run(scheduler)
     with pytest.raises(GraphTimeoutError) as error:
         core.context_destroy(context, timeout=0.3)
-    assert "entity 'stuck', component 'sleeper'" in str(error.value)
+    assert "entity 'stuck', component 'sleeper'" in error_report(error.value)
     assert core.entity_find(context, "stuck")  # still alive: nothing was freed under the tick
     release.touch()
     core.context_destroy(context, timeout=30)
@@ -83,7 +83,7 @@ def test_ctrl_c_in_graph_wait_interrupts_then_bounds_the_wait_by_the_grace(stuck
     began = time.monotonic()
     with pytest.raises(GraphTimeoutError) as error:
         core.graph_wait(context, interrupt_grace=0.5)
-    assert "within 0.5 s of the interrupt" in str(error.value)
+    assert "within 0.5 s of the interrupt" in error_report(error.value)
     assert time.monotonic() - began < 20
     release.touch()
     core.graph_wait(context, timeout=30)

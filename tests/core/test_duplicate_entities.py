@@ -10,7 +10,7 @@ import pytest
 
 from gxf_test_support import DATA, run_gxe
 from gxf import core
-from gxf.core.errors import GraphLoadError
+from gxf.core.errors import GraphLoadError, error_report
 
 DUPLICATE = os.path.join(DATA, "bad_duplicate_entity.yaml")
 
@@ -18,7 +18,7 @@ DUPLICATE = os.path.join(DATA, "bad_duplicate_entity.yaml")
 def test_second_definition_fails_the_load_naming_both_places(context):
     with pytest.raises(GraphLoadError) as error:
         core.graph_load_file(context, DUPLICATE)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith(f"GXF_ARGUMENT_INVALID: {DUPLICATE}:21: entity 'rx': ")
     assert f"entity 'rx' is already defined at {DUPLICATE}:14;" in message
     assert "this document adds an unnamed component (nvidia::gxf::PingRx, line 25)" in message

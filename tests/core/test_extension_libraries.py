@@ -11,6 +11,7 @@ import textwrap
 import pytest
 
 from gxf import core
+from gxf.core.errors import error_report
 from gxf.core.manifest import packaged_extensions, resolve_extension
 
 # Where GXF's manifests name each extension (relative to the package root, gxf/).
@@ -115,6 +116,6 @@ def test_unknown_extension_names_the_packaged_ones(tmp_path):
     try:
         with pytest.raises(core.ExtensionError, match="GXF_EXTENSION_FILE_NOT_FOUND") as error:
             core.load_extensions(context, extension_filenames=[str(tmp_path / "libgxf_nope.so")])
-        assert "libgxf_std.so" in str(error.value)
+        assert "libgxf_std.so" in error_report(error.value)
     finally:
         core.context_destroy(context)

@@ -16,7 +16,7 @@ from gxf_test_support import run_gxe
 
 import gxf.core as core
 import gxf.std as std
-from gxf.core import Component, Entity, Graph, GxfError, ParameterError
+from gxf.core import Component, Entity, Graph, GxfError, ParameterError, error_report
 from gxf.sample import PingTx
 from gxf.std import CountSchedulingTerm, DoubleBufferTransmitter
 
@@ -93,14 +93,14 @@ def test_saved_graph_loads_back_identical_and_runs(tmp_path):
 def test_unknown_parameter_names_class_parameter_and_accepted_ones():
     with pytest.raises(ParameterError) as caught:
         DoubleBufferTransmitter("tx", capacityy=2)
-    message = str(caught.value)
+    message = error_report(caught.value)
     assert message.startswith("GXF_PARAMETER_NOT_FOUND")
     assert "gxf.std.DoubleBufferTransmitter" in message and "'capacityy'" in message
     assert "capacity" in message.split("its parameters are:")[1]
 
 
 def test_wrong_value_type_raises_at_add_and_set_param():
-    with pytest.raises(ParameterError, match=r"GXF_PARAMETER_INVALID_TYPE.*'capacity' expects "
+    with pytest.raises(ParameterError, match=r"GXF_PARAMETER_INVALID_TYPE\n.*'capacity' expects "
                                              r"an integer \(uint64"):
         DoubleBufferTransmitter("tx", capacity="lots")
     queue = DoubleBufferTransmitter("tx", capacity=2)
@@ -125,7 +125,7 @@ def test_exception_handler_exits_with_the_error_as_cause(caplog):
     assert caught.value.code == 1
     error = caught.value.__cause__
     assert isinstance(error, GxfError) and error.code == "GXF_ENTITY_COMPONENT_NOT_FOUND"
-    assert "'ping'" in str(error) and "'signal'" in str(error)
+    assert "'ping'" in error_report(error) and "'signal'" in error_report(error)
     report = caplog.text
     assert "==== GXF Python Exception Handler ====" in report
     assert "Caught exception in run: ValueError: GXF_ENTITY_COMPONENT_NOT_FOUND" in report

@@ -8,7 +8,7 @@ import pytest
 from gxf_test_support import DATA, run_gxe
 from gxf import core
 from gxf.core.errors import (ActivationError, GraphLoadError, GxfError, HandleError,
-                             ParameterError)
+                             ParameterError, error_report)
 
 
 def load(context, name):
@@ -19,7 +19,7 @@ def load(context, name):
 def test_unknown_component_type_names_type_entity_and_line(context):
     with pytest.raises(GraphLoadError) as error:
         load(context, "bad_unknown_component_type.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_FACTORY_UNKNOWN_CLASS_NAME")
     assert "bad_unknown_component_type.yaml:" in message
     assert "entity 'tx'" in message and "component 'ping'" in message
@@ -30,7 +30,7 @@ def test_missing_mandatory_parameter_fails_activation_naming_it(context):
     load(context, "bad_missing_required_parameter.yaml")
     with pytest.raises(ActivationError) as error:
         core.graph_activate(context)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_PARAMETER_MANDATORY_NOT_SET")
     assert "entity 'tx'" in message and "component 'count'" in message
     assert "'count'" in message and "int64" in message
@@ -39,7 +39,7 @@ def test_missing_mandatory_parameter_fails_activation_naming_it(context):
 def test_ill_typed_parameter_names_parameter_and_expected_type(context):
     with pytest.raises(ParameterError) as error:
         load(context, "bad_parameter_wrong_type.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_PARAMETER_PARSER_ERROR")
     assert "bad_parameter_wrong_type.yaml:" in message
     assert "entity 'tx', component 'count'" in message
@@ -49,7 +49,7 @@ def test_ill_typed_parameter_names_parameter_and_expected_type(context):
 def test_handle_naming_no_component_is_a_handle_error(context):
     with pytest.raises(HandleError) as error:
         load(context, "bad_handle_names_nothing.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_ENTITY_COMPONENT_NOT_FOUND")
     assert "component 'ping'" in message and "parameter 'signal'" in message
     assert "nothing_here" in message
@@ -58,14 +58,14 @@ def test_handle_naming_no_component_is_a_handle_error(context):
 def test_handle_naming_unknown_entity_is_entity_not_found(context):
     with pytest.raises(HandleError) as error:
         load(context, "bad_handle_unknown_entity.yaml")
-    assert str(error.value).startswith("GXF_ENTITY_NOT_FOUND")
-    assert "tx_missing" in str(error.value)
+    assert error_report(error.value).startswith("GXF_ENTITY_NOT_FOUND")
+    assert "tx_missing" in error_report(error.value)
 
 
 def test_handle_to_component_of_wrong_kind_names_expected_type(context):
     with pytest.raises(HandleError) as error:
         load(context, "bad_handle_wrong_kind.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert "parameter 'signal'" in message
     assert "is not a nvidia::gxf::Transmitter" in message
 
@@ -73,7 +73,7 @@ def test_handle_to_component_of_wrong_kind_names_expected_type(context):
 def test_connection_from_a_receiver_is_rejected(context):
     with pytest.raises(HandleError) as error:
         load(context, "bad_connection_ends.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert "nvidia::gxf::Connection" in message and "parameter 'source'" in message
     assert "is not a nvidia::gxf::Transmitter" in message
 
@@ -81,7 +81,7 @@ def test_connection_from_a_receiver_is_rejected(context):
 def test_yaml_syntax_error_names_file_and_line(context):
     with pytest.raises(GraphLoadError) as error:
         load(context, "bad_yaml_syntax.yaml")
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_FAILURE")
     assert "bad_yaml_syntax.yaml:" in message and "invalid YAML" in message
 
@@ -89,21 +89,21 @@ def test_yaml_syntax_error_names_file_and_line(context):
 def test_components_as_mapping_is_rejected(context):
     with pytest.raises(GraphLoadError) as error:
         load(context, "bad_components_not_sequence.yaml")
-    assert "'components' must be a sequence" in str(error.value)
+    assert "'components' must be a sequence" in error_report(error.value)
 
 
 def test_parameters_as_list_is_invalid_data_format(context):
     with pytest.raises(GraphLoadError) as error:
         load(context, "bad_parameters_not_mapping.yaml")
-    assert str(error.value).startswith("GXF_INVALID_DATA_FORMAT")
-    assert "component 'count'" in str(error.value)
-    assert "'parameters' must be a mapping" in str(error.value)
+    assert error_report(error.value).startswith("GXF_INVALID_DATA_FORMAT")
+    assert "component 'count'" in error_report(error.value)
+    assert "'parameters' must be a mapping" in error_report(error.value)
 
 
 def test_missing_graph_file_is_file_not_found(context):
     with pytest.raises(GraphLoadError) as error:
         core.graph_load_file(context, "/nonexistent/graph.yaml")
-    assert str(error.value).startswith("GXF_FILE_NOT_FOUND")
+    assert error_report(error.value).startswith("GXF_FILE_NOT_FOUND")
 
 
 def lifecycle_failure(context, name, error_class=GxfError):
@@ -114,7 +114,7 @@ def lifecycle_failure(context, name, error_class=GxfError):
         for step in (core.graph_activate, core.graph_run_async, core.graph_wait,
                      core.graph_deactivate):
             step(context)
-    return str(error.value)
+    return error_report(error.value)
 
 
 def test_capacity_zero_fails_initialize_with_its_reason(context):

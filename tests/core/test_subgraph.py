@@ -8,7 +8,7 @@ import pytest
 
 from gxf_test_support import DATA, REPO
 from gxf import core
-from gxf.core.errors import GraphLoadError
+from gxf.core.errors import GraphLoadError, error_report
 
 APP = os.path.join(DATA, "subgraph", "app.yaml")
 
@@ -57,7 +57,7 @@ def test_subgraph_without_location_fails_activation(context, write_graph):
     - type: nvidia::gxf::Subgraph
     """)
     core.graph_load_file(context, graph)
-    with pytest.raises(core.ActivationError, match="GXF_PARAMETER_MANDATORY_NOT_SET.*location"):
+    with pytest.raises(core.ActivationError, match=r"GXF_PARAMETER_MANDATORY_NOT_SET\n.*location"):
         core.graph_activate(context)
 
 
@@ -78,7 +78,7 @@ def test_tagged_location_is_refused_naming_the_graph_file_and_line(context, monk
     path = os.path.join(DATA, "bad_subgraph_location_tagged.yaml")
     with pytest.raises(GraphLoadError) as error:
         core.graph_load_file(context, path)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith(f"GXF_INVALID_DATA_FORMAT: {path}:8: entity 'pipeline', "
                               "component 'blocks' (nvidia::gxf::Subgraph): ")
     assert "parameter 'location' has the YAML tag !include" in message
@@ -90,7 +90,7 @@ def test_location_naming_no_file_names_where_it_is_written(context, monkeypatch)
     path = os.path.join(DATA, "bad_subgraph_location_missing.yaml")
     with pytest.raises(GraphLoadError) as error:
         core.graph_load_file(context, path)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith(f"GXF_FILE_NOT_FOUND: {path}:7: entity 'pipeline', "
                               "component 'blocks' (nvidia::gxf::Subgraph): ")
     assert "subgraph location 'tests/data/subgraph/no_such_block.yaml' names no file" in message

@@ -7,7 +7,7 @@ import pytest
 
 import gxf.core as core
 import gxf.std as std
-from gxf.core import Graph
+from gxf.core import Graph, error_report
 from gxf.std import ComputeEntity, GreedyScheduler, RealtimeClock
 from graph_api_codelets import Collector, run_onnx_graph
 
@@ -57,7 +57,7 @@ def test_missing_model_file_in_a_python_graph_raises_with_location(tmp_path):
         g.run()
     error = caught.value.__cause__
     assert isinstance(error, GxfError)
-    assert "missing.onnx' does not exist" in str(error)
-    assert "entity 'infer', component 'inference'" in str(error)
-    assert "initialize() failed" in str(error)
+    assert "missing.onnx' does not exist" in error_report(error)
+    assert "entity 'infer', component 'inference'" in error_report(error)
+    assert "initialize() failed" in error_report(error)
     core.context_destroy(g.context)

@@ -3,6 +3,7 @@
 a real headless browser (the system's chromium driven by selenium) reading changing numbers."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -129,7 +130,11 @@ def _browser():
     options.binary_location = chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    # The browser is not ours: under tools/sanitize/run.sh it must not inherit the preloaded
+    # ASan runtime (chromedriver then aborts: "Shadow memory range interleaves").
+    env = {key: value for key, value in os.environ.items() if key != "LD_PRELOAD"}
+    return webdriver.Chrome(service=Service(executable_path=driver_path, env=env),
+                            options=options)
 
 
 def test_browser_shows_the_graph_and_numbers_that_change():

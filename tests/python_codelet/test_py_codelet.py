@@ -8,7 +8,7 @@ import pytest
 
 from gxf_test_support import REPO, run_gxe, run_to_end
 from gxf import core
-from gxf.core.errors import CodeletError, GxfError
+from gxf.core.errors import CodeletError, GxfError, error_report
 
 GRAPHS = os.path.join(REPO, "graphs")
 
@@ -83,7 +83,7 @@ def test_exception_in_codelet_method_stops_graph_with_traceback(context, tmp_pat
     graph = write_codelet_graph(tmp_path, **{method: f"raise KeyError('boom in {method}')"})
     with pytest.raises(CodeletError) as error:
         run_to_end(context, graph)
-    message = str(error.value)
+    message = error_report(error.value)
     assert message.startswith("GXF_FAILURE")
     assert f"component 'codelet' (nvidia::gxf::PyCodeletV0) in {method}()" in message
     assert f"KeyError: 'boom in {method}'" in message
@@ -103,7 +103,7 @@ def test_missing_codelet_file_names_file_and_component_without_traceback(context
     graph = write_codelet_graph(tmp_path, file="no_such_codelet.py")
     with pytest.raises(GxfError) as error:
         run_to_end(context, graph)
-    message = str(error.value)
+    message = error_report(error.value)
     assert "codelet_file 'no_such_codelet.py' does not exist" in message
     assert "component 'codelet'" in message and "graph.yaml" in message
     assert "Traceback" not in message and not isinstance(error.value, CodeletError)

@@ -17,6 +17,7 @@ import threading
 import time
 
 import gxf.core as core
+from gxf.core.errors import error_report
 from gxf.std import _std
 
 
@@ -105,7 +106,7 @@ def run_once(graph, manifest, options):
                 stats = json.load(stream)
             result["counts"] = {item["name"]: item["count"] for item in stats["entities"]}
     except Exception as error:  # reported to the parent test, which decides
-        result["error"] = str(error)
+        result["error"] = error_report(error)
         result["error_type"] = type(error).__name__
         result["threads_after_wait"] = scheduler_threads()
     finally:

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from gxf.core.errors import error_report
 from gxf.testing import GraphTimeout, run_graph
 from gxf_test_support import MANIFEST, REPO
 
@@ -21,8 +22,8 @@ def test_wrong_tick_count_fails_with_the_numbers_and_the_report():
     run = run_graph(PING, manifest=MANIFEST, params=["tx/nvidia::gxf::CountSchedulingTerm/count=3"])
     with pytest.raises(AssertionError) as failure:
         run.assert_ticks({"rx": 10})
-    assert "rx: ticked 3, expected 10" in str(failure.value)
-    assert "entity 'tx': NEVER" in str(failure.value)
+    assert "rx: ticked 3, expected 10" in error_report(failure.value)
+    assert "entity 'tx': NEVER" in error_report(failure.value)
 
 
 def test_unknown_name_lists_the_codelets():
@@ -50,8 +51,8 @@ components:
 """)
     with pytest.raises(GraphTimeout) as timeout:
         run_graph(str(graph), timeout=0.5, severity=0)
-    assert "did not stop within 0.5 s" in str(timeout.value)
-    assert "codelet 'tick/hello' (HelloWorld)" in str(timeout.value)
+    assert "did not stop within 0.5 s" in error_report(timeout.value)
+    assert "codelet 'tick/hello' (HelloWorld)" in error_report(timeout.value)
 
 
 def test_plugin_option_sets_the_default_timeout(request):

@@ -36,14 +36,19 @@ USER_TRACEBACK = USER_TRACEBACK.format(ours=fuzz.OUR_PACKAGE[0])
 def test_judge_names_each_defect():
     assert fuzz.judge(-11, "", "g.yaml") == "crash"
     assert fuzz.judge(134, "", "g.yaml") == "crash"
+    assert fuzz.judge(1, "x.cpp:3:5: runtime error: signed integer overflow g.yaml", "g.yaml") \
+        == "crash"
     assert fuzz.judge(1, OUR_TRACEBACK + "g.yaml", "g.yaml") == "traceback"
     assert fuzz.judge(1, "gxe.py: error: GXF_FAILURE", "g.yaml") == "unlocated"
+    assert fuzz.judge(-2, "", "g.yaml") == "crash"  # SIGINT nobody sent
 
 
 def test_judge_accepts_located_errors_and_user_tracebacks():
     assert fuzz.judge(0, "", "g.yaml") == ""
     assert fuzz.judge(1, "error: g.yaml:3: entity 'tx' ...", "g.yaml") == ""
     assert fuzz.judge(1, USER_TRACEBACK, "g.yaml") == ""
+    # Too slow, interrupted by the harness: dying of that SIGINT is stopping as asked.
+    assert fuzz.judge(-2, OUR_TRACEBACK + "KeyboardInterrupt", "g.yaml", interrupted=True) == ""
 
 
 def test_mutants_differ_from_their_source_and_stay_reproducible():
