@@ -486,6 +486,10 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       break;
     case Condition::kNever:
       job->state.store(JobState::kDropped);
+      // WAIT -> NEVER leaves the census as it is: withdraw the job's fresh WAIT verdict
+      // before it stops counting as live, or the verdicts of the entities left would look
+      // complete without each of them having been checked.
+      if (idle_when_all_wait()) forget_fresh_wait(job);
       if (live_.fetch_sub(1) == 1 && ends_when_no_entity_left() &&
           limits_.stop_on_deadlock.get()) {
         request_stop("no entities left to schedule");
@@ -551,6 +555,13 @@ void ParallelScheduler::note_fresh_wait(Job* job) {
       job->fresh_period = period + 1;
       return;
     }
+  }
+}
+
+void ParallelScheduler::forget_fresh_wait(Job* job) {
+  uint64_t fresh = fresh_waits_.load();
+  while (job->fresh_period == static_cast<uint32_t>(fresh >> 32) + 1) {
+    if (fresh_waits_.compare_exchange_weak(fresh, fresh - 1)) return;
   }
 }
 

@@ -146,6 +146,7 @@ class ParallelScheduler : public Scheduler {
   void remove_not_waiting();
   void note_waiting_change();
   void note_fresh_wait(Job* job);
+  void forget_fresh_wait(Job* job);
   bool deadlock_expired();
   std::chrono::steady_clock::time_point next_timer_deadline();
 
