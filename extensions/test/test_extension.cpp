@@ -18,6 +18,7 @@
 #include "extensions/test/register_parameter_interface_test.hpp"
 #include "extensions/test/scheduled_ping_tx.hpp"
 #include "extensions/test/std_parameter_test.hpp"
+#include "extensions/test/spin_forward.hpp"
 #include "extensions/test/step_count.hpp"
 #include "extensions/test/step_range_count.hpp"
 #include "extensions/test/tensor_test_extension.hpp"
@@ -68,6 +69,9 @@ void add_codelets(Extension& ext) {
   ext.add<StepRangeCount, Codelet>("nvidia::gxf::test::StepRangeCount",
                                    {0x7c4835de60be4b91, 0xb7e544f5e5bb5e99},
                                    "Checks that its entity ticked within a range");
+  ext.add<SpinForward, Codelet>("nvidia::gxf::test::SpinForward",
+                                {0x5d1f0c7e3a9b4e21, 0x9c47d2a8b61e0f35},
+                                "Spins a fixed time per tick, then forwards a message");
   ext.add<AsyncPingTx, Codelet>("nvidia::gxf::test::AsyncPingTx",
                                 {0x1c211f155e5a4efc, 0x8daa19f351d19ad6},
                                 "Sends a message per asynchronous event");

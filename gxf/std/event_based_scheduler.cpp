@@ -9,12 +9,8 @@ gxf_result_t EventBasedScheduler::register_interface(Registrar* registrar) {
   return GXF_SUCCESS;
 }
 
-bool EventBasedScheduler::is_idle(const Counters& counters) const {
-  return counters.queued == 0 && counters.running == 0 && counters.wait_event == 0;
-}
-
 double EventBasedScheduler::deadlock_grace_ms() const {
-  return static_cast<double>(stop_on_deadlock_timeout_.get());
+  return static_cast<double>(limits_.stop_on_deadlock_timeout.get());
 }
 
 }  // namespace gxf

@@ -23,9 +23,8 @@ class EventBasedScheduler : public ParallelScheduler {
   bool pinned_workers_run_unpinned() const override { return false; }
   bool checks_before_running() const override { return false; }
   bool max_duration_is_wall_time() const override { return true; }
-  bool is_idle(const Counters& counters) const override;
+  bool idle_when_all_wait() const override { return false; }
   double deadlock_grace_ms() const override;
-  bool deadlock_checked_on_filing() const override { return false; }
   bool ends_when_no_entity_left() const override { return false; }
 };
 

@@ -7,6 +7,7 @@
 
 #include "gxf/core/logger.hpp"
 #include "gxf/std/clocks.hpp"
+#include "gxf/std/gems/take_notified.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -15,12 +16,6 @@ namespace {
 
 using Condition = SchedulingConditionType;
 constexpr int64_t kSleepSliceNs = 10'000'000;  // interrupts are seen within one slice
-
-int64_t steady_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -38,19 +33,11 @@ gxf_result_t GreedyScheduler::register_interface(Registrar* registrar) {
   registrar->parameter(realtime_, "realtime", "Realtime (deprecated)",
                        "Use an internal realtime (true) or manual (false) clock",
                        kParameterFlagsOptional);
-  registrar->parameter(max_duration_ms_, "max_duration_ms", "Max duration [ms]",
-                       "Stop the graph after this long", kParameterFlagsOptional);
-  registrar->parameter(stop_on_deadlock_, "stop_on_deadlock", "Stop on deadlock",
-                       "End the run when nothing can tick any more", true);
+  limits_.register_parameters(registrar);
   registrar->parameter(check_recession_period_ms_, "check_recession_period_ms",
                        "Recession period [ms]", "Sleep between passes when nothing is ready", 0.0);
-  registrar->parameter(stop_on_deadlock_timeout_, "stop_on_deadlock_timeout",
-                       "Deadlock timeout [ms]",
-                       "Grace period before a deadlock ends the run (< 0: never)", int64_t{0});
-  registrar->range(max_duration_ms_, 0, kMaxDurationMs);
   registrar->range(check_recession_period_ms_, 0.0, static_cast<double>(kMaxDurationMs),
                    GXF_ARGUMENT_OUT_OF_RANGE);
-  registrar->range(stop_on_deadlock_timeout_, INT64_MIN, kMaxDurationMs);
   return GXF_SUCCESS;
 }
 
@@ -102,16 +89,18 @@ gxf_result_t GreedyScheduler::run_async() {
 }
 
 gxf_result_t GreedyScheduler::stop() {
-  {
-    std::lock_guard<std::mutex> lock(event_mutex_);
-    stop_requested_.store(true, std::memory_order_release);
-  }
+  // Notified under the lock: the run may end (and the scheduler be destroyed) as soon as it
+  // sees the request.
+  std::lock_guard<std::mutex> lock(event_mutex_);
+  stop_requested_.store(true, std::memory_order_release);
   event_condition_.notify_all();
   return GXF_SUCCESS;
 }
 
 gxf_result_t GreedyScheduler::wait() {
   if (thread_.joinable()) thread_.join();
+  // A stop() still notifying holds this lock: let it finish before the caller may destroy us.
+  { std::lock_guard<std::mutex> lock(event_mutex_); }
   return result_;
 }
 
@@ -131,13 +120,13 @@ void GreedyScheduler::run_loop() {
 }
 
 gxf_result_t GreedyScheduler::run_passes() {
-  const int64_t start = active_clock_->timestamp();
-  int64_t deadlock_start_ms = -1;
+  run_clock_.start(active_clock_, false);
+  idle_.end();
   while (!stop_requested()) {
     int64_t now = active_clock_->timestamp();
-    if (max_duration_ms_.is_set() && now - start > max_duration_ms_.get() * 1'000'000) {
+    if (run_clock_.remaining_ns(limits_) == 0) {
       GXF_LOG_INFO("Max duration of %ld ms reached; stopping.",
-                   static_cast<long>(max_duration_ms_.get()));
+                   static_cast<long>(limits_.max_duration_ms.get()));
       return executor_->stop_all();
     }
     int ready_count = 0;
@@ -153,12 +142,12 @@ gxf_result_t GreedyScheduler::run_passes() {
       return GXF_SUCCESS;
     }
     if (ready_count > 0) {
-      deadlock_start_ms = -1;
+      idle_.end();
       continue;
     }
     if (earliest_target != INT64_MAX && earliest_target > now) {
       sleep_until(earliest_target);
-      deadlock_start_ms = -1;
+      idle_.end();
       continue;
     }
     if (!parked_.empty()) {
@@ -169,7 +158,7 @@ gxf_result_t GreedyScheduler::run_passes() {
       sleep_until(active_clock_->timestamp() +
                   static_cast<int64_t>(check_recession_period_ms_.get() * 1e6));
     }
-    if (deadlock_expired(&deadlock_start_ms)) {
+    if (deadlock_expired()) {
       GXF_LOG_INFO("Deadlock: some entities are waiting, and none are periodic or async; "
                    "stopping.");
       return GXF_SUCCESS;
@@ -218,30 +207,17 @@ bool GreedyScheduler::wake_parked_entities() {
   if (parked_.empty()) return false;
   std::lock_guard<std::mutex> lock(event_mutex_);
   if (notified_.empty()) return false;
-  bool woke = false;
-  size_t keep = 0;
-  for (EntityItem* item : parked_) {
-    if (notified_.erase(item->eid())) {
-      active_.push_back(item);
-      woke = true;
-    } else {
-      parked_[keep++] = item;
-    }
-  }
-  parked_.resize(keep);
-  return woke;
+  return take_notified(&parked_, &notified_, &active_);
 }
 
-bool GreedyScheduler::deadlock_expired(int64_t* deadlock_start_ms) {
-  if (!stop_on_deadlock_.get()) {
+bool GreedyScheduler::deadlock_expired() {
+  if (!limits_.stop_on_deadlock.get()) {
     if (check_recession_period_ms_.get() <= 0) std::this_thread::yield();
     return false;
   }
-  int64_t timeout = stop_on_deadlock_timeout_.get();
-  if (timeout < 0) return false;
-  int64_t now_ms = steady_ms();
-  if (*deadlock_start_ms < 0) *deadlock_start_ms = now_ms;
-  return now_ms - *deadlock_start_ms >= timeout;
+  const int64_t now = steady_now_ns();
+  idle_.begin(now);
+  return idle_.expired(static_cast<double>(limits_.stop_on_deadlock_timeout.get()), now);
 }
 
 void GreedyScheduler::sleep_until(int64_t target) {

@@ -11,6 +11,7 @@
 
 #include "gxf/std/clock.hpp"
 #include "gxf/std/entity_executor.hpp"
+#include "gxf/std/run_limits.hpp"
 #include "gxf/std/scheduler.hpp"
 
 namespace nvidia {
@@ -38,19 +39,19 @@ class GreedyScheduler : public Scheduler {
   // Visits every active entity once; counts READY ones, tracks the earliest time target.
   gxf_result_t tick_entities(int64_t now, int* ready_count, int64_t* earliest_target);
   bool wake_parked_entities();
-  bool deadlock_expired(int64_t* deadlock_start_ms);
+  bool deadlock_expired();
   void sleep_until(int64_t target);
   void wait_for_event();
   bool stop_requested() const { return stop_requested_.load(std::memory_order_acquire); }
 
   Parameter<Handle<Clock>> clock_;
   Parameter<bool> realtime_;
-  Parameter<int64_t> max_duration_ms_;
-  Parameter<bool> stop_on_deadlock_;
+  RunLimitParameters limits_;
   Parameter<double> check_recession_period_ms_;
-  Parameter<int64_t> stop_on_deadlock_timeout_;
 
   Clock* active_clock_ = nullptr;
+  RunClock run_clock_;
+  IdleTimer idle_;
   std::unique_ptr<Clock> internal_clock_;
   std::vector<EntityItem*> scheduled_;
   std::vector<EntityItem*> active_;

@@ -24,14 +24,10 @@ bool MultiThreadScheduler::polls_waiting(int64_t* period_ns) const {
   return true;
 }
 
-bool MultiThreadScheduler::is_idle(const Counters& counters) const {
-  return counters.ready == 0 && counters.wait_time == 0 && counters.wait_event == 0;
-}
-
 double MultiThreadScheduler::deadlock_grace_ms() const {
   // An entity may be ready but not yet re-checked for one recession period. Idleness must
   // last longer than the sum in whole milliseconds (GXF compares floored milliseconds).
-  double grace = static_cast<double>(stop_on_deadlock_timeout_.get()) +
+  double grace = static_cast<double>(limits_.stop_on_deadlock_timeout.get()) +
                  check_recession_period_ms_.get();
   return grace < 0 ? grace : std::floor(grace) + 1.0;
 }

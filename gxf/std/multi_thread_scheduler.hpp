@@ -22,9 +22,8 @@ class MultiThreadScheduler : public ParallelScheduler {
   bool pinned_workers_run_unpinned() const override { return !strict_job_thread_pinning_.get(); }
   bool checks_before_running() const override { return true; }
   bool max_duration_is_wall_time() const override { return false; }
-  bool is_idle(const Counters& counters) const override;
+  bool idle_when_all_wait() const override { return true; }
   double deadlock_grace_ms() const override;
-  bool deadlock_checked_on_filing() const override { return true; }
   bool ends_when_no_entity_left() const override { return true; }
 
  private:

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "gxf/core/logger.hpp"
-#include "gxf/std/clocks.hpp"
 #include "gxf/std/cpu_thread.hpp"
 
 namespace nvidia {
@@ -18,19 +17,19 @@ namespace gxf {
 namespace {
 
 using Condition = SchedulingConditionType;
+using SteadyTime = std::chrono::steady_clock::time_point;
 
-// Waits are re-checked at least this often: a scaled or externally driven clock may move
-// differently from wall time.
-constexpr int64_t kWallClockSliceNs = 1'000'000'000;
-constexpr int64_t kOtherClockSliceNs = 100'000'000;
 constexpr int64_t kForever = INT64_MAX;
 constexpr const char* kDeadlock =
     "deadlock: no entity is ready, waiting for a time or waiting for an event";
 
-constexpr int kLockSpins = 200;
-constexpr int kPollsPerYield = 16;
-constexpr int kMaxContinuations = 64;
-constexpr int64_t kIdleSpinNs = 20'000;
+// A worker takes its newest job (locality) this many times in a row, then its oldest one,
+// looks at the injection queue and the timers: nothing queued waits forever behind a busy
+// pipeline.
+constexpr int kNewestInARow = 32;
+// Work often arrives within microseconds (the next hop of a pipeline on another worker): a
+// worker out of work keeps looking this long before it sleeps.
+constexpr int64_t kSearchNs = 20'000;
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -42,15 +41,20 @@ void name_thread(const std::string& name) {
   pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
 }
 
+constexpr uint64_t kCountMask = 0xffffffffu;
+
+bool counts_as_not_waiting(Condition type) {
+  return type != Condition::kWait && type != Condition::kNever;
+}
+
 }  // namespace
+
+thread_local ParallelScheduler::Worker* ParallelScheduler::t_worker = nullptr;
+thread_local ParallelScheduler* ParallelScheduler::t_owner = nullptr;
 
 void ParallelScheduler::register_common_parameters(Registrar* registrar) {
   registrar->parameter(clock_, "clock", "Clock", "Clock that defines the flow of time");
-  registrar->parameter(max_duration_ms_, "max_duration_ms", "Max duration [ms]",
-                       "Stop the graph after this long (unset: run until the work is done)",
-                       kParameterFlagsOptional);
-  registrar->parameter(stop_on_deadlock_, "stop_on_deadlock", "Stop on deadlock",
-                       "End the run when nothing can make progress any more", true);
+  limits_.register_parameters(registrar);
   registrar->parameter(worker_thread_number_, "worker_thread_number", "Worker threads",
                        "Threads that run unpinned entities (at least 1)", int64_t{1});
   registrar->parameter(thread_pool_allocation_auto_, "thread_pool_allocation_auto",
@@ -58,13 +62,15 @@ void ParallelScheduler::register_common_parameters(Registrar* registrar) {
                        "Informational: worker threads always come from the default pool plus "
                        "one per ThreadPool slot",
                        true);
-  registrar->parameter(stop_on_deadlock_timeout_, "stop_on_deadlock_timeout",
-                       "Deadlock timeout [ms]",
-                       "How long a deadlock must last before the run ends (< 0: never)",
-                       int64_t{0});
-  registrar->range(max_duration_ms_, 0, kMaxDurationMs);
   registrar->range(worker_thread_number_, 1, kMaxWorkerThreads);
-  registrar->range(stop_on_deadlock_timeout_, INT64_MIN, kMaxDurationMs);
+}
+
+ParallelScheduler::~ParallelScheduler() {
+  // Never destroy a joinable thread (std::terminate).
+  if (supervisor_.joinable()) {
+    stop();
+    wait();
+  }
 }
 
 gxf_result_t ParallelScheduler::initialize() {
@@ -79,44 +85,33 @@ gxf_result_t ParallelScheduler::deinitialize() {
   }
   for (const auto& job : jobs_) job->item->scheduler_data = nullptr;
   jobs_.clear();
-  pinned_lanes_.clear();
-  pools_.clear();
   workers_.clear();
   return GXF_SUCCESS;
-}
-
-size_t ParallelScheduler::lane_for(EntityItem* item, gxf_result_t* code) {
-  const Entity& entity = *item->entity();
-  std::vector<CPUThread*> cpu_threads = entity.find_all<CPUThread>();
-  if (cpu_threads.size() > 1) {
-    *code = fail(GXF_FAILURE, "entity '%s' has %zu CPUThread components; at most one is allowed",
-                 entity.name().c_str(), cpu_threads.size());
-    return 0;
-  }
-  if (cpu_threads.empty() || !cpu_threads[0]->pinned()) return 0;
-  ThreadPool* pool = find_entity_resource<ThreadPool>(entity);
-  if (!pool) {
-    GXF_LOG_ERROR("Entity '%s' asks for a pinned thread, but its entity group has no ThreadPool; "
-                  "it runs on the default workers",
-                  entity.name().c_str());
-    return 0;
-  }
-  size_t slot = pool->add_pinned(entity.eid());
-  if (std::find(pools_.begin(), pools_.end(), pool) == pools_.end()) pools_.push_back(pool);
-  pinned_lanes_.emplace_back(pool, slot);
-  return pinned_lanes_.size();
 }
 
 gxf_result_t ParallelScheduler::schedule(EntityItem* item) {
   if (running_.load()) {
     return fail(GXF_INVALID_LIFECYCLE_STAGE, "entities cannot join a running graph");
   }
-  gxf_result_t code = GXF_SUCCESS;
-  size_t lane = lane_for(item, &code);
-  if (code != GXF_SUCCESS) return code;
+  const Entity& entity = *item->entity();
+  std::vector<CPUThread*> cpu_threads = entity.find_all<CPUThread>();
+  if (cpu_threads.size() > 1) {
+    return fail(GXF_FAILURE, "entity '%s' has %zu CPUThread components; at most one is allowed",
+                entity.name().c_str(), cpu_threads.size());
+  }
   auto job = std::make_unique<Job>();
   job->item = item;
-  job->lane = lane;
+  if (!cpu_threads.empty() && cpu_threads[0]->pinned()) {
+    ThreadPool* pool = find_entity_resource<ThreadPool>(entity);
+    if (pool) {
+      job->pool = pool;
+      job->pool_slot = pool->add_pinned(entity.eid());
+    } else {
+      GXF_LOG_ERROR("Entity '%s' asks for a pinned thread, but its entity group has no "
+                    "ThreadPool; it runs on the default workers",
+                    entity.name().c_str());
+    }
+  }
   item->scheduler_data = job.get();
   jobs_.push_back(std::move(job));
   return GXF_SUCCESS;
@@ -132,10 +127,10 @@ gxf_result_t ParallelScheduler::unschedule(EntityItem* item) {
                 jobs_.end());
     return GXF_SUCCESS;
   }
+  // Its next visit files it NEVER; a parked one is queued for that visit.
   job->unscheduled.store(true);
-  Lock lock = lock_board();
-  wake_parked_locked(job);
-  wake_worker_locked(job->lane);
+  JobState parked = JobState::kParked;
+  if (job->state.compare_exchange_strong(parked, JobState::kQueued)) enqueue(nullptr, job);
   return GXF_SUCCESS;
 }
 
@@ -145,83 +140,122 @@ gxf_result_t ParallelScheduler::run_async() {
                 "the scheduler already ran; deactivate and activate the graph to run again");
   }
   started_once_ = true;
+  int64_t poll_period_ns = 0;
+  polls_now_ = polls_waiting(&poll_period_ns) && poll_period_ns <= 0;
   clear_run_state();
-  start_clock_ns_ = clock()->timestamp();
-  start_wall_ns_ = wall_now_ns();
-  {
-    Lock lock(mutex_);
-    // Every entity starts READY: its first visit starts it.
-    for (const auto& job : jobs_) {
-      job->condition = Condition::kReady;
-      ++counters_.ready;
-      queue_locked(job.get(), start_clock_ns_);
+  run_clock_.start(clock(), max_duration_is_wall_time());
+  create_workers();
+  // Every entity starts READY (its first visit starts it), spread over the workers.
+  size_t next = 0;
+  for (const auto& job : jobs_) {
+    if (job->pinned_worker != 0) {
+      Worker* owner = workers_[job->pinned_worker - 1].get();
+      owner->inbox.push_back(job.get());
+      owner->inbox_size.store(owner->inbox.size());
+      continue;
     }
-    if (ends_when_no_entity_left() && stop_on_deadlock_.get() && jobs_.empty()) {
-      request_stop_locked("no entities to schedule");
-    }
-    refresh_idle_locked();
+    while (!workers_[next % workers_.size()]->runs_unpinned) ++next;
+    workers_[next++ % workers_.size()]->deque.push(job.get());
+  }
+  live_.store(static_cast<int64_t>(jobs_.size()));
+  not_waiting_.store(jobs_.size());
+  fresh_waits_.store(0);
+  if (ends_when_no_entity_left() && limits_.stop_on_deadlock.get() && jobs_.empty()) {
+    request_stop("no entities to schedule");
   }
   running_.store(true);
-  start_workers();
+  awake_workers_.store(static_cast<int>(workers_.size()));
+  // Threads start only once workers_ is complete: thieves walk it.
+  for (const auto& worker : workers_) {
+    Worker* self = worker.get();
+    self->thread = std::thread([this, self] {
+      name_thread("gxf-worker-" + std::to_string(self->index));
+      run_worker(self);
+    });
+  }
   supervisor_ = std::thread([this] { supervise(); });
   return GXF_SUCCESS;
 }
 
 void ParallelScheduler::clear_run_state() {
-  lanes_.assign(pinned_lanes_.size() + 1, TimedJobQueue<Job*>());
-  counters_ = Counters();
-  stopping_ = false;
-  stopping_hint_.store(false);
-  queued_hint_.store(0);
-  idle_ = false;
-  stop_reason_ = nullptr;
-  result_ = GXF_SUCCESS;
+  stopping_.store(false);
+  stop_reason_.store(nullptr);
+  result_.store(GXF_SUCCESS);
+  timers_.clear();
+  next_timer_due_.store(kForever);
+  injection_.clear();
+  injection_size_.store(0);
+  searching_.store(0);
+  wakeups_.store(0);
+  waiting_event_.store(0);
+  {
+    std::lock_guard<std::mutex> lock(idle_mutex_);
+    idle_timer_.end();
+  }
   for (const auto& job : jobs_) {
     job->state.store(JobState::kQueued);
     job->notified.store(false);
     job->unscheduled.store(false);
+    job->condition = Condition::kReady;
+    job->pinned_worker = 0;
+    job->fresh_period = 0;
   }
 }
 
-void ParallelScheduler::start_workers() {
+void ParallelScheduler::create_workers() {
   workers_.clear();
+  const size_t capacity = jobs_.size() + 1;
   for (int64_t i = 0; i < worker_thread_number_.get(); ++i) {
-    workers_.push_back(std::make_unique<Worker>());
-    workers_.back()->owner = this;
+    auto worker = std::make_unique<Worker>(capacity);
+    worker->sleep = &shared_sleep_;
+    workers_.push_back(std::move(worker));
   }
-  for (ThreadPool* pool : pools_) {
-    for (size_t slot = 0; slot < pool->size(); ++slot) {
-      auto owner = std::find(pinned_lanes_.begin(), pinned_lanes_.end(), std::make_pair(pool, slot));
-      size_t lane = owner == pinned_lanes_.end() ? 0 : (owner - pinned_lanes_.begin()) + 1;
-      // A slot without an entity is only useful if it may run unpinned entities.
-      if (lane == 0 && !pinned_workers_run_unpinned()) continue;
-      auto worker = std::make_unique<Worker>();
-      worker->owner = this;
-      worker->own_lane = lane;
-      worker->runs_unpinned = pinned_workers_run_unpinned();
-      workers_.push_back(std::move(worker));
+  // One worker per ThreadPool slot: the slot of a pinned entity, and free slots when
+  // pinned workers may run unpinned entities (else they would have nothing to do).
+  std::vector<ThreadPool*> pools;
+  for (const auto& job : jobs_) {
+    if (job->pool && std::find(pools.begin(), pools.end(), job->pool) == pools.end()) {
+      pools.push_back(job->pool);
     }
   }
-  // Threads start only once workers_ is complete: wake_worker_locked() walks it.
+  for (ThreadPool* pool : pools) {
+    for (size_t slot = 0; slot < pool->size(); ++slot) {
+      Job* owner = nullptr;
+      for (const auto& job : jobs_) {
+        if (job->pool == pool && job->pool_slot == slot) owner = job.get();
+      }
+      if (!owner && !pinned_workers_run_unpinned()) continue;
+      auto worker = std::make_unique<Worker>(capacity);
+      worker->pinned = true;
+      worker->runs_unpinned = pinned_workers_run_unpinned();
+      if (worker->runs_unpinned) {
+        worker->sleep = &shared_sleep_;
+      } else {
+        worker->own_sleep = std::make_unique<EventCount>();
+        worker->sleep = worker->own_sleep.get();
+      }
+      workers_.push_back(std::move(worker));
+      if (owner) owner->pinned_worker = workers_.size();
+    }
+  }
   for (size_t i = 0; i < workers_.size(); ++i) {
-    Worker* worker = workers_[i].get();
-    worker->thread = std::thread([this, worker, i] {
-      name_thread("gxf-worker-" + std::to_string(i));
-      run_worker(worker);
-    });
+    workers_[i]->index = i;
+    workers_[i]->steal_seed = static_cast<uint32_t>(i * 2654435761u + 1);
   }
 }
 
 gxf_result_t ParallelScheduler::stop() {
-  Lock lock(mutex_);
-  if (running_.load()) request_stop_locked("interrupted");
+  if (running_.load()) request_stop("interrupted");
   return GXF_SUCCESS;
 }
 
 gxf_result_t ParallelScheduler::wait() {
   std::lock_guard<std::mutex> join_lock(join_mutex_);
   if (supervisor_.joinable()) supervisor_.join();
-  return result_;
+  // A stop request still notifying holds this lock: let it finish before the caller may
+  // destroy the scheduler.
+  { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
+  return result_.load();
 }
 
 gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
@@ -229,357 +263,432 @@ gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
   EntityItem* item = executor_->item(eid);
   auto* job = item ? static_cast<Job*>(item->scheduler_data) : nullptr;
   if (!job) return GXF_SUCCESS;
-  // Pairs with park_locked(): either the parker sees `notified`, or we see kParked.
-  job->notified.store(true);
-  if (job->state.load() != JobState::kParked) return GXF_SUCCESS;
-  // Message events come from the executor at the end of a tick on one of our workers: that
-  // worker wakes the entity when it files its visit, under the lock it takes anyway.
-  Worker* worker = t_worker;
-  if (event == EventType::kMessageSync && worker && worker->owner == this) {
-    worker->deferred.push_back(job);
-    return GXF_SUCCESS;
-  }
-  Lock lock = lock_board();
-  wake_parked_locked(job);
-  wake_worker_locked(job->lane);
-  refresh_idle_locked();
+  // Pairs with park(): either the parker sees `notified`, or we see kParked.
+  job->notified.store(true, std::memory_order_seq_cst);
+  if (job->state.load(std::memory_order_seq_cst) != JobState::kParked) return GXF_SUCCESS;
+  JobState parked = JobState::kParked;
+  if (!job->state.compare_exchange_strong(parked, JobState::kQueued)) return GXF_SUCCESS;
+  // A message sent by a tick on one of our workers: the entity goes to that worker's deque.
+  enqueue(t_owner == this ? t_worker : nullptr, job);
   return GXF_SUCCESS;
 }
 
 // --- Workers
 
-thread_local ParallelScheduler::Worker* ParallelScheduler::t_worker = nullptr;
-
 void ParallelScheduler::run_worker(Worker* worker) {
   t_worker = worker;
-  Visit visit;
-  while (Job* job = next_job(worker, &visit)) visit = visit_entity(job);
+  t_owner = this;
+  while (Job* job = find_work(worker)) run_job(worker, job);
   t_worker = nullptr;
+  t_owner = nullptr;
 }
 
-ParallelScheduler::Job* ParallelScheduler::next_job(Worker* worker, Visit* visit) {
-  Lock lock = lock_board();
-  if (visit->job && visit->code != GXF_SUCCESS) {
-    fail_locked(visit->code);
-    return nullptr;
-  }
-  // Of the entities this visit's messages woke, this worker keeps the first it may run: its
-  // input is hot in this core's cache. A bounded number of times in a row, so that jobs in
-  // the lanes are not starved by a busy pipeline.
-  Job* kept = nullptr;
-  for (Job* job : worker->deferred) {
-    if (job->state.load() != JobState::kParked || stopping_) continue;
-    if (!kept && worker->continuations < kMaxContinuations && serves(worker, job->lane)) {
-      job->notified.store(false);
-      kept = job;
-    } else {
-      wake_parked_locked(job);
+ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
+  while (!stopping()) {
+    if (Job* job = try_take(worker)) return job;
+    // Look for work to steal for a while before sleeping.
+    if (worker->runs_unpinned) {
+      searching_.fetch_add(1);
+      const int64_t until = steady_now_ns() + kSearchNs;
+      Job* job = nullptr;
+      while (!stopping() && steady_now_ns() < until) {
+        if ((job = try_take(worker))) break;
+        for (int i = 0; i < 64; ++i) cpu_relax();
+      }
+      // The last searcher to find work wakes a sleeper to take over the search: more work
+      // may have been queued while only searchers were there to see it.
+      if (searching_.fetch_sub(1) == 1 && job) shared_sleep_.notify_one();
+      if (job) return job;
     }
-  }
-  worker->deferred.clear();
-  if (visit->job) {
-    file_locked(visit->job, visit->condition, visit->ran);
-    visit->job = nullptr;
-  }
-  Job* job = nullptr;
-  if (kept && !stopping_) {
-    ++worker->continuations;
-    job = begin_job_locked(kept);
-    refresh_idle_locked();  // the filing above may have seen nothing running
-  } else {
-    worker->continuations = 0;
-    refresh_idle_locked();
-    job = wait_for_work(worker, lock);
-  }
-  // Whatever this visit queued and this worker does not take, another worker may.
-  if (job) wake_for_queued_locked();
-  return job;
-}
-
-ParallelScheduler::Job* ParallelScheduler::begin_job_locked(Job* job) {
-  ++counters_.running;
-  job->notified.store(false);
-  job->state.store(JobState::kRunning);
-  return job;
-}
-
-bool ParallelScheduler::serves(const Worker* worker, size_t lane) const {
-  return lane == worker->own_lane || (lane == 0 && worker->runs_unpinned);
-}
-
-ParallelScheduler::Job* ParallelScheduler::wait_for_work(Worker* worker, Lock& lock) {
-  bool spun = false;
-  int polls = 0;
-  while (!stopping_) {
-    TimedJobQueue<Job*>* lane = nullptr;
-    int64_t due = kForever;
-    if (worker->own_lane != 0 && !lanes_[worker->own_lane].empty()) {
-      lane = &lanes_[worker->own_lane];
-      due = lane->next_due();
+    // Sleep: announce it, look once more, then sleep unless something came meanwhile.
+    EventCount* sleep = worker->sleep;
+    const uint64_t key = sleep->prepare_wait();
+    if (Job* job = try_take(worker)) {
+      sleep->cancel_wait();
+      return job;
     }
-    if (worker->runs_unpinned && lanes_[0].next_due() < due) {
-      lane = &lanes_[0];
-      due = lane->next_due();
+    if (stopping()) {
+      sleep->cancel_wait();
+      break;
     }
-    if (lane && due <= clock()->timestamp()) {
-      Job* job = begin_job_locked(lane->pop());
-      --counters_.queued;
-      queued_hint_.store(counters_.queued, std::memory_order_relaxed);
-      if (!checks_before_running() || !job->item->is_started()) return job;
-      if (check_before_running_locked(job)) return job;
-      // Polling found it waiting. With a zero recession period this loop never runs dry:
-      // let the supervisor, interrupts and other workers at the board now and then.
-      lock.unlock();
-      if (++polls % kPollsPerYield == 0) std::this_thread::yield();
-      lock = lock_board();
-      continue;
+    const SteadyTime deadline = worker->runs_unpinned ? next_timer_deadline() : SteadyTime::max();
+    if (awake_workers_.fetch_sub(1) == 1) {
+      // Every worker sleeps: the supervisor judges whether the run is idle.
+      { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
+      supervisor_wake_.notify_all();
     }
-    if (!lane && !spun) {
-      // Work often arrives within microseconds (the next hop of a pipeline): spin briefly
-      // before paying for a sleep and a wake-up.
-      spun = true;
-      lock.unlock();
-      spin_until_queued(worker);
-      lock = lock_board();
-      continue;
-    }
-    spun = false;
-    wake_for_queued_locked();  // before sleeping: jobs this worker leaves to others
-    worker->waiting = true;
-    worker->wait_until = lane ? due : kForever;
-    if (lane) {
-      worker->wake.wait_for(lock, std::chrono::nanoseconds(wall_ns_until(due)));
-    } else {
-      worker->wake.wait(lock);
-    }
-    worker->waiting = false;
+    sleep->commit_wait(key, deadline);
+    awake_workers_.fetch_add(1);
+    wakeups_.fetch_add(1);
   }
   return nullptr;
 }
 
-bool ParallelScheduler::check_before_running_locked(Job* job) {
-  // The dispatcher's check of a polling scheduler, done under the board lock like GXF's
-  // single dispatcher: no other worker can judge the graph idle while this entity's verdict
-  // is pending, and a READY entity counts as READY while it runs.
+ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
+  if (worker->pinned && worker->inbox_size.load(std::memory_order_acquire) > 0) {
+    std::lock_guard<std::mutex> lock(worker->inbox_mutex);
+    if (!worker->inbox.empty()) {
+      Job* job = worker->inbox.front();
+      worker->inbox.pop_front();
+      worker->inbox_size.store(worker->inbox.size(), std::memory_order_release);
+      return job;
+    }
+  }
+  if (!worker->runs_unpinned) return nullptr;
+  // Mostly the newest job of its own (what its last tick woke: hot in this core's cache);
+  // now and then the oldest, the injection queue and the timers, for fairness.
+  Job* job = nullptr;
+  if (++worker->newest_in_a_row < kNewestInARow) {
+    job = worker->deque.pop();
+    if (job) return job;
+  }
+  worker->newest_in_a_row = 0;
+  if ((job = worker->deque.steal())) return job;
+  if (injection_size_.load(std::memory_order_acquire) > 0) {
+    std::lock_guard<std::mutex> lock(injection_mutex_);
+    if (!injection_.empty()) {
+      job = injection_.front();
+      injection_.pop_front();
+      injection_size_.store(injection_.size(), std::memory_order_release);
+      return job;
+    }
+  }
+  const int64_t next_due = next_timer_due_.load(std::memory_order_acquire);
+  if (next_due != kForever && next_due <= clock()->timestamp()) {
+    if ((job = take_due_timers(worker))) return job;
+  }
+  if ((job = worker->deque.pop())) return job;
+  // Steal, starting from a pseudo-random victim.
+  const size_t count = workers_.size();
+  uint32_t& seed = worker->steal_seed;
+  seed ^= seed << 13;
+  seed ^= seed >> 17;
+  seed ^= seed << 5;
+  const size_t first = seed % count;
+  for (size_t i = 0; i < count; ++i) {
+    Worker* victim = workers_[(first + i) % count].get();
+    // An empty look costs two plain loads; steal() also fences.
+    if (victim == worker || victim->deque.empty()) continue;
+    if ((job = victim->deque.steal())) return job;
+  }
+  // Entities to poll go round all workers: one descheduled by the OS (oversubscribed
+  // cores) does not hold back the entities it polled last.
+  if (!polls_now_) return nullptr;
+  for (size_t i = 0; i < count; ++i) {
+    Worker* victim = workers_[(first + i) % count].get();
+    if (victim != worker && !victim->polls.empty() && (job = victim->polls.steal())) return job;
+  }
+  if ((job = worker->polls.steal())) return job;
+  return nullptr;
+}
+
+ParallelScheduler::Job* ParallelScheduler::take_due_timers(Worker* worker) {
+  Job* mine = nullptr;
+  std::vector<Job*> pinned;
+  {
+    std::lock_guard<std::mutex> lock(timer_mutex_);
+    const int64_t now = clock()->timestamp();
+    while (!timers_.empty() && timers_.next_due() <= now) {
+      Job* job = timers_.pop();
+      if (job->pinned_worker != 0) {
+        pinned.push_back(job);
+      } else if (!mine) {
+        mine = job;
+      } else {
+        worker->deque.push(job);
+      }
+    }
+    next_timer_due_.store(timers_.next_due(), std::memory_order_release);
+  }
+  for (Job* job : pinned) enqueue(worker, job);
+  if (searching_.load() == 0 && !worker->deque.empty()) shared_sleep_.notify_one();
+  return mine;
+}
+
+SteadyTime ParallelScheduler::next_timer_deadline() {
+  const int64_t due = next_timer_due_.load(std::memory_order_acquire);
+  if (due == kForever) return SteadyTime::max();
+  return std::chrono::steady_clock::now() + std::chrono::nanoseconds(wall_ns_until(clock(), due));
+}
+
+void ParallelScheduler::run_job(Worker* worker, Job* job) {
+  job->state.store(JobState::kRunning, std::memory_order_relaxed);
+  job->notified.store(false, std::memory_order_seq_cst);
+  if (idle_when_all_wait()) job->census_before = not_waiting_.load();
+  if (job->unscheduled.load()) {
+    file(worker, job, {Condition::kNever, 0}, false);
+    return;
+  }
+  if (checks_before_running() && job->item->is_started() && !check_before_running(worker, job)) {
+    return;
+  }
+  SchedulingCondition condition;
+  gxf_result_t code = job->item->execute(clock()->timestamp(), &condition);
+  // READY means it started or ticked: its terms changed, so look again before filing it.
+  const bool ran = code == GXF_SUCCESS && condition.type == Condition::kReady;
+  if (ran) code = job->item->check(clock()->timestamp(), &condition);
+  if (code != GXF_SUCCESS) {
+    GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(),
+                  result_str(code));
+    stop_on_failure(code);
+    return;
+  }
+  file(worker, job, condition, ran);
+}
+
+bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
   SchedulingCondition condition;
   gxf_result_t code = job->item->check(clock()->timestamp(), &condition);
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed its check: %s", job->item->entity()->name().c_str(),
                   result_str(code));
-    fail_locked(code);
+    stop_on_failure(code);
     return false;
   }
   if (condition.type == Condition::kReady) {
-    count_locked(job, Condition::kReady);
-    idle_ = false;
+    count(job, Condition::kReady);
     return true;
   }
-  file_locked(job, condition, false);
+  file(worker, job, condition, false);
   return false;
 }
 
-ParallelScheduler::Visit ParallelScheduler::visit_entity(Job* job) {
-  Visit visit;
-  visit.job = job;
-  if (job->unscheduled.load()) {
-    visit.condition = {Condition::kNever, 0};
-    return visit;
+void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condition, bool ran) {
+  count(job, condition.type);
+  if (stopping()) return;
+  int64_t poll_period_ns = 0;
+  switch (condition.type) {
+    case Condition::kReady:
+      job->state.store(JobState::kQueued, std::memory_order_relaxed);
+      enqueue(worker, job);
+      break;
+    case Condition::kWaitTime:
+      add_timer(job, condition.target_timestamp);
+      break;
+    case Condition::kWait:
+      // Before the job is handed over: another worker may take it at once.
+      if (idle_when_all_wait()) note_fresh_wait(job);
+      if (!polls_waiting(&poll_period_ns)) {
+        park(worker, job);
+      } else if (poll_period_ns > 0) {
+        add_timer(job, clock()->timestamp() + poll_period_ns);
+      } else if (job->pinned_worker != 0 || !worker->runs_unpinned) {
+        job->state.store(JobState::kQueued, std::memory_order_relaxed);
+        enqueue(worker, job);
+      } else {
+        // Checked again after what is queued now (a deque would return it first).
+        job->state.store(JobState::kQueued, std::memory_order_relaxed);
+        worker->polls.push(job);
+      }
+      break;
+    case Condition::kWaitEvent:
+      park(worker, job);
+      break;
+    case Condition::kNever:
+      job->state.store(JobState::kDropped);
+      // WAIT -> NEVER leaves the census as it is: withdraw the job's fresh WAIT verdict
+      // before it stops counting as live, or the verdicts of the entities left would look
+      // complete without each of them having been checked.
+      if (idle_when_all_wait()) forget_fresh_wait(job);
+      if (live_.fetch_sub(1) == 1 && ends_when_no_entity_left() &&
+          limits_.stop_on_deadlock.get()) {
+        request_stop("no entities left to schedule");
+      }
+      break;
   }
-  visit.code = job->item->execute(clock()->timestamp(), &visit.condition);
-  // READY means it started or ticked: its terms changed, so look again before filing it.
-  visit.ran = visit.code == GXF_SUCCESS && visit.condition.type == Condition::kReady;
-  if (visit.ran) visit.code = job->item->check(clock()->timestamp(), &visit.condition);
-  if (visit.code != GXF_SUCCESS) {
-    GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(),
-                  result_str(visit.code));
-  }
-  return visit;
-}
-
-void ParallelScheduler::file_locked(Job* job, SchedulingCondition condition, bool ran) {
-  --counters_.running;
-  // A start or tick is progress: idleness, if any, begins anew from here.
-  if (ran) idle_ = false;
-  count_locked(job, condition.type);
-  if (!stopping_) {
-    int64_t now = clock()->timestamp();
-    int64_t poll_period_ns = 0;
-    switch (condition.type) {
-      case Condition::kReady:
-        queue_locked(job, now);
-        break;
-      case Condition::kWaitTime:
-        queue_locked(job, condition.target_timestamp);
-        break;
-      case Condition::kWait:
-        if (polls_waiting(&poll_period_ns)) {
-          queue_locked(job, now + poll_period_ns);
-        } else {
-          park_locked(job);
-        }
-        break;
-      case Condition::kWaitEvent:
-        park_locked(job);
-        break;
-      case Condition::kNever:
-        job->state.store(JobState::kDropped);
-        break;
-    }
-    const Counters& c = counters_;
-    if (ends_when_no_entity_left() && stop_on_deadlock_.get() &&
-        c.ready + c.wait_time + c.wait_event + c.wait == 0) {
-      request_stop_locked("no entities left to schedule");
-    }
-  }
-  refresh_idle_locked();
-  if (deadlock_checked_on_filing() && deadlock_expired_locked() && !any_queued_ready_locked()) {
-    request_stop_locked(kDeadlock);
+  if (idle_when_all_wait() && !ran && (not_waiting_.load() & kCountMask) == 0 &&
+      deadlock_expired()) {
+    request_stop(kDeadlock);
   }
 }
 
-void ParallelScheduler::fail_locked(gxf_result_t code) {
-  --counters_.running;
-  if (result_ == GXF_SUCCESS) result_ = code;
-  request_stop_locked("an entity failed");
-}
-
-// --- Board (mutex_ held)
-
-ParallelScheduler::Lock ParallelScheduler::lock_board() {
-  // Critical sections are a few hundred nanoseconds: spinning a little is much cheaper than
-  // sleeping in the kernel and being woken.
-  Lock lock(mutex_, std::try_to_lock);
-  for (int i = 0; !lock.owns_lock() && i < kLockSpins; ++i) {
-    cpu_relax();
-    lock.try_lock();
-  }
-  if (!lock.owns_lock()) lock.lock();
-  return lock;
-}
-
-void ParallelScheduler::spin_until_queued(Worker* worker) {
-  if (worker->runs_unpinned) unpinned_spinners_.fetch_add(1);
-  const int64_t until = wall_now_ns() + kIdleSpinNs;
-  while (queued_hint_.load(std::memory_order_relaxed) == 0 && !stopping_hint_.load() &&
-         wall_now_ns() < until) {
-    for (int i = 0; i < 32; ++i) cpu_relax();
-  }
-  if (worker->runs_unpinned) unpinned_spinners_.fetch_sub(1);
-}
-
-void ParallelScheduler::queue_locked(Job* job, int64_t due) {
-  job->state.store(JobState::kQueued);
-  lanes_[job->lane].push(due, job);
-  ++counters_.queued;
-  queued_hint_.store(counters_.queued, std::memory_order_relaxed);
-}
-
-void ParallelScheduler::park_locked(Job* job) {
-  job->state.store(JobState::kParked);
-  // An event that came while the entity ran saw it busy and left only the flag.
-  if (job->notified.exchange(false)) queue_locked(job, clock()->timestamp());
-}
-
-void ParallelScheduler::wake_parked_locked(Job* job) {
-  if (job->state.load() != JobState::kParked || stopping_) return;
-  job->notified.store(false);
-  queue_locked(job, clock()->timestamp());
-}
-
-void ParallelScheduler::count_locked(Job* job, SchedulingConditionType next) {
-  auto counter = [this](SchedulingConditionType type) -> int64_t* {
-    switch (type) {
-      case Condition::kReady: return &counters_.ready;
-      case Condition::kWaitTime: return &counters_.wait_time;
-      case Condition::kWaitEvent: return &counters_.wait_event;
-      case Condition::kWait: return &counters_.wait;
-      case Condition::kNever: return nullptr;
-    }
-    return nullptr;
-  };
-  if (int64_t* previous = counter(job->condition)) --*previous;
-  if (int64_t* current = counter(next)) ++*current;
+void ParallelScheduler::count(Job* job, Condition next) {
+  const Condition previous = job->condition;
+  if (previous == next) return;
   job->condition = next;
+  if (previous == Condition::kWaitEvent) waiting_event_.fetch_sub(1);
+  if (next == Condition::kWaitEvent) waiting_event_.fetch_add(1);
+  if (!idle_when_all_wait()) return;
+  const bool was = counts_as_not_waiting(previous);
+  const bool is = counts_as_not_waiting(next);
+  if (was && !is) remove_not_waiting();
+  if (!was && is) add_not_waiting();
 }
 
-void ParallelScheduler::wake_worker_locked(size_t lane) {
-  const int64_t due = lanes_[lane].next_due();
-  if (due == kForever) return;
-  // A spinning worker takes a job that is due now without being woken.
-  if (lane == 0 && unpinned_spinners_.load() > 0 && due <= clock()->timestamp()) return;
-  Worker* candidate = nullptr;
-  for (const auto& worker : workers_) {
-    if (!worker->waiting) continue;
-    if (!serves(worker.get(), lane)) continue;
-    if (worker->wait_until <= due) return;  // it wakes up in time by itself
-    if (!candidate) candidate = worker.get();
+void ParallelScheduler::add_not_waiting() {
+  uint64_t value = not_waiting_.load();
+  uint64_t next;
+  do {
+    // Leaving zero ends an idle period: the next one gets a new number.
+    next = (value & kCountMask) == 0 ? value + 1 + (uint64_t{1} << 32) : value + 1;
+  } while (!not_waiting_.compare_exchange_weak(value, next));
+  if ((value & kCountMask) == 0) note_waiting_change();
+}
+
+void ParallelScheduler::remove_not_waiting() {
+  if ((not_waiting_.fetch_sub(1) & kCountMask) == 1) note_waiting_change();
+}
+
+void ParallelScheduler::note_waiting_change() {
+  std::lock_guard<std::mutex> lock(idle_mutex_);
+  const uint64_t value = not_waiting_.load();
+  const auto period = static_cast<uint32_t>(value >> 32);
+  if ((value & kCountMask) != 0) {
+    idle_timer_.end();
+  } else if (!idle_timer_.idle() || idle_period_ != period) {
+    idle_period_ = period;
+    idle_timer_.restart(steady_now_ns());
+    fresh_waits_.store(uint64_t{period} << 32);
   }
-  if (candidate) {
-    candidate->waiting = false;
-    candidate->wake.notify_one();
-  }
 }
 
-void ParallelScheduler::wake_for_queued_locked() {
-  wake_worker_locked(0);
-  for (size_t lane = 1; lane < lanes_.size(); ++lane) wake_worker_locked(lane);
-}
-
-void ParallelScheduler::refresh_idle_locked() {
-  bool idle = stop_on_deadlock_.get() && is_idle(counters_);
-  if (idle && !idle_) {
-    idle_ = true;
-    idle_since_ns_ = wall_now_ns();
-    supervisor_wake_.notify_one();
-  } else if (!idle) {
-    idle_ = false;
-  }
-}
-
-bool ParallelScheduler::deadlock_expired_locked() const {
-  const double grace_ms = deadlock_grace_ms();
-  if (!idle_ || grace_ms < 0) return false;
-  return wall_now_ns() - idle_since_ns_ >= static_cast<int64_t>(grace_ms * 1e6);
-}
-
-bool ParallelScheduler::any_queued_ready_locked() {
-  // Polled entities are judged by their last check, which may be stale when the workers were
-  // descheduled for longer than the grace period. Before calling it a deadlock, look again.
-  const int64_t now = clock()->timestamp();
-  for (const auto& job : jobs_) {
-    if (job->state.load() != JobState::kQueued || !job->item->is_started()) continue;
-    SchedulingCondition condition;
-    if (job->item->check(now, &condition) == GXF_SUCCESS &&
-        condition.type == Condition::kReady) {
-      idle_ = false;
-      return true;
+void ParallelScheduler::note_fresh_wait(Job* job) {
+  // A verdict is fresh when the graph was already idle before the check and stayed so: a
+  // check that raced with the last tick before idleness may have missed its message.
+  const uint64_t value = not_waiting_.load();
+  if ((value & kCountMask) != 0 || value != job->census_before) return;
+  const auto period = static_cast<uint32_t>(value >> 32);
+  if (job->fresh_period == period + 1) return;
+  uint64_t fresh = fresh_waits_.load();
+  while ((fresh >> 32) == period) {
+    if (fresh_waits_.compare_exchange_weak(fresh, fresh + 1)) {
+      job->fresh_period = period + 1;
+      return;
     }
   }
-  return false;
 }
 
-void ParallelScheduler::request_stop_locked(const char* reason) {
-  if (stopping_) return;
-  stopping_ = true;
-  stopping_hint_.store(true);
-  stop_reason_ = reason;
+void ParallelScheduler::forget_fresh_wait(Job* job) {
+  uint64_t fresh = fresh_waits_.load();
+  while (job->fresh_period == static_cast<uint32_t>(fresh >> 32) + 1) {
+    if (fresh_waits_.compare_exchange_weak(fresh, fresh - 1)) return;
+  }
+}
+
+bool ParallelScheduler::deadlock_expired() {
+  if (!limits_.stop_on_deadlock.get()) return false;
+  std::lock_guard<std::mutex> lock(idle_mutex_);
+  const uint64_t value = not_waiting_.load();
+  const uint64_t fresh = fresh_waits_.load();
+  // Idle in the period the timer measures, and every live entity checked WAIT within it
+  // (a worker descheduled for long leaves verdicts stale, not the graph dead).
+  return (value & kCountMask) == 0 && idle_period_ == static_cast<uint32_t>(value >> 32) &&
+         (fresh >> 32) == idle_period_ &&
+         static_cast<int64_t>(fresh & kCountMask) >= live_.load() &&
+         idle_timer_.expired(deadlock_grace_ms(), steady_now_ns());
+}
+
+void ParallelScheduler::park(Worker* worker, Job* job) {
+  job->state.store(JobState::kParked, std::memory_order_seq_cst);
+  // An event that came while the entity ran saw it busy and left only the flag.
+  if (job->notified.exchange(false, std::memory_order_seq_cst)) {
+    JobState parked = JobState::kParked;
+    if (job->state.compare_exchange_strong(parked, JobState::kQueued)) enqueue(worker, job);
+  }
+}
+
+void ParallelScheduler::enqueue(Worker* worker, Job* job) {
+  if (job->pinned_worker != 0) {
+    Worker* owner = workers_[job->pinned_worker - 1].get();
+    {
+      std::lock_guard<std::mutex> lock(owner->inbox_mutex);
+      owner->inbox.push_back(job);
+      owner->inbox_size.store(owner->inbox.size(), std::memory_order_release);
+    }
+    // A shared event count may wake another sleeper than the owner: wake them all.
+    owner->sleep->notify_all();
+    return;
+  }
+  if (worker) {
+    worker->deque.push(job);
+    if (!worker->runs_unpinned) {
+      // A strictly pinned worker never runs this job itself: always wake a worker that
+      // can. (Skipping it while a worker searched could lose the job: the push may not be
+      // visible yet to a searcher that just gave up, and it would sleep.)
+      shared_sleep_.notify_one();
+    } else if (worker->deque.size() > 1 && searching_.load(std::memory_order_relaxed) == 0) {
+      // A worker takes the job it just queued itself next: only a surplus is worth waking
+      // a sleeper for (to run in parallel), and searching workers will find it anyway.
+      shared_sleep_.notify_one();
+    }
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(injection_mutex_);
+    injection_.push_back(job);
+    injection_size_.store(injection_.size(), std::memory_order_release);
+  }
+  shared_sleep_.notify_one();
+}
+
+void ParallelScheduler::add_timer(Job* job, int64_t due) {
+  job->state.store(JobState::kQueued, std::memory_order_relaxed);
+  bool earliest;
+  {
+    std::lock_guard<std::mutex> lock(timer_mutex_);
+    earliest = due < timers_.next_due();
+    timers_.push(due, job);
+    next_timer_due_.store(timers_.next_due(), std::memory_order_release);
+  }
+  // Sleepers chose their deadline from the old earliest time.
+  if (earliest) shared_sleep_.notify_all();
+}
+
+void ParallelScheduler::stop_on_failure(gxf_result_t code) {
+  gxf_result_t success = GXF_SUCCESS;
+  result_.compare_exchange_strong(success, code);
+  request_stop("an entity failed");
+}
+
+void ParallelScheduler::request_stop(const char* reason) {
+  // Held throughout: the supervisor sees stopping_ only under this lock, so the scheduler
+  // (possibly destroyed right after the run ends) outlives these notifications.
+  std::lock_guard<std::mutex> lock(supervisor_mutex_);
+  bool running = false;
+  if (!stopping_.compare_exchange_strong(running, true)) return;
+  stop_reason_.store(reason);
   GXF_LOG_INFO("%s: stopping: %s", describe().c_str(), reason);
-  for (const auto& worker : workers_) worker->wake.notify_one();
-  supervisor_wake_.notify_one();
+  shared_sleep_.notify_all();
+  for (const auto& worker : workers_) {
+    if (worker->own_sleep) worker->own_sleep->notify_all();
+  }
+  supervisor_wake_.notify_all();
 }
 
 // --- Supervisor
 
 void ParallelScheduler::supervise() {
   name_thread("gxf-supervisor");
-  Lock lock(mutex_);
-  while (!stopping_) {
+  IdleTimer quiet;  // quiescence of the workers (event-driven idleness)
+  uint64_t quiet_wakeups = 0;
+  std::unique_lock<std::mutex> lock(supervisor_mutex_);
+  while (!stopping()) {
     int64_t wait_ns = kForever;
-    if (max_duration_reached_locked(&wait_ns)) {
-      request_stop_locked("max_duration_ms reached");
-    } else if (!deadlock_checked_on_filing() && deadlock_reached_locked(&wait_ns)) {
-      request_stop_locked(kDeadlock);
-    } else if (wait_ns == kForever) {
+    const char* reason = nullptr;
+    const int64_t left = run_clock_.remaining_ns(limits_);
+    if (left == 0) {
+      reason = "max_duration_ms reached";
+    } else {
+      wait_ns = left;
+    }
+    if (!reason && !idle_when_all_wait() && limits_.stop_on_deadlock.get()) {
+      if (quiescent()) {
+        const uint64_t wakeups = wakeups_.load();
+        // A worker that woke (and slept again) in between made progress.
+        if (!quiet.idle() || wakeups != quiet_wakeups) quiet.restart(steady_now_ns());
+        quiet_wakeups = wakeups;
+        if (quiet.expired(deadlock_grace_ms(), steady_now_ns(), &wait_ns)) reason = kDeadlock;
+      } else {
+        quiet.end();
+      }
+    }
+    if (reason) {
+      lock.unlock();
+      request_stop(reason);
+      lock.lock();
+      break;
+    }
+    if (wait_ns == kForever) {
       supervisor_wake_.wait(lock);
     } else {
       supervisor_wake_.wait_for(lock, std::chrono::nanoseconds(wait_ns));
@@ -589,28 +698,17 @@ void ParallelScheduler::supervise() {
   stop_all();
 }
 
-bool ParallelScheduler::max_duration_reached_locked(int64_t* wait_ns) {
-  if (!max_duration_ms_.is_set()) return false;
-  const int64_t limit_ns = max_duration_ms_.get() * 1'000'000;
-  int64_t remaining_ns;
-  if (max_duration_is_wall_time()) {
-    remaining_ns = start_wall_ns_ + limit_ns - wall_now_ns();
-  } else if (clock()->timestamp() - start_clock_ns_ > limit_ns) {
-    remaining_ns = 0;
-  } else {
-    remaining_ns = std::max<int64_t>(1, wall_ns_until(start_clock_ns_ + limit_ns + 1));
+bool ParallelScheduler::quiescent() {
+  if (awake_workers_.load() != 0 || injection_size_.load() != 0 || waiting_event_.load() != 0 ||
+      next_timer_due_.load() != kForever) {
+    return false;
   }
-  *wait_ns = std::min(*wait_ns, remaining_ns);
-  return remaining_ns <= 0;
-}
-
-bool ParallelScheduler::deadlock_reached_locked(int64_t* wait_ns) {
-  const double grace_ms = deadlock_grace_ms();
-  if (!idle_ || grace_ms < 0) return false;
-  if (deadlock_expired_locked()) return true;
-  const int64_t grace_ns = static_cast<int64_t>(grace_ms * 1e6);
-  *wait_ns = std::min(*wait_ns, idle_since_ns_ + grace_ns - wall_now_ns());
-  return false;
+  for (const auto& worker : workers_) {
+    if (!worker->deque.empty() || !worker->polls.empty() || worker->inbox_size.load() != 0) {
+      return false;
+    }
+  }
+  return awake_workers_.load() == 0;
 }
 
 void ParallelScheduler::stop_all() {
@@ -623,23 +721,6 @@ void ParallelScheduler::stop_all() {
     GXF_LOG_WARNING("%s: stopping the entities: %s", describe().c_str(), result_str(code));
   }
   running_.store(false);
-}
-
-int64_t ParallelScheduler::wall_ns_until(int64_t target) const {
-  Clock* time = clock();
-  int64_t now = time->timestamp();
-  if (target <= now) return 0;
-  if (!time->is_wall_clock()) return kOtherClockSliceNs;
-  double scale = 1.0;
-  if (auto* realtime = dynamic_cast<RealtimeClock*>(time)) scale = realtime->time_scale();
-  double wall_ns = static_cast<double>(target - now) / scale;
-  return std::min<int64_t>(kWallClockSliceNs, static_cast<int64_t>(wall_ns) + 1);
-}
-
-int64_t ParallelScheduler::wall_now_ns() const {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace gxf

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -11,31 +12,46 @@
 
 #include "gxf/std/clock.hpp"
 #include "gxf/std/entity_executor.hpp"
+#include "gxf/std/gems/event_count.hpp"
 #include "gxf/std/gems/timed_job_queue.hpp"
+#include "gxf/std/gems/work_stealing_deque.hpp"
 #include "gxf/std/resources.hpp"
+#include "gxf/std/run_limits.hpp"
 #include "gxf/std/scheduler.hpp"
 
 namespace nvidia {
 namespace gxf {
 
-// The shared core of the MultiThread and EventBased schedulers.
+// The shared core of the MultiThread and EventBased schedulers: a work-stealing executor.
 //
-// One job = one visit of one entity. Jobs wait in lanes ordered by due time: lane 0 for
-// unpinned entities, one lane per ThreadPool slot that holds a pinned entity. A worker thread
-// loops: next_job files its previous visit by the entity's condition (READY now, WAIT_TIME at
-// its target, WAIT polled or parked (policy), WAIT_EVENT parked until an event, NEVER dropped),
-// wakes the entities its messages woke, and takes the next due job (wait_for_work);
-// visit_entity then runs it (start, or check + tick + stop on NEVER, then a fresh check).
-// Events re-queue parked entities (event_notify). A supervisor thread ends the run on
-// interrupt, failure, max duration or deadlock (supervise), joins the workers and stops
-// every entity (stop_all).
+// One job = one entity; it is in at most one place at a time (a run queue, the timer heap,
+// parked, or running on one worker). Each worker owns a Chase-Lev deque: it pops its newest
+// job and steals the oldest job of another worker when its own is empty. A worker files the
+// entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
+// timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
+// parked; NEVER: dropped). An event for a parked entity queues it again: on the deque of the
+// worker whose tick sent the message (its data is hot in that core's cache), else on the
+// injection queue (events from other threads). Entities pinned to a ThreadPool slot go to the
+// inbox of that slot's worker only. Idle workers sleep on an event count: no polling, and a
+// job queued while a worker decides to sleep wakes it. Due timers are moved onto the deque of
+// the worker that finds them. A supervisor thread ends the run on interrupt, failure, max
+// duration or deadlock (supervise), joins the workers and stops every entity (stop_all).
 //
-// Concurrency: one mutex guards lanes, counters and worker sleep; an entity is never queued
-// twice and runs on one worker at a time (the executor serialises executions as well).
-// Codelets run without any scheduler lock held; term checks of polling schedulers run under
-// it, so a term's check() must not notify.
+// Concurrency rules:
+// - The hot path (run a job, file it, queue what its messages woke, take the next job) takes
+//   no lock shared by the workers: deques are lock-free; an entity's condition and counters
+//   are written only by the worker holding its job.
+// - Job::state moves kQueued -> kRunning -> (kQueued | kParked | kDropped); only the worker
+//   holding the job changes it, except kParked -> kQueued, which whoever wins the
+//   compare-exchange (an event, or the parker itself) does.
+// - Locks: timer_mutex_ (the timer heap), injection_mutex_, each pinned inbox's mutex,
+//   idle_mutex_ (the idleness record), supervisor_mutex_. None is held while a codelet runs
+//   or while another of them is taken, except supervisor_mutex_ (outermost).
+// - Term checks run on the worker holding the job, without any lock: a term's check() may
+//   read queues that other workers push to (queues synchronise themselves).
 class ParallelScheduler : public Scheduler {
  public:
+  ~ParallelScheduler() override;
   gxf_result_t initialize() override;
   gxf_result_t deinitialize() override;
   gxf_result_t schedule(EntityItem* item) override;
@@ -46,16 +62,6 @@ class ParallelScheduler : public Scheduler {
   gxf_result_t event_notify(gxf_uid_t eid, EventType event) override;
 
  protected:
-  // Entities by their last filed condition, plus jobs queued and running.
-  struct Counters {
-    int64_t ready = 0;
-    int64_t wait_time = 0;
-    int64_t wait_event = 0;
-    int64_t wait = 0;
-    int64_t queued = 0;
-    int64_t running = 0;
-  };
-
   // Parameters both schedulers register under the same keys.
   void register_common_parameters(Registrar* registrar);
 
@@ -69,129 +75,139 @@ class ParallelScheduler : public Scheduler {
   virtual bool pinned_workers_run_unpinned() const = 0;
   // True: max_duration_ms is wall time; false: scheduler-clock time.
   virtual bool max_duration_is_wall_time() const = 0;
-  // Nothing can make progress any more (entities may still wait for time or events).
-  virtual bool is_idle(const Counters& counters) const = 0;
+  // True: idle means every live entity waits (WAIT) — nothing is READY, WAIT_TIME or
+  // WAIT_EVENT (polling schedulers, judged when an entity is filed). False: idle means no job
+  // is queued, timed or running and no entity waits for an event (judged by the supervisor
+  // once every worker sleeps).
+  virtual bool idle_when_all_wait() const = 0;
   // How long (ms) idleness must last before the run ends; < 0: never.
   virtual double deadlock_grace_ms() const = 0;
-  // True: the deadlock rule is evaluated only when an entity is filed (polling schedulers,
-  // which file waiting entities regularly); false: by the supervisor's timer.
-  virtual bool deadlock_checked_on_filing() const = 0;
   // True: the run ends at once when no entity is left (all reached NEVER).
   virtual bool ends_when_no_entity_left() const = 0;
 
   Parameter<Handle<Clock>> clock_;
-  Parameter<int64_t> max_duration_ms_;
-  Parameter<bool> stop_on_deadlock_;
+  RunLimitParameters limits_;
   Parameter<int64_t> worker_thread_number_;
   Parameter<bool> thread_pool_allocation_auto_;
-  Parameter<int64_t> stop_on_deadlock_timeout_;
 
  private:
   enum class JobState : int { kQueued, kRunning, kParked, kDropped };
 
-  struct Job {
+  // Cache-line aligned: jobs of different chains are written by different workers every tick.
+  struct alignas(64) Job {
     EntityItem* item = nullptr;
-    size_t lane = 0;
+    ThreadPool* pool = nullptr;  // the pool it is pinned to, if any
+    size_t pool_slot = 0;
+    size_t pinned_worker = 0;  // index into workers_ + 1 of its pinned worker; 0: none
     std::atomic<JobState> state{JobState::kQueued};
     std::atomic<bool> notified{false};  // an event arrived since the job was taken
     std::atomic<bool> unscheduled{false};
     SchedulingConditionType condition = SchedulingConditionType::kReady;
+    uint32_t fresh_period = 0;  // idle period (+1) in which its WAIT verdict was counted
+    uint64_t census_before = 0;  // not_waiting_ before its latest check
   };
 
   struct Worker {
-    ParallelScheduler* owner = nullptr;
-    size_t own_lane = 0;  // 0: none
+    explicit Worker(size_t capacity) : deque(capacity), polls(capacity) {}
+    size_t index = 0;
     bool runs_unpinned = true;
-    bool waiting = false;
-    int64_t wait_until = 0;  // clock time a waiting worker wakes by itself (kForever: never)
-    std::vector<Job*> deferred;  // parked entities its last tick sent message events to
-    int continuations = 0;       // jobs in a row taken from `deferred`, past the lanes
-    std::condition_variable wake;
+    bool pinned = false;               // serves a ThreadPool slot
+    WorkStealingDeque<Job> deque;      // unpinned jobs this worker queued
+    // WAIT jobs to check again (polling without recession), oldest first: the owner takes
+    // them from the top too, so that each is checked in turn; thieves may take them.
+    WorkStealingDeque<Job> polls;
+    std::mutex inbox_mutex;            // pinned jobs for this worker
+    std::deque<Job*> inbox;
+    std::atomic<size_t> inbox_size{0};
+    EventCount* sleep = nullptr;       // the event count this worker sleeps on
+    std::unique_ptr<EventCount> own_sleep;  // strictly pinned workers sleep alone
+    uint32_t steal_seed = 0;
+    int newest_in_a_row = 0;           // LIFO pops since the last FIFO one
     std::thread thread;
   };
 
-  // The outcome of one visit of an entity, filed under the lock of the worker's next wait.
-  struct Visit {
-    Job* job = nullptr;
-    SchedulingCondition condition;
-    bool ran = false;  // started or ticked
-    gxf_result_t code = GXF_SUCCESS;
-  };
-
-  using Lock = std::unique_lock<std::mutex>;
-
   // Worker side.
   void run_worker(Worker* worker);
-  // Files the previous visit, wakes what its messages woke, then waits for the next job.
-  Job* next_job(Worker* worker, Visit* visit);
-  Job* wait_for_work(Worker* worker, Lock& lock);
-  Job* begin_job_locked(Job* job);
-  bool serves(const Worker* worker, size_t lane) const;
-  Visit visit_entity(Job* job);
+  Job* find_work(Worker* worker);
+  Job* try_take(Worker* worker);
+  Job* take_due_timers(Worker* worker);
+  void run_job(Worker* worker, Job* job);
+  bool check_before_running(Worker* worker, Job* job);
+  void file(Worker* worker, Job* job, SchedulingCondition condition, bool ran);
+  void park(Worker* worker, Job* job);
+  // Queues a job that is due now: pinned inbox, this worker's deque, or the injection queue.
+  void enqueue(Worker* worker, Job* job);
+  void add_timer(Job* job, int64_t due);
+  // An entity failed: keep the first code and stop the run.
+  void stop_on_failure(gxf_result_t code);
+  void count(Job* job, SchedulingConditionType next);
+  // Census of entities not waiting (polling schedulers' idleness).
+  void add_not_waiting();
+  void remove_not_waiting();
+  void note_waiting_change();
+  void note_fresh_wait(Job* job);
+  void forget_fresh_wait(Job* job);
+  bool deadlock_expired();
+  std::chrono::steady_clock::time_point next_timer_deadline();
 
-  Lock lock_board();
-  // Spins up to a few microseconds for a job to be queued (any lane).
-  void spin_until_queued(Worker* worker);
-
-  // Board operations; the caller holds mutex_.
-  bool check_before_running_locked(Job* job);
-  void file_locked(Job* job, SchedulingCondition condition, bool ran);
-  void fail_locked(gxf_result_t code);
-  void queue_locked(Job* job, int64_t due);
-  void park_locked(Job* job);
-  void wake_parked_locked(Job* job);
-  // Wakes one waiting worker for `lane` unless a worker will take its next job anyway.
-  void wake_worker_locked(size_t lane);
-  void wake_for_queued_locked();
-  void count_locked(Job* job, SchedulingConditionType next);
-  void refresh_idle_locked();
-  bool deadlock_expired_locked() const;
-  bool any_queued_ready_locked();
-  void request_stop_locked(const char* reason);
+  void request_stop(const char* reason);
+  bool stopping() const { return stopping_.load(std::memory_order_acquire); }
 
   // Supervisor side.
   void supervise();
-  // Whether the run's time is up; else lowers *wait_ns to the time left.
-  bool max_duration_reached_locked(int64_t* wait_ns);
-  // Whether idleness lasted its grace period; else lowers *wait_ns to the time left.
-  bool deadlock_reached_locked(int64_t* wait_ns);
-  // Joins the workers, then stops every started entity.
+  bool quiescent();
   void stop_all();
-  // Wall-clock nanoseconds until the scheduler clock reaches `target`, capped.
-  int64_t wall_ns_until(int64_t target) const;
-  int64_t wall_now_ns() const;
 
-  size_t lane_for(EntityItem* item, gxf_result_t* code);
-  void start_workers();
+  void create_workers();
   void clear_run_state();
 
   Clock* clock() const { return clock_.get().get(); }
 
   std::vector<std::unique_ptr<Job>> jobs_;
-  std::vector<std::pair<ThreadPool*, size_t>> pinned_lanes_;  // lane i+1 = (pool, slot)
-  std::vector<ThreadPool*> pools_;                            // pools with pinned entities
-  std::vector<TimedJobQueue<Job*>> lanes_;
   std::vector<std::unique_ptr<Worker>> workers_;
+  size_t unpinned_workers_ = 0;  // workers that run unpinned jobs (they steal)
+  bool polls_now_ = false;        // WAIT jobs are re-checked at once: the polls deques are used
+  EventCount shared_sleep_;       // workers that run unpinned jobs sleep here
   std::thread supervisor_;
   std::mutex join_mutex_;  // wait() may come from two threads (graph_wait, context destroy)
 
-  std::mutex mutex_;
+  // Jobs queued by threads that are not workers (external events, unschedule).
+  std::mutex injection_mutex_;
+  std::deque<Job*> injection_;
+  std::atomic<size_t> injection_size_{0};
+
+  // Jobs waiting for a time (WAIT_TIME, polled WAIT), on the scheduler clock.
+  std::mutex timer_mutex_;
+  TimedJobQueue<Job*> timers_;
+  std::atomic<int64_t> next_timer_due_{INT64_MAX};
+
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> searching_{0};    // workers looking for a job to steal
+  std::atomic<int> awake_workers_{0};
+  std::atomic<uint64_t> wakeups_{0};  // times a worker stopped sleeping (progress marker)
+
+  // Census for the deadlock rule, updated when an entity's filed condition changes class.
+  std::atomic<int64_t> live_{0};        // entities not NEVER
+  std::atomic<int64_t> waiting_event_{0};
+  // Live entities whose condition is not WAIT (low 32 bits) and how many times that count
+  // left zero (high 32 bits: the idle period): read together, a stale idleness is told apart.
+  std::atomic<uint64_t> not_waiting_{0};
+  // WAIT verdicts filed in the current idle period (high 32 bits: the period), one per
+  // entity: idleness is judged only once every entity was checked within it.
+  std::atomic<uint64_t> fresh_waits_{0};
+  std::mutex idle_mutex_;
+  uint32_t idle_period_ = 0;
+  IdleTimer idle_timer_;
+
+  std::mutex supervisor_mutex_;
   std::condition_variable supervisor_wake_;
-  Counters counters_;
-  bool stopping_ = false;
-  // Read without mutex_ by spinning workers; written with it.
-  std::atomic<int64_t> queued_hint_{0};
-  std::atomic<bool> stopping_hint_{false};
-  std::atomic<int> unpinned_spinners_{0};
-  static thread_local Worker* t_worker;  // the worker running on this thread, if any
-  bool idle_ = false;
-  int64_t idle_since_ns_ = 0;  // wall time idleness began
-  const char* stop_reason_ = nullptr;
-  gxf_result_t result_ = GXF_SUCCESS;
+  std::atomic<const char*> stop_reason_{nullptr};
+  std::atomic<gxf_result_t> result_{GXF_SUCCESS};
   std::atomic<bool> running_{false};
   bool started_once_ = false;
-  int64_t start_clock_ns_ = 0;
-  int64_t start_wall_ns_ = 0;
+  RunClock run_clock_;
+  static thread_local Worker* t_worker;  // the worker running on this thread, if any
+  static thread_local ParallelScheduler* t_owner;
 };
 
 }  // namespace gxf

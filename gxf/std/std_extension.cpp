@@ -15,6 +15,7 @@
 #include "gxf/std/double_buffer_receiver.hpp"
 #include "gxf/std/double_buffer_transmitter.hpp"
 #include "gxf/std/end_of_stream.hpp"
+#include "gxf/std/epoch_scheduler.hpp"
 #include "gxf/std/event_based_scheduler.hpp"
 #include "gxf/std/expiring_message_available_scheduling_term.hpp"
 #include "gxf/std/forward.hpp"
@@ -77,6 +78,8 @@ void std_extension_factory(Extension& ext) {
   ext.add<Scheduler, System>("nvidia::gxf::Scheduler", {0xf0103b75d2e14d70, 0x9b133fe5b40209be});
   ext.add<GreedyScheduler, Scheduler>("nvidia::gxf::GreedyScheduler",
                                       {0x869d30caa4434619, 0xb9887a52e657f39b});
+  ext.add<EpochScheduler, Scheduler>("nvidia::gxf::EpochScheduler",
+                                     {0x3d175ab42e0d11ec, 0x8d3d0242ac130003});
   ext.add<SchedulingTerm, Component>("nvidia::gxf::SchedulingTerm",
                                      {0x184d8e4e086c475a, 0x903a69d723f95d19});
   ext.add<SchedulingTermCombiner, Component>("nvidia::gxf::SchedulingTermCombiner",

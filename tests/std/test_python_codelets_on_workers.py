@@ -29,8 +29,9 @@ def test_python_codelets_never_run_at_once(run_graph_text, tmp_path, codelet_fil
 
 @pytest.mark.parametrize("kind", PARALLEL)
 def test_native_codelets_run_while_python_holds_the_gil(run_graph_text, kind):
+    # Long enough (well over the few ms until the runner first looks) to be seen running.
     source = entity("tx", *transmitter(), component("PingTx", signal="out"),
-                    component("CountSchedulingTerm", count=2000))
+                    component("CountSchedulingTerm", count=100_000))
     sink = entity("rx", *receiver(), component("PingRx", signal="in"))
     text = graph(source, sink, connection("tx/out", "rx/in"), scheduler_entity(kind))
     (run,) = run_graph_text(text, timeout=60, spin_until_stopped="rx")
