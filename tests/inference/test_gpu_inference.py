@@ -11,7 +11,9 @@ import pytest
 torch = pytest.importorskip("torch")
 
 pytestmark = [pytest.mark.gpu,
-              pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device for torch")]
+              pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device for torch"),
+              # torch 2.11's profiler warns at start that events are kept per cycle (one here).
+              pytest.mark.filterwarnings("ignore:.*Profiler clears events:UserWarning")]
 
 import gxf.std as std  # noqa: E402
 from gxf.core import Graph  # noqa: E402
