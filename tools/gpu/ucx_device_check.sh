@@ -7,17 +7,18 @@
 # direct device sends, forced host staging, cpu_data_only, mixed host/device messages) and
 # the host UCX pairs, and keeps the logs under $OUT (or ./.devucx-out).
 set -u
+cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/.devucx-out}
 mkdir -p "$OUT"
 WHEEL=$(ls .devucx/libucx_cu12-*.whl 2>/dev/null | head -n 1)
 {
   nvidia-smi -L
   python -c "import cupy; print('cupy', cupy.__version__, 'devices', cupy.cuda.runtime.getDeviceCount())"
-  pip install --no-build-isolation -e . 2>&1 | tail -n 3
+  python -m pip install --no-build-isolation -e . 2>&1 | tail -n 3
   if [ -n "$WHEEL" ]; then
     pip install --no-index --no-deps "$WHEEL" 2>&1 | tail -n 2
   elif ! python -c "import libucx" 2>/dev/null; then
-    echo "no libucx-cu12: put its wheel in .devucx/ (see the top of .devucx.sh)"; exit 2
+    echo "no libucx-cu12: put its wheel in .devucx/ (see the top of tools/gpu/ucx_device_check.sh)"; exit 2
   fi
   UCX_INFO=$(python -c "import libucx, os; print(os.path.join(os.path.dirname(libucx.__file__), 'bin', 'ucx_info'))")
   LD_LIBRARY_PATH=$(dirname "$UCX_INFO")/../lib "$UCX_INFO" -v

@@ -1,12 +1,12 @@
 #!/bin/bash
 # Issue 11 items 3-5 on the GPU machine (run from the repository root by the lead):
-#   bash .devinfer.sh 2>&1 | tee devinfer.log
+#   bash tools/gpu/inference_check.sh 2>&1 | tee devinfer.log
 # Builds the editable install (the machine has no package registry: torch, onnx, onnxruntime
 # (CPU), CuPy are there already), runs the GPU inference tests, then tools/bench/infer.py with
 # TorchInference on the GPU and OnnxRuntimeInference on the CPU: frames/s of graph and direct,
 # graph/direct ratio per model (cnn, tiny) and batch (8, 1).
 set -u
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/../.."
 export CMAKE_BUILD_PARALLEL_LEVEL=16
 echo "== build"; date
 pip install -q --no-build-isolation -e . || { echo "BUILD FAILED"; exit 1; }
