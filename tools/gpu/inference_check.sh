@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/../.."
 export CMAKE_BUILD_PARALLEL_LEVEL=16
 echo "== build"; date
-pip install -q --no-build-isolation -e . || { echo "BUILD FAILED"; exit 1; }
+python -m pip install -q --no-build-isolation -e . || { echo "BUILD FAILED"; exit 1; }
 python -c "import torch, onnxruntime; print('torch', torch.__version__, 'cuda', torch.cuda.is_available(), '| onnxruntime', onnxruntime.__version__, onnxruntime.get_available_providers())"
 nvidia-smi --query-gpu=name,utilization.gpu,memory.used --format=csv,noheader || true
 status=0

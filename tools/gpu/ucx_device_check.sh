@@ -16,7 +16,7 @@ WHEEL=$(ls .devucx/libucx_cu12-*.whl 2>/dev/null | head -n 1)
   python -c "import cupy; print('cupy', cupy.__version__, 'devices', cupy.cuda.runtime.getDeviceCount())"
   python -m pip install --no-build-isolation -e . 2>&1 | tail -n 3
   if [ -n "$WHEEL" ]; then
-    pip install --no-index --no-deps "$WHEEL" 2>&1 | tail -n 2
+    python -m pip install --no-index --no-deps "$WHEEL" 2>&1 | tail -n 2
   elif ! python -c "import libucx" 2>/dev/null; then
     echo "no libucx-cu12: put its wheel in .devucx/ (see the top of tools/gpu/ucx_device_check.sh)"; exit 2
   fi
