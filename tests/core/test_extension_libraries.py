@@ -119,3 +119,18 @@ def test_unknown_extension_names_the_packaged_ones(tmp_path):
         assert "libgxf_std.so" in error_report(error.value)
     finally:
         core.context_destroy(context)
+
+
+@pytest.mark.skipif(shutil.which("nm") is None, reason="binutils' nm is not installed")
+def test_libraries_export_no_cxx_runtime_of_their_own():
+    """No packaged library exports C++ runtime code (libstdc++'s streams and locales): on a
+    toolchain that links libstdc++ statically into each library, exported copies interpose on
+    one another and streams crash on a wrong locale facet (CMakeLists: --exclude-libs)."""
+    libraries = [os.path.join(folder, name) for folder, _, names in os.walk(package_root())
+                 for name in names if name.endswith(".so")]
+    assert libraries
+    for library in libraries:
+        symbols = subprocess.run(["nm", "-D", "--defined-only", library], capture_output=True,
+                                 text=True, check=True).stdout.split()
+        runtime = [s for s in symbols if s.startswith(("_ZNSt6locale", "_ZNSo", "_ZNSi"))]
+        assert runtime == [], f"{library} exports C++ runtime symbols, e.g. {runtime[:3]}"
