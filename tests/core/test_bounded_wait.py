@@ -78,7 +78,19 @@ def test_context_destroy_with_timeout_reports_and_keeps_the_context(stuck_run, s
 
 def test_ctrl_c_in_graph_wait_interrupts_then_bounds_the_wait_by_the_grace(stuck_run):
     context, release = stuck_run("greedy")
-    timer = threading.Timer(0.2, lambda: os.kill(os.getpid(), __import__("signal").SIGINT))
+
+    def interrupt_once_waiting():
+        # Ctrl-C only once graph_wait is waiting (its helper thread exists): a signal that
+        # lands before the call (a slow, loaded machine) is not what this test is about.
+        deadline = time.monotonic() + 30
+        while not any(t.name == "gxf-wait" for t in threading.enumerate()):
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
+        time.sleep(0.2)
+        os.kill(os.getpid(), __import__("signal").SIGINT)
+
+    timer = threading.Thread(target=interrupt_once_waiting, daemon=True)
     timer.start()
     began = time.monotonic()
     with pytest.raises(GraphTimeoutError) as error:
