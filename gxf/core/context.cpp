@@ -11,10 +11,39 @@ namespace nvidia {
 namespace gxf {
 
 namespace {
-constexpr size_t kMaxPooledMessages = 1024;
+constexpr size_t kMaxPooledPerShard = 256;
+constexpr size_t kStealBatch = 32;
+constexpr gxf_uid_t kUidBlock = 1024;
+
+std::atomic<uint64_t> g_context_serials{1};
+
+// The calling thread's reserved uids, for the context it last made messages in.
+struct UidBlock {
+  uint64_t serial = 0;
+  gxf_uid_t next = 0;
+  gxf_uid_t end = 0;
+};
+thread_local UidBlock t_uid_block;
+}  // namespace
+
+Context::Context()
+    : entity_groups_(next_uid()), serial_(g_context_serials.fetch_add(1)) {}
+
+gxf_uid_t Context::next_message_uid() {
+  UidBlock& block = t_uid_block;
+  if (block.serial != serial_ || block.next == block.end) {
+    block.serial = serial_;
+    block.next = uid_counter_.fetch_add(kUidBlock, std::memory_order_relaxed);
+    block.end = block.next + kUidBlock;
+  }
+  return block.next++;
 }
 
-Context::Context() : entity_groups_(next_uid()) {}
+size_t Context::shard_index() {
+  static std::atomic<size_t> next_thread{0};
+  thread_local size_t index = next_thread.fetch_add(1, std::memory_order_relaxed) % kMessageShards;
+  return index;
+}
 
 size_t Context::next_message_type_slot() {
   static std::atomic<size_t> next{0};
@@ -22,7 +51,9 @@ size_t Context::next_message_type_slot() {
 }
 
 Context::~Context() {
-  for (Entity* message : message_pool_) delete message;
+  for (MessageShard& shard : shards_) {
+    for (Entity* message : shard.pool) delete message;
+  }
 }
 
 void Context::shutdown() {
@@ -36,13 +67,15 @@ void Context::shutdown() {
     components_by_cid_.clear();
   }
   runtime_.reset();
-  bool last;
+  int64_t live = 0;
   {
-    std::lock_guard<SpinLock> lock(pool_mutex_);
+    std::lock_guard<std::mutex> order(shutdown_mutex_);
+    for (MessageShard& shard : shards_) shard.lock.lock();
     shut_down_ = true;
-    last = live_messages_ == 0;
+    for (MessageShard& shard : shards_) live += shard.live;
+    for (MessageShard& shard : shards_) shard.lock.unlock();
   }
-  if (last) delete this;
+  if (live == 0) delete this;
 }
 
 Result Context::load_extension(std::unique_ptr<Extension> extension) {
@@ -178,15 +211,18 @@ void Context::reorder_entities(const std::vector<Entity*>& first) {
 
 EntityRef Context::create_message() {
   Entity* message = nullptr;
+  const size_t index = shard_index();
+  MessageShard& shard = shards_[index];
   {
-    std::lock_guard<SpinLock> lock(pool_mutex_);
-    ++live_messages_;
-    if (!message_pool_.empty()) {
-      message = message_pool_.back();
-      message_pool_.pop_back();
+    std::lock_guard<SpinLock> lock(shard.lock);
+    ++shard.live;
+    if (!shard.pool.empty()) {
+      message = shard.pool.back();
+      shard.pool.pop_back();
     }
   }
-  gxf_uid_t eid = next_uid();
+  if (!message) message = take_from_other_shards(index);
+  gxf_uid_t eid = next_message_uid();
   if (message) {
     message->eid_ = eid;
     message->name_.clear();
@@ -203,7 +239,7 @@ Expected<Component*> Context::add_message_component(Entity* message, const TypeI
     if ((*it)->type_ != type) continue;
     std::unique_ptr<Component> component = std::move(*it);
     spares.erase(it);
-    component->cid_ = next_uid();
+    component->cid_ = next_message_uid();
     component->name_ = name;
     Component* raw = component.get();
     message->components_.push_back(std::move(component));
@@ -243,20 +279,66 @@ void Context::recycle(Entity* message) {
     }
   }
   message->interfaces_.clear();
-  bool delete_context = false;
+  MessageShard& shard = shards_[shard_index()];
+  bool pooled = false;
+  bool after_shutdown;
   {
-    std::lock_guard<SpinLock> lock(pool_mutex_);
-    --live_messages_;
-    if (shut_down_) {
-      delete message;
-      delete_context = live_messages_ == 0;
-    } else if (message_pool_.size() < kMaxPooledMessages) {
-      message_pool_.push_back(message);
-    } else {
-      delete message;
+    std::lock_guard<SpinLock> lock(shard.lock);
+    after_shutdown = shut_down_;
+    if (!after_shutdown) {
+      --shard.live;
+      if (shard.pool.size() < kMaxPooledPerShard) {
+        shard.pool.push_back(message);
+        pooled = true;
+      }
     }
   }
-  if (delete_context) delete this;
+  if (pooled) return;
+  if (after_shutdown) {
+    recycle_after_shutdown(message);  // counts it, and frees the context after the last one
+    return;
+  }
+  delete message;  // over the shard's cap
+}
+
+void Context::recycle_after_shutdown(Entity* message) {
+  delete message;
+  int64_t live = 0;
+  {
+    // One at a time: the free that brings the sum to zero is the last one and frees the context.
+    std::lock_guard<std::mutex> order(shutdown_mutex_);
+    MessageShard& own = shards_[shard_index()];
+    {
+      std::lock_guard<SpinLock> lock(own.lock);
+      --own.live;
+    }
+    for (MessageShard& shard : shards_) {
+      std::lock_guard<SpinLock> lock(shard.lock);
+      live += shard.live;
+    }
+  }
+  if (live == 0) delete this;
+}
+
+Entity* Context::take_from_other_shards(size_t index) {
+  Entity* taken[kStealBatch];
+  size_t count = 0;
+  for (size_t step = 1; step < kMessageShards && count == 0; ++step) {
+    MessageShard& other = shards_[(index + step) % kMessageShards];
+    if (!other.lock.try_lock()) continue;
+    while (count < kStealBatch && !other.pool.empty()) {
+      taken[count++] = other.pool.back();
+      other.pool.pop_back();
+    }
+    other.lock.unlock();
+  }
+  if (count == 0) return nullptr;
+  if (count > 1) {
+    MessageShard& shard = shards_[index];
+    std::lock_guard<SpinLock> lock(shard.lock);
+    shard.pool.insert(shard.pool.end(), taken + 1, taken + count);
+  }
+  return taken[0];
 }
 
 void Context::set_failure_payload(std::shared_ptr<void> payload) {

@@ -32,6 +32,10 @@ class Context {
   Context& operator=(const Context&) = delete;
 
   gxf_uid_t next_uid() { return uid_counter_.fetch_add(1, std::memory_order_relaxed); }
+  // A uid for a message entity or one of its components: taken from a block the calling
+  // thread reserved, so that workers publishing at once do not all bump one shared counter.
+  // Unique like next_uid(), but not in creation order across threads.
+  gxf_uid_t next_message_uid();
 
   // Extensions
   Result load_extension(std::unique_ptr<Extension> extension);
@@ -112,10 +116,27 @@ class Context {
   std::unordered_map<gxf_uid_t, Entity*> entities_by_eid_;
   std::unordered_map<gxf_uid_t, Component*> components_by_cid_;
 
-  SpinLock pool_mutex_;
-  std::vector<Entity*> message_pool_;
-  int64_t live_messages_ = 0;
+  // The message pool, in shards: a thread takes and returns messages through the shard of
+  // its own (shard_index()), so workers creating and freeing messages at once do not contend
+  // for one lock. A shard's `live` is messages created minus messages freed through it (it
+  // may go below zero: a message is freed on another thread than the one that made it); their
+  // sum is the messages alive, which decides when a shut-down context is freed.
+  struct alignas(64) MessageShard {
+    SpinLock lock;
+    std::vector<Entity*> pool;
+    int64_t live = 0;
+  };
+  static constexpr size_t kMessageShards = 32;
+  static size_t shard_index();
+  // Moves up to a batch of pooled messages from other shards into `shard` (its lock not held):
+  // a thread that only creates messages that other threads free would otherwise allocate.
+  Entity* take_from_other_shards(size_t index);
+  void recycle_after_shutdown(Entity* message);
+  std::array<MessageShard, kMessageShards> shards_;
+  // Set with every shard's lock held, so a shard lock holder reads it consistently.
   bool shut_down_ = false;
+  std::mutex shutdown_mutex_;  // orders the frees that follow shutdown()
+  const uint64_t serial_;      // process-wide unique: keys the threads' uid blocks
 
   static constexpr size_t kMessageTypeSlots = 64;
   std::array<std::atomic<const TypeInfo*>, kMessageTypeSlots> message_types_{};
