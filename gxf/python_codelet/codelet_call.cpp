@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/python_codelet/codelet_call.hpp"
 
-#include <mutex>
-
+#include "gxf/core/codelet_call_gate.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
 
 namespace py = pybind11;
@@ -10,48 +9,22 @@ namespace py = pybind11;
 namespace nvidia {
 namespace gxf {
 
-namespace {
-
-// One lock for the process: defined here, in libgxf_python_codelet.so, which every library
-// running codelets in Python links.
-std::recursive_mutex& codelet_call_mutex() {
-  static std::recursive_mutex instance;
-  return instance;
-}
-
-// How many holds of the lock this thread has (leave_codelet_call_lock gives them all back).
-int& codelet_call_depth() {
-  thread_local int holds = 0;
-  return holds;
-}
-
-}  // namespace
-
-CodeletCallLock::~CodeletCallLock() {
-  --codelet_call_depth();
-  codelet_call_mutex().unlock();
-}
+CodeletCallLock::~CodeletCallLock() { CodeletCallGate::leave(); }
 
 void CodeletCallLock::lock_with_gil_released(int count) {
   if (count <= 0) return;
-  std::recursive_mutex& mutex = codelet_call_mutex();
-  if (mutex.try_lock()) {
-    for (int i = 1; i < count; ++i) mutex.lock();  // recursive: ours already
-  } else if (PyGILState_Check()) {
-    py::gil_scoped_release release;
-    for (int i = 0; i < count; ++i) mutex.lock();
-  } else {
-    for (int i = 0; i < count; ++i) mutex.lock();
+  if (!CodeletCallGate::try_enter()) {
+    if (PyGILState_Check()) {
+      py::gil_scoped_release release;
+      CodeletCallGate::enter();
+    } else {
+      CodeletCallGate::enter();
+    }
   }
-  codelet_call_depth() += count;
+  if (count > 1) CodeletCallGate::enter_times(count - 1);  // ours already: recursive, no wait
 }
 
-int CodeletCallLock::unlock_all() {
-  int count = codelet_call_depth();
-  codelet_call_depth() = 0;
-  for (int i = 0; i < count; ++i) codelet_call_mutex().unlock();
-  return count;
-}
+int CodeletCallLock::unlock_all() { return CodeletCallGate::leave_all(); }
 
 int leave_codelet_call_lock() { return CodeletCallLock::unlock_all(); }
 

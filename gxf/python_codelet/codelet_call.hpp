@@ -17,7 +17,9 @@ namespace gxf {
 // lock, then the GIL; a thread holding the GIL lets it go while it waits here, so a worker
 // holding the lock can still get the GIL. Recursive: a codelet call that leads to another one
 // on the same thread must not deadlock. A call may step out of the lock while it waits on
-// something outside (leave_codelet_call_lock in py_codelet.hpp).
+// something outside (leave_codelet_call_lock in py_codelet.hpp). The lock is the core's
+// CodeletCallGate, which parallel schedulers also take, without waiting, around the entities
+// whose codelets say runs_python().
 class CodeletCallLock {
  public:
   CodeletCallLock() { lock_with_gil_released(1); }

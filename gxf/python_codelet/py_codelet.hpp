@@ -23,6 +23,7 @@ class PyCodeletV0 : public Codelet, public GilTimedCodelet {
   gxf_result_t start() override;
   gxf_result_t tick() override;
   gxf_result_t stop() override;
+  bool runs_python() const override { return true; }
 
   const std::string& codelet_params() const { return codelet_params_.get(); }
   bool has_codelet_params() const { return codelet_params_.is_set(); }

@@ -16,6 +16,10 @@ class Codelet : public Component {
   virtual gxf_result_t start() { return GXF_SUCCESS; }
   virtual gxf_result_t tick() = 0;
   virtual gxf_result_t stop() { return GXF_SUCCESS; }
+  // True: its ticks run Python under the process-wide codelet call lock (CodeletCallGate). A
+  // parallel scheduler then takes the gate itself before running the entity, without waiting
+  // for it, and leaves the entity to the gate's holder when it is taken.
+  virtual bool runs_python() const { return false; }
 
   // Scheduler time of the current call, in nanoseconds.
   int64_t execution_timestamp() const { return execution_timestamp_; }

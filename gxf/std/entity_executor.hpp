@@ -49,6 +49,13 @@ class EntityItem {
   Entity* entity() const { return entity_; }
   gxf_uid_t eid() const { return entity_->eid(); }
   EntityStatus status() const { return status_.load(std::memory_order_acquire); }
+  // Some codelet of the entity runs Python (Codelet::runs_python).
+  bool runs_python() const {
+    for (Codelet* codelet : codelets_) {
+      if (codelet->runs_python()) return true;
+    }
+    return false;
+  }
   bool is_started() const {
     EntityStatus s = status();
     return s != EntityStatus::kNotStarted;

@@ -8,6 +8,7 @@
 #include <climits>
 #include <string>
 
+#include "gxf/core/codelet_call_gate.hpp"
 #include "gxf/core/logger.hpp"
 #include "gxf/std/cpu_thread.hpp"
 
@@ -30,6 +31,12 @@ constexpr int kNewestInARow = 32;
 // Work often arrives within microseconds (the next hop of a pipeline on another worker): a
 // worker out of work keeps looking this long before it sleeps.
 constexpr int64_t kSearchNs = 20'000;
+// Python entities a gate holder runs in a row before it looks at other work.
+constexpr int kPythonInARow = 64;
+// A worker that sleeps while Python entities wait for a gate held outside the workers (a
+// thread calling Python through the codelet call lock) looks again after this long: that
+// holder does not wake workers when it leaves.
+constexpr int64_t kPythonRecheckNs = 1'000'000;
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -101,6 +108,7 @@ gxf_result_t ParallelScheduler::schedule(EntityItem* item) {
   }
   auto job = std::make_unique<Job>();
   job->item = item;
+  job->python = item->runs_python();
   if (!cpu_threads.empty() && cpu_threads[0]->pinned()) {
     ThreadPool* pool = find_entity_resource<ThreadPool>(entity);
     if (pool) {
@@ -185,6 +193,8 @@ void ParallelScheduler::clear_run_state() {
   next_timer_due_.store(kForever);
   injection_.clear();
   injection_size_.store(0);
+  python_jobs_.clear();
+  python_size_.store(0);
   searching_.store(0);
   wakeups_.store(0);
   waiting_event_.store(0);
@@ -278,9 +288,65 @@ gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
 void ParallelScheduler::run_worker(Worker* worker) {
   t_worker = worker;
   t_owner = this;
-  while (Job* job = find_work(worker)) run_job(worker, job);
+  while (Job* job = find_work(worker)) {
+    if (job->python) {
+      run_python(worker, job);
+    } else {
+      run_job(worker, job);
+    }
+  }
   t_worker = nullptr;
   t_owner = nullptr;
+}
+
+// Python ticks run one at a time (the codelet call gate). A worker that finds the gate taken
+// does not wait for it: it queues the entity for the gate's holder and goes on with other
+// work. The holder runs what was queued before it lets the gate go for good. Neither side
+// can miss the other: the queuer tries the gate once more after queuing, and the holder looks
+// at the queue after leaving (sequentially consistent, see CodeletCallGate).
+void ParallelScheduler::run_python(Worker* worker, Job* job) {
+  if (job->pinned_worker != 0 || !worker->runs_unpinned) {
+    run_job(worker, job);  // only this worker may run it: it waits in the codelet call
+    return;
+  }
+  if (!worker->holds_gate && !CodeletCallGate::try_enter()) {
+    queue_python(job);
+    if (!CodeletCallGate::try_enter()) return;  // the holder will see it
+    if (!(job = take_python())) {
+      CodeletCallGate::leave();
+      return;
+    }
+  }
+  worker->holds_gate = false;
+  for (int ran = 1;; ++ran) {
+    run_job(worker, job);
+    CodeletCallGate::leave();
+    // A blocked enter() (a pinned worker, a call from outside) gets the gate next; what is
+    // queued is then taken by workers through try_take.
+    if (ran == kPythonInARow || python_size_.load() == 0 || CodeletCallGate::contended() ||
+        !CodeletCallGate::try_enter()) {
+      return;
+    }
+    if (!(job = take_python())) {
+      CodeletCallGate::leave();
+      return;
+    }
+  }
+}
+
+void ParallelScheduler::queue_python(Job* job) {
+  std::lock_guard<std::mutex> lock(python_mutex_);
+  python_jobs_.push_back(job);
+  python_size_.store(python_jobs_.size());
+}
+
+ParallelScheduler::Job* ParallelScheduler::take_python() {
+  std::lock_guard<std::mutex> lock(python_mutex_);
+  if (python_jobs_.empty()) return nullptr;
+  Job* job = python_jobs_.front();
+  python_jobs_.pop_front();
+  python_size_.store(python_jobs_.size());
+  return job;
 }
 
 ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
@@ -311,7 +377,11 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       sleep->cancel_wait();
       break;
     }
-    const SteadyTime deadline = worker->runs_unpinned ? next_timer_deadline() : SteadyTime::max();
+    SteadyTime deadline = worker->runs_unpinned ? next_timer_deadline() : SteadyTime::max();
+    if (worker->runs_unpinned && python_size_.load() > 0) {
+      deadline = std::min(deadline, std::chrono::steady_clock::now() +
+                                        std::chrono::nanoseconds(kPythonRecheckNs));
+    }
     if (awake_workers_.fetch_sub(1) == 1) {
       // Every worker sleeps: the supervisor judges whether the run is idle.
       { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
@@ -341,6 +411,14 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   if (++worker->newest_in_a_row < kNewestInARow) {
     job = worker->deque.pop();
     if (job) return job;
+  }
+  // Python entities queued for the gate's holder: taken when the gate is free.
+  if (python_size_.load() > 0 && CodeletCallGate::try_enter()) {
+    if ((job = take_python())) {
+      worker->holds_gate = true;
+      return job;
+    }
+    CodeletCallGate::leave();
   }
   worker->newest_in_a_row = 0;
   if ((job = worker->deque.steal())) return job;
@@ -423,10 +501,14 @@ void ParallelScheduler::run_job(Worker* worker, Job* job) {
     return;
   }
   SchedulingCondition condition;
-  gxf_result_t code = job->item->execute(clock()->timestamp(), &condition);
+  // One clock read per visit: the look after the tick uses the time the tick was given (a
+  // term that is due a little later is then filed as a timer instead of READY, which costs
+  // less than a second clock read on every visit of every worker).
+  const int64_t now = clock()->timestamp();
+  gxf_result_t code = job->item->execute(now, &condition);
   // READY means it started or ticked: its terms changed, so look again before filing it.
   const bool ran = code == GXF_SUCCESS && condition.type == Condition::kReady;
-  if (ran) code = job->item->check(clock()->timestamp(), &condition);
+  if (ran) code = job->item->check(now, &condition);
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed: %s", job->item->entity()->name().c_str(),
                   result_str(code));
@@ -606,9 +688,11 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
       // can. (Skipping it while a worker searched could lose the job: the push may not be
       // visible yet to a searcher that just gave up, and it would sleep.)
       shared_sleep_.notify_one();
-    } else if (worker->deque.size() > 1 && searching_.load(std::memory_order_relaxed) == 0) {
+    } else if (!job->python && worker->deque.size() > 1 &&
+               searching_.load(std::memory_order_relaxed) == 0) {
       // A worker takes the job it just queued itself next: only a surplus is worth waking
-      // a sleeper for (to run in parallel), and searching workers will find it anyway.
+      // a sleeper for (to run in parallel), and searching workers will find it anyway. Not
+      // for a Python job: it could not run beside the Python this worker runs anyway.
       shared_sleep_.notify_one();
     }
     return;
@@ -700,7 +784,7 @@ void ParallelScheduler::supervise() {
 
 bool ParallelScheduler::quiescent() {
   if (awake_workers_.load() != 0 || injection_size_.load() != 0 || waiting_event_.load() != 0 ||
-      next_timer_due_.load() != kForever) {
+      python_size_.load() != 0 || next_timer_due_.load() != kForever) {
     return false;
   }
   for (const auto& worker : workers_) {

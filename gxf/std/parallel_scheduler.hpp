@@ -29,7 +29,9 @@ namespace gxf {
 // job and steals the oldest job of another worker when its own is empty. A worker files the
 // entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
 // timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
-// parked; NEVER: dropped). An event for a parked entity queues it again: on the deque of the
+// parked; NEVER: dropped). A job whose codelets run Python runs under the process-wide codelet
+// call gate; a worker that finds the gate taken queues it for the holder instead of waiting
+// (run_python). An event for a parked entity queues it again: on the deque of the
 // worker whose tick sent the message (its data is hot in that core's cache), else on the
 // injection queue (events from other threads). Entities pinned to a ThreadPool slot go to the
 // inbox of that slot's worker only. Idle workers sleep on an event count: no polling, and a
@@ -44,9 +46,12 @@ namespace gxf {
 // - Job::state moves kQueued -> kRunning -> (kQueued | kParked | kDropped); only the worker
 //   holding the job changes it, except kParked -> kQueued, which whoever wins the
 //   compare-exchange (an event, or the parker itself) does.
-// - Locks: timer_mutex_ (the timer heap), injection_mutex_, each pinned inbox's mutex,
-//   idle_mutex_ (the idleness record), supervisor_mutex_. None is held while a codelet runs
-//   or while another of them is taken, except supervisor_mutex_ (outermost).
+// - Locks: timer_mutex_ (the timer heap), injection_mutex_, python_mutex_, each pinned
+//   inbox's mutex, idle_mutex_ (the idleness record), supervisor_mutex_. None is held while a
+//   codelet runs or while another of them is taken, except supervisor_mutex_ (outermost).
+// - The codelet call gate is held around a Python job's whole visit (its codelet calls would
+//   take it anyway); workers only ever try it, never wait for it, so it orders before
+//   python_mutex_ without a cycle.
 // - Term checks run on the worker holding the job, without any lock: a term's check() may
 //   read queues that other workers push to (queues synchronise themselves).
 class ParallelScheduler : public Scheduler {
@@ -102,6 +107,7 @@ class ParallelScheduler : public Scheduler {
     std::atomic<JobState> state{JobState::kQueued};
     std::atomic<bool> notified{false};  // an event arrived since the job was taken
     std::atomic<bool> unscheduled{false};
+    bool python = false;  // its codelets run Python: it runs under the codelet call gate
     SchedulingConditionType condition = SchedulingConditionType::kReady;
     uint32_t fresh_period = 0;  // idle period (+1) in which its WAIT verdict was counted
     uint64_t census_before = 0;  // not_waiting_ before its latest check
@@ -123,6 +129,7 @@ class ParallelScheduler : public Scheduler {
     std::unique_ptr<EventCount> own_sleep;  // strictly pinned workers sleep alone
     uint32_t steal_seed = 0;
     int newest_in_a_row = 0;           // LIFO pops since the last FIFO one
+    bool holds_gate = false;           // try_take gave it a Python job with the gate taken
     std::thread thread;
   };
 
@@ -132,6 +139,10 @@ class ParallelScheduler : public Scheduler {
   Job* try_take(Worker* worker);
   Job* take_due_timers(Worker* worker);
   void run_job(Worker* worker, Job* job);
+  // A job whose codelets run Python: run under the codelet call gate, or queued for its holder.
+  void run_python(Worker* worker, Job* job);
+  void queue_python(Job* job);
+  Job* take_python();
   bool check_before_running(Worker* worker, Job* job);
   void file(Worker* worker, Job* job, SchedulingCondition condition, bool ran);
   void park(Worker* worker, Job* job);
@@ -175,6 +186,11 @@ class ParallelScheduler : public Scheduler {
   std::mutex injection_mutex_;
   std::deque<Job*> injection_;
   std::atomic<size_t> injection_size_{0};
+
+  // Python jobs that found the codelet call gate taken, for whoever holds it next.
+  std::mutex python_mutex_;
+  std::deque<Job*> python_jobs_;
+  std::atomic<size_t> python_size_{0};
 
   // Jobs waiting for a time (WAIT_TIME, polled WAIT), on the scheduler clock.
   std::mutex timer_mutex_;
