@@ -53,6 +53,7 @@ struct CudaDriver::Api {
   int (*device_get_count)(int*);
   int (*device_get)(int*, int);
   int (*primary_ctx_retain)(void**, int);
+  int (*primary_ctx_get_state)(int, unsigned*, int*);  // optional
   int (*ctx_get_current)(void**);
   int (*ctx_set_current)(void*);
   int (*mem_alloc)(CUdeviceptr*, size_t);
@@ -148,6 +149,7 @@ CudaDriver::CudaDriver() {
     reason_ = "the CUDA driver lacks a required function (driver too old)";
     return;
   }
+  load_symbol(library, "cuDevicePrimaryCtxGetState", &api->primary_ctx_get_state);
   // Stream-ordered allocation (CUDA 11.2+) is optional: only StreamOrderedAllocator needs it.
   load_symbol(library, "cuMemPoolCreate", &api->mem_pool_create);
   load_symbol(library, "cuMemPoolDestroy", &api->mem_pool_destroy);
@@ -210,6 +212,20 @@ gxf_result_t CudaDriver::make_any_current() {
   void* current = nullptr;
   if (api_->ctx_get_current(&current) == kSuccess && current != nullptr) return GXF_SUCCESS;
   return make_current(0);
+}
+
+bool CudaDriver::any_context_active() {
+  void* current = nullptr;
+  if (api_->ctx_get_current(&current) == kSuccess && current != nullptr) return true;
+  if (!api_->primary_ctx_get_state) return true;  // cannot tell: assume one
+  for (int device = 0; device < device_count_; ++device) {
+    int handle = 0;
+    unsigned flags = 0;
+    int active = 0;
+    if (api_->device_get(&handle, device) != kSuccess) return true;
+    if (api_->primary_ctx_get_state(handle, &flags, &active) != kSuccess || active) return true;
+  }
+  return false;
 }
 
 gxf_result_t CudaDriver::set_device(int device) { return make_current(device); }
@@ -297,7 +313,11 @@ bool CudaDriver::is_device_pointer(const void* pointer, int* device) {
 }
 
 bool CudaDriver::is_pinned_pointer(const void* pointer) {
-  if (!available_ || pointer == nullptr || make_any_current() != GXF_SUCCESS) return false;
+  // Page-locked memory exists only once some context was made, and asking with none would
+  // make one (the primary context's creation: ~100 ms on a large GPU), on the first host
+  // array a host-only graph wraps.
+  if (!available_ || pointer == nullptr || !any_context_active()) return false;
+  if (make_any_current() != GXF_SUCCESS) return false;
   unsigned memory_type = 0;
   if (api_->pointer_get_attribute(&memory_type, kPointerAttributeMemoryType,
                                   as_device_pointer(pointer)) != kSuccess) {

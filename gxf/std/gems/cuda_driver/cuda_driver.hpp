@@ -69,7 +69,8 @@ class CudaDriver {
   // True when `pointer` is device (or managed) memory of this process; *device gets its
   // ordinal. False for host memory, also when CUDA is unavailable.
   bool is_device_pointer(const void* pointer, int* device = nullptr);
-  // True when `pointer` is page-locked host memory allocated or registered with CUDA.
+  // True when `pointer` is page-locked host memory allocated or registered with CUDA. Makes
+  // no context: with none active in the process, no memory is page-locked yet.
   bool is_pinned_pointer(const void* pointer);
 
   // Streams
@@ -110,6 +111,9 @@ class CudaDriver {
   gxf_result_t check(int status, const char* what);
   gxf_result_t make_current(int device);
   gxf_result_t make_any_current();
+  // True when this thread has a current context or any device's primary context is active
+  // (other threads' non-primary contexts are not seen: libraries use the primary ones).
+  bool any_context_active();
   void count_copy(size_t size) {
     copies_.fetch_add(1, std::memory_order_relaxed);
     copy_bytes_.fetch_add(size, std::memory_order_relaxed);
