@@ -309,29 +309,36 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     run_job(worker, job);  // only this worker may run it: it waits in the codelet call
     return;
   }
-  if (!worker->holds_gate && !CodeletCallGate::try_enter()) {
-    queue_python(job);
-    if (!CodeletCallGate::try_enter()) return;  // the holder will see it
-    if (!(job = take_python())) {
-      CodeletCallGate::leave();
-      return;
-    }
-  }
+  bool gate = worker->holds_gate;
   worker->holds_gate = false;
-  for (int ran = 1;; ++ran) {
-    run_job(worker, job);
+  int ran = 0;
+  while (job) {
+    // Terms are checked without the gate (they are C++): a polled entity that still waits
+    // is filed again without taking it from the Python that runs meanwhile.
+    if (begin_visit(worker, job)) {
+      if (!gate && !(gate = CodeletCallGate::try_enter())) {
+        job->state.store(JobState::kQueued, std::memory_order_relaxed);
+        queue_python(job);
+        // The holder may have left before the job was queued: try once more.
+        if (!(gate = CodeletCallGate::try_enter())) return;
+        job = take_python();
+        continue;
+      }
+      execute_job(worker, job);
+      ++ran;
+    }
+    job = nullptr;
+    if (!gate) return;
     CodeletCallGate::leave();
     // A blocked enter() (a pinned worker, a call from outside) gets the gate next; what is
     // queued is then taken by workers through try_take.
-    if (ran == kPythonInARow || python_size_.load() == 0 || CodeletCallGate::contended() ||
-        !CodeletCallGate::try_enter()) {
+    if (ran >= kPythonInARow || python_size_.load() == 0 || CodeletCallGate::contended() ||
+        !(gate = CodeletCallGate::try_enter())) {
       return;
     }
-    if (!(job = take_python())) {
-      CodeletCallGate::leave();
-      return;
-    }
+    job = take_python();
   }
+  if (gate) CodeletCallGate::leave();
 }
 
 void ParallelScheduler::queue_python(Job* job) {
@@ -490,16 +497,22 @@ SteadyTime ParallelScheduler::next_timer_deadline() {
 }
 
 void ParallelScheduler::run_job(Worker* worker, Job* job) {
+  if (begin_visit(worker, job)) execute_job(worker, job);
+}
+
+bool ParallelScheduler::begin_visit(Worker* worker, Job* job) {
   job->state.store(JobState::kRunning, std::memory_order_relaxed);
   job->notified.store(false, std::memory_order_seq_cst);
   if (idle_when_all_wait()) job->census_before = not_waiting_.load();
   if (job->unscheduled.load()) {
     file(worker, job, {Condition::kNever, 0}, false);
-    return;
+    return false;
   }
-  if (checks_before_running() && job->item->is_started() && !check_before_running(worker, job)) {
-    return;
-  }
+  return !checks_before_running() || !job->item->is_started() ||
+         check_before_running(worker, job);
+}
+
+void ParallelScheduler::execute_job(Worker* worker, Job* job) {
   SchedulingCondition condition;
   // One clock read per visit: the look after the tick uses the time the tick was given (a
   // term that is due a little later is then filed as a timer instead of READY, which costs
@@ -681,6 +694,16 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
     owner->sleep->notify_all();
     return;
   }
+  if (job->python) {
+    // Python jobs wait in one queue of their own for the gate's holder: in a deque, idle
+    // workers would steal them only to find the gate taken.
+    queue_python(job);
+    // A worker running Python takes it next itself; others may be asleep with the gate free.
+    if (CodeletCallGate::holds() == 0 && searching_.load(std::memory_order_relaxed) == 0) {
+      shared_sleep_.notify_one();
+    }
+    return;
+  }
   if (worker) {
     worker->deque.push(job);
     if (!worker->runs_unpinned) {
@@ -688,11 +711,9 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
       // can. (Skipping it while a worker searched could lose the job: the push may not be
       // visible yet to a searcher that just gave up, and it would sleep.)
       shared_sleep_.notify_one();
-    } else if (!job->python && worker->deque.size() > 1 &&
-               searching_.load(std::memory_order_relaxed) == 0) {
+    } else if (worker->deque.size() > 1 && searching_.load(std::memory_order_relaxed) == 0) {
       // A worker takes the job it just queued itself next: only a surplus is worth waking
-      // a sleeper for (to run in parallel), and searching workers will find it anyway. Not
-      // for a Python job: it could not run beside the Python this worker runs anyway.
+      // a sleeper for (to run in parallel), and searching workers will find it anyway.
       shared_sleep_.notify_one();
     }
     return;

@@ -30,8 +30,8 @@ namespace gxf {
 // entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
 // timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
 // parked; NEVER: dropped). A job whose codelets run Python runs under the process-wide codelet
-// call gate; a worker that finds the gate taken queues it for the holder instead of waiting
-// (run_python). An event for a parked entity queues it again: on the deque of the
+// call gate and waits in a queue of its own (not a deque) for whichever worker holds or takes
+// the gate: workers never wait for the gate (run_python). An event for a parked entity queues it again: on the deque of the
 // worker whose tick sent the message (its data is hot in that core's cache), else on the
 // injection queue (events from other threads). Entities pinned to a ThreadPool slot go to the
 // inbox of that slot's worker only. Idle workers sleep on an event count: no polling, and a
@@ -139,6 +139,10 @@ class ParallelScheduler : public Scheduler {
   Job* try_take(Worker* worker);
   Job* take_due_timers(Worker* worker);
   void run_job(Worker* worker, Job* job);
+  // run_job's two steps: the visit's bookkeeping and, for polling schedulers, the check
+  // (false: the job was filed, nothing to run); then the execution and filing.
+  bool begin_visit(Worker* worker, Job* job);
+  void execute_job(Worker* worker, Job* job);
   // A job whose codelets run Python: run under the codelet call gate, or queued for its holder.
   void run_python(Worker* worker, Job* job);
   void queue_python(Job* job);
