@@ -14,6 +14,8 @@ import time
 
 import pytest
 
+from gxf_test_support import read_until
+
 GRAPHS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "graphs")
 MANIFEST = os.path.join(GRAPHS, "manifest.yaml")
 
@@ -47,18 +49,13 @@ def finish(process, timeout=60):
 
 
 def wait_for(process, text, timeout=30):
-    """Read the process's output until a line holds `text`; returns the lines read."""
-    lines = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        if text in line:
-            return lines
+    """Read the process's output until a line holds `text`; returns the lines read (fails
+    the test, killing the process group, when it never appears)."""
+    output = read_until(process, text, timeout)
+    if text in output:
+        return output.splitlines(keepends=True)
     os.killpg(process.pid, signal.SIGKILL)
-    pytest.fail(f"'{text}' never appeared:\n{''.join(lines)[-3000:]}")
+    pytest.fail(f"'{text}' never appeared:\n{output[-3000:]}")
 
 
 def report(output):
