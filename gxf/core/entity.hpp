@@ -54,6 +54,10 @@ class Entity {
   void release();
   int64_t ref_count() const { return ref_count_.load(std::memory_order_relaxed); }
 
+  // The executor's record of this graph entity while it is activated (an EntityItem), so that
+  // a message's notification reaches its scheduler without a lookup by eid; null otherwise.
+  void* executor_item = nullptr;
+
  private:
   friend class Context;
   Context* context_;

@@ -10,6 +10,7 @@
 
 #include "gxf/core/context.hpp"
 #include "gxf/core/logger.hpp"
+#include "gxf/std/scheduler.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -44,6 +45,7 @@ const char* phase_name(CodeletPhase phase) {
 
 EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
     : executor_(executor), entity_(entity) {
+  entity->executor_item = this;
   codelets_ = entity->find_all<Codelet>();
   receivers_ = entity->find_all<Receiver>();
   transmitters_ = entity->find_all<Transmitter>();
@@ -286,6 +288,15 @@ gxf_result_t EntityItem::tick_with(int64_t now, int64_t target, ItemMetrics* met
   return GXF_SUCCESS;
 }
 
+// Schedulers without a faster way to a job by item take the eid route.
+gxf_result_t Scheduler::event_notify_item(EntityItem* item, EventType event) {
+  return event_notify(item->eid(), event);
+}
+
+EntityItem::~EntityItem() {
+  if (entity_->executor_item == this) entity_->executor_item = nullptr;
+}
+
 gxf_result_t EntityItem::sync_inbox() {
   for (Receiver* receiver : receivers_) {
     gxf_result_t code = receiver->sync();
@@ -306,7 +317,7 @@ void EntityItem::notify_upstream() {
   // downstream for entities waiting on DownstreamReceptive terms.
   for (Receiver* receiver : receivers_) {
     for (Transmitter* source : receiver->sources()) {
-      executor_->notify(source->eid(), EventType::kMessageSync);
+      executor_->notify(source->entity(), EventType::kMessageSync);
     }
   }
 }
@@ -345,7 +356,9 @@ gxf_result_t EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
       }
     }
     if (executor_->has_event_sink()) {
-      for (Receiver* receiver : targets) executor_->notify(receiver->eid(), EventType::kMessageSync);
+      for (Receiver* receiver : targets) {
+        executor_->notify(receiver->entity(), EventType::kMessageSync);
+      }
     }
   }
   return GXF_SUCCESS;
@@ -459,6 +472,7 @@ void EntityExecutor::clear() {
   observers_.clear();
   monitors_.clear();
   event_sink_ = nullptr;
+  item_sink_ = nullptr;
 }
 
 }  // namespace gxf

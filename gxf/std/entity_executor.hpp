@@ -45,6 +45,9 @@ enum class EntityStatus : int {
 class EntityItem {
  public:
   EntityItem(EntityExecutor* executor, Entity* entity);
+  ~EntityItem();
+  EntityItem(const EntityItem&) = delete;
+  EntityItem& operator=(const EntityItem&) = delete;
 
   Entity* entity() const { return entity_; }
   gxf_uid_t eid() const { return entity_->eid(); }
@@ -168,8 +171,20 @@ class EntityExecutor {
   void set_event_sink(std::function<void(gxf_uid_t, EventType)> sink) {
     event_sink_ = std::move(sink);
   }
+  // The same by item: the executor's own notifications, where the entity is at hand.
+  void set_item_sink(std::function<void(EntityItem*, EventType)> sink) {
+    item_sink_ = std::move(sink);
+  }
   void notify(gxf_uid_t eid, EventType event) const {
     if (event_sink_) event_sink_(eid, event);
+  }
+  void notify(Entity* entity, EventType event) const {
+    auto* item = static_cast<EntityItem*>(entity->executor_item);
+    if (item && item_sink_) {
+      item_sink_(item, event);
+    } else if (event_sink_) {
+      event_sink_(entity->eid(), event);
+    }
   }
   bool has_event_sink() const { return static_cast<bool>(event_sink_); }
   // Run-time metrics (ExecutionMetrics::attach); kept until clear().
@@ -192,6 +207,7 @@ class EntityExecutor {
   std::vector<ExecutionObserver*> observers_;
   std::vector<Monitor*> monitors_;
   std::function<void(gxf_uid_t, EventType)> event_sink_;
+  std::function<void(EntityItem*, EventType)> item_sink_;
   mutable std::mutex metrics_mutex_;  // readers snapshot from other threads
   std::shared_ptr<ExecutionMetrics> metrics_;
 };

@@ -271,7 +271,12 @@ gxf_result_t ParallelScheduler::wait() {
 gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
   if (!reacts_to(event) || !running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
   EntityItem* item = executor_->item(eid);
-  auto* job = item ? static_cast<Job*>(item->scheduler_data) : nullptr;
+  return item ? event_notify_item(item, event) : GXF_SUCCESS;
+}
+
+gxf_result_t ParallelScheduler::event_notify_item(EntityItem* item, EventType event) {
+  if (!reacts_to(event) || !running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
+  auto* job = static_cast<Job*>(item->scheduler_data);
   if (!job) return GXF_SUCCESS;
   // Pairs with park(): either the parker sees `notified`, or we see kParked.
   job->notified.store(true, std::memory_order_seq_cst);

@@ -65,6 +65,7 @@ class ParallelScheduler : public Scheduler {
   gxf_result_t stop() override;
   gxf_result_t wait() override;
   gxf_result_t event_notify(gxf_uid_t eid, EventType event) override;
+  gxf_result_t event_notify_item(EntityItem* item, EventType event) override;
 
  protected:
   // Parameters both schedulers register under the same keys.

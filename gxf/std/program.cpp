@@ -182,6 +182,9 @@ Result Program::activate() {
       Scheduler* scheduler = scheduler_;
       executor_.set_event_sink(
           [scheduler](gxf_uid_t eid, EventType event) { scheduler->event_notify(eid, event); });
+      executor_.set_item_sink([scheduler](EntityItem* item, EventType event) {
+        scheduler->event_notify_item(item, event);
+      });
     }
     for (size_t i = 0; code == GXF_SUCCESS && i < executor_.items().size(); ++i) {
       code = scheduler_->schedule(executor_.items()[i].get());

@@ -38,6 +38,8 @@ class Scheduler : public System {
   virtual gxf_result_t stop() = 0;
   virtual gxf_result_t wait() = 0;
   virtual gxf_result_t event_notify(gxf_uid_t eid, EventType event) { return GXF_SUCCESS; }
+  // The same for an entity whose executor item is at hand (no lookup by eid).
+  virtual gxf_result_t event_notify_item(EntityItem* item, EventType event);
   // True when the scheduler reacts to MESSAGE_SYNC/STATE_UPDATE/TIME_UPDATE events; others
   // are spared the notification cost on every message.
   virtual bool wants_message_events() const { return false; }
