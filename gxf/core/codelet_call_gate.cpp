@@ -34,8 +34,12 @@ int& thread_holds() {
 }
 
 bool acquire() {
+  Gate& g = gate();
+  // Look before the exchange (a failed one would still take the cache line from the holder);
+  // sequentially consistent, so a taken gate seen here is one a later holder's look covers.
+  if (g.owner.load() != nullptr) return false;
   const void* expected = nullptr;
-  return gate().owner.compare_exchange_strong(expected, thread_tag());
+  return g.owner.compare_exchange_strong(expected, thread_tag());
 }
 
 }  // namespace
@@ -95,6 +99,8 @@ void CodeletCallGate::enter_times(int holds) {
 int CodeletCallGate::holds() { return thread_holds(); }
 
 bool CodeletCallGate::contended() { return gate().waiters.load() > 0; }
+
+bool CodeletCallGate::free() { return gate().owner.load(std::memory_order_relaxed) == nullptr; }
 
 }  // namespace gxf
 }  // namespace nvidia

@@ -28,6 +28,9 @@ class CodeletCallGate {
   // True while a thread waits in enter(): a scheduler then lets it have the gate instead of
   // taking it again at once.
   static bool contended();
+  // True when no thread holds it (a plain load: workers look before they try, so that their
+  // failed tries do not take the holder's cache line away from it).
+  static bool free();
 };
 
 }  // namespace gxf

@@ -334,9 +334,14 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     }
     job = nullptr;
     if (!gate) return;
+    // Keep the gate for the next queued job: the interpreter's data stays in this core's
+    // cache, and other workers, finding the gate taken, leave the queue to this one.
+    if (ran < kPythonInARow && !CodeletCallGate::contended() && (job = take_python())) continue;
     CodeletCallGate::leave();
+    gate = false;
     // A blocked enter() (a pinned worker, a call from outside) gets the gate next; what is
-    // queued is then taken by workers through try_take.
+    // queued is then taken by workers through try_take. Looked at after leaving: a job
+    // queued while this worker held the gate is not left behind.
     if (ran >= kPythonInARow || python_size_.load() == 0 || CodeletCallGate::contended() ||
         !(gate = CodeletCallGate::try_enter())) {
       return;
@@ -425,7 +430,7 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
     if (job) return job;
   }
   // Python entities queued for the gate's holder: taken when the gate is free.
-  if (python_size_.load() > 0 && CodeletCallGate::try_enter()) {
+  if (CodeletCallGate::free() && python_size_.load() > 0 && CodeletCallGate::try_enter()) {
     if ((job = take_python())) {
       worker->holds_gate = true;
       return job;
