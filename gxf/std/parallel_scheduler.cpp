@@ -318,8 +318,16 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
   worker->holds_gate = false;
   int ran = 0;
   while (job) {
+    if (!gate && !CodeletCallGate::free()) {
+      // Another worker runs Python: it takes this job from the queue, terms checked and
+      // all; looking at the terms here would contend for the queues it is using.
+      queue_python(job);
+      if (!(gate = CodeletCallGate::try_enter())) return;  // (it may have left meanwhile)
+      job = take_python();
+      continue;
+    }
     // Terms are checked without the gate (they are C++): a polled entity that still waits
-    // is filed again without taking it from the Python that runs meanwhile.
+    // is filed again without taking the gate from other Python.
     if (begin_visit(worker, job)) {
       if (!gate && !(gate = CodeletCallGate::try_enter())) {
         job->state.store(JobState::kQueued, std::memory_order_relaxed);
