@@ -9,23 +9,12 @@ import os
 import pytest
 import yaml
 
+from gxf.testing.graph_docs import queue_components as _queue
 from gxf_test_support import run_gxe
 
 CODELETS = os.path.join(os.path.dirname(__file__), "codelets", "exclusive_ping.py")
 PAIRS = 6
 MESSAGES = 300
-
-
-def _queue(role):
-    if role == "in":
-        return [{"name": "in", "type": "nvidia::gxf::DoubleBufferReceiver",
-                 "parameters": {"capacity": 1}},
-                {"type": "nvidia::gxf::MessageAvailableSchedulingTerm",
-                 "parameters": {"receiver": "in", "min_size": 1}}]
-    return [{"name": "out", "type": "nvidia::gxf::DoubleBufferTransmitter",
-             "parameters": {"capacity": 1}},
-            {"type": "nvidia::gxf::DownstreamReceptiveSchedulingTerm",
-             "parameters": {"transmitter": "out", "min_size": 1}}]
 
 
 def _python(name, params):

@@ -46,15 +46,9 @@ CODELETS = os.path.join(HERE, "codelets", "ping_codelets.py")
 
 def queue(role):
     """Components of a capacity-1 input (gated) or output (back-pressured) queue."""
-    if role == "in":
-        return [{"name": "in", "type": "nvidia::gxf::DoubleBufferReceiver",
-                 "parameters": {"capacity": 1}},
-                {"type": "nvidia::gxf::MessageAvailableSchedulingTerm",
-                 "parameters": {"receiver": "in", "min_size": 1}}]
-    return [{"name": "out", "type": "nvidia::gxf::DoubleBufferTransmitter",
-             "parameters": {"capacity": 1}},
-            {"type": "nvidia::gxf::DownstreamReceptiveSchedulingTerm",
-             "parameters": {"transmitter": "out", "min_size": 1}}]
+    from gxf.testing.graph_docs import queue_components
+
+    return queue_components(role, capacity=1)
 
 
 def stage(load, spin_us):
