@@ -46,6 +46,9 @@ const char* phase_name(CodeletPhase phase) {
 EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
     : executor_(executor), entity_(entity) {
   entity->executor_item = this;
+  // The executor holds a reference while the entity is activated, as GXF's does: an activated
+  // codelet entity reads a reference count of 2 (GXF's own test_core checks it).
+  entity->acquire();
   codelets_ = entity->find_all<Codelet>();
   receivers_ = entity->find_all<Receiver>();
   transmitters_ = entity->find_all<Transmitter>();
@@ -295,6 +298,7 @@ gxf_result_t Scheduler::event_notify_item(EntityItem* item, EventType event) {
 
 EntityItem::~EntityItem() {
   if (entity_->executor_item == this) entity_->executor_item = nullptr;
+  entity_->release();
 }
 
 gxf_result_t EntityItem::sync_inbox() {
