@@ -214,6 +214,7 @@ void ParallelScheduler::clear_run_state() {
 
 void ParallelScheduler::create_workers() {
   workers_.clear();
+  pins_ = false;
   const size_t capacity = jobs_.size() + 1;
   for (int64_t i = 0; i < worker_thread_number_.get(); ++i) {
     auto worker = std::make_unique<Worker>(capacity);
@@ -245,7 +246,10 @@ void ParallelScheduler::create_workers() {
         worker->sleep = worker->own_sleep.get();
       }
       workers_.push_back(std::move(worker));
-      if (owner) owner->pinned_worker = workers_.size();
+      if (owner) {
+        owner->pinned_worker = workers_.size();
+        pins_ = true;
+      }
     }
   }
   for (size_t i = 0; i < workers_.size(); ++i) {
@@ -585,13 +589,19 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
         park(worker, job);
       } else if (poll_period_ns > 0) {
         add_timer(job, clock()->timestamp() + poll_period_ns);
-      } else if (job->pinned_worker != 0 || !worker->runs_unpinned) {
-        job->state.store(JobState::kQueued, std::memory_order_relaxed);
-        enqueue(worker, job);
       } else {
-        // Checked again after what is queued now (a deque would return it first).
         job->state.store(JobState::kQueued, std::memory_order_relaxed);
-        worker->polls.push(job);
+        if (job->pinned_worker != 0 || !worker->runs_unpinned) {
+          enqueue(worker, job);
+        } else {
+          // Checked again after what is queued now (a deque would return it first).
+          worker->polls.push(job);
+        }
+        // A pinned job runs only on its own worker: workers spinning through fruitless
+        // checks must let it have a core, or on more threads than cores each hop to a
+        // pinned entity waits a whole time slice (20 ms a message on 2 cores: a graph that
+        // never seems to end). Without pinning any spinning worker can take any job.
+        if (pins_) std::this_thread::yield();
       }
       break;
     case Condition::kWaitEvent:

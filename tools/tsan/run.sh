@@ -20,6 +20,9 @@ if ! "$python" -c "import pybind11, yaml, numpy, networkx, pytest" 2> /dev/null;
   echo "python" >&2
   exit 2
 fi
+# The interpreter itself, not a wrapper script (a pyenv shim): a shell started with libtsan
+# preloaded crashes before it runs anything.
+python=$("$python" -c "import sys; print(sys.executable)")
 pybind11_dir=$("$python" -c "import pybind11; print(pybind11.get_cmake_dir())")
 cmake -S . -B "$build" -G Ninja -DGXF_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -Dpybind11_DIR="$pybind11_dir" -DPython_EXECUTABLE="$python" > "$build.configure.log"
