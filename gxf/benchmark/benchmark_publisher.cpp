@@ -35,7 +35,7 @@ gxf_result_t BenchmarkPublisher::tick() {
   }
   const gxf_result_t code = transmitter_->publish(message);
   if (code != GXF_SUCCESS) return fail(code, "could not publish a buffered message");
-  published_.record(execution_timestamp());
+  published_.record_now();
   return GXF_SUCCESS;
 }
 

@@ -40,16 +40,19 @@ gxf_result_t BenchmarkSink::tick() {
     return fail(GXF_CONTRACT_MESSAGE_NOT_AVAILABLE, "no message available on 'receiver'");
   }
   if (!is_benchmarking_.load(std::memory_order_acquire)) return GXF_SUCCESS;
-  received_.record(execution_timestamp());
-  if (use_received_acqtime_as_published_.get()) {
-    const Timestamp* timestamp = message->find<Timestamp>();
-    if (!timestamp) {
-      return fail(GXF_ENTITY_COMPONENT_NOT_FOUND,
-                  "a received message has no Timestamp component, which "
-                  "'use_received_acqtime_as_published' needs");
-    }
-    published_acqtimes_.record(timestamp->acqtime);
+  if (!use_received_acqtime_as_published_.get()) {
+    received_.record_now();
+    return GXF_SUCCESS;
   }
+  // Publish times are the messages' acqtimes, in the graph clock's time: arrivals too.
+  received_.record(execution_timestamp());
+  const Timestamp* timestamp = message->find<Timestamp>();
+  if (!timestamp) {
+    return fail(GXF_ENTITY_COMPONENT_NOT_FOUND,
+                "a received message has no Timestamp component, which "
+                "'use_received_acqtime_as_published' needs");
+  }
+  published_acqtimes_.record(timestamp->acqtime);
   return GXF_SUCCESS;
 }
 

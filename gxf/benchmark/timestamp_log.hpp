@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <vector>
@@ -14,6 +15,13 @@ namespace benchmark {
 // thread, hence the lock (uncontended but for the controller's reads).
 class TimestampLog {
  public:
+  // Records the current time. Read from a steady clock at the moment of the call, not the
+  // tick's execution timestamp: a scheduler may give all ticks of one round the same
+  // timestamp, which would report a publisher-to-sink latency of exactly 0.
+  void record_now() {
+    record(std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch()).count());
+  }
   void record(int64_t timestamp_ns) {
     std::lock_guard<std::mutex> lock(mutex_);
     timestamps_.push_back(timestamp_ns);
