@@ -78,32 +78,30 @@ def test_benchmark_graph_writes_a_consistent_report(tmp_path, scheduler):
         i["Min. End-to-End Latency (ms)"] for i in iterations)
 
 
-def test_missing_sinks_parameter_names_the_component(tmp_path):
-    run = run_gxe(benchmark_graph(tmp_path, lambda e: controller_parameters(e).pop("benchmark_sinks")),
-                  manifest=MANIFEST)
+def drop_sinks(entity):
+    """No benchmark_sinks parameter (GXF requires it)."""
+    controller_parameters(entity).pop("benchmark_sinks")
+
+
+def sink_not_there(entity):
+    """benchmark_sinks names a component that does not exist."""
+    controller_parameters(entity)["benchmark_sinks"] = ["benchmark_sink/no_such_sink"]
+
+
+def buffers_cannot_fill(entity):
+    """50 messages at 100 Hz cannot be buffered within a 0 s timeout."""
+    controller_parameters(entity).update(entity_buffer_size=50, benchmark_buffering_timeout_s=0)
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (drop_sinks, ["benchmark_controller", "benchmark_sinks"]),
+    (sink_not_there, ["no_such_sink", "benchmark_sinks"]),
+    (buffers_cannot_fill,
+     ["benchmark_buffering_timeout_s", "benchmark_publisher/benchmark_publisher ", "/50)"]),
+], ids=["missing_sinks", "unknown_sink", "buffering_timeout"])
+def test_broken_benchmark_fails_naming_what(tmp_path, edit, expected):
+    run = run_gxe(benchmark_graph(tmp_path, edit), manifest=MANIFEST)
     assert run.returncode != 0
-    assert "benchmark_sinks" in run.output
-    assert "benchmark_controller" in run.output
-    assert "Traceback" not in run.output
-
-
-def test_sink_handle_to_a_missing_component_names_it(tmp_path):
-    def break_sink(entity):
-        controller_parameters(entity)["benchmark_sinks"] = ["benchmark_sink/no_such_sink"]
-
-    run = run_gxe(benchmark_graph(tmp_path, break_sink), manifest=MANIFEST)
-    assert run.returncode != 0
-    assert "no_such_sink" in run.output
-    assert "benchmark_sinks" in run.output
-    assert "Traceback" not in run.output
-
-
-def test_buffering_timeout_says_what_was_buffered(tmp_path):
-    def slow_source(entity):
-        controller_parameters(entity).update(entity_buffer_size=50, benchmark_buffering_timeout_s=0)
-
-    run = run_gxe(benchmark_graph(tmp_path, slow_source), manifest=MANIFEST)
-    assert run.returncode != 0
-    assert "benchmark_buffering_timeout_s" in run.output
-    assert "benchmark_publisher/benchmark_publisher" in run.output
+    for text in expected:
+        assert text in run.output
     assert "Traceback" not in run.output
