@@ -252,6 +252,7 @@ void ParallelScheduler::create_workers() {
       }
     }
   }
+  oversubscribed_ = workers_.size() > std::max(1u, std::thread::hardware_concurrency());
   for (size_t i = 0; i < workers_.size(); ++i) {
     workers_[i]->index = i;
     workers_[i]->steal_seed = static_cast<uint32_t>(i * 2654435761u + 1);
@@ -600,8 +601,9 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
         // A pinned job runs only on its own worker: workers spinning through fruitless
         // checks must let it have a core, or on more threads than cores each hop to a
         // pinned entity waits a whole time slice (20 ms a message on 2 cores: a graph that
-        // never seems to end). Without pinning any spinning worker can take any job.
-        if (pins_) std::this_thread::yield();
+        // never seems to end). The same when there are more workers than cores: the job a
+        // fruitless check waits for may sit with a worker the OS has descheduled.
+        if (pins_ || oversubscribed_) std::this_thread::yield();
       }
       break;
     case Condition::kWaitEvent:

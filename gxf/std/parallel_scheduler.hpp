@@ -184,6 +184,7 @@ class ParallelScheduler : public Scheduler {
   size_t unpinned_workers_ = 0;  // workers that run unpinned jobs (they steal)
   bool polls_now_ = false;        // WAIT jobs are re-checked at once: the polls deques are used
   bool pins_ = false;             // some job is pinned to a ThreadPool slot's worker
+  bool oversubscribed_ = false;   // more workers than the machine has cores
   EventCount shared_sleep_;       // workers that run unpinned jobs sleep here
   std::thread supervisor_;
   std::mutex join_mutex_;  // wait() may come from two threads (graph_wait, context destroy)
