@@ -326,20 +326,14 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     if (!gate && !CodeletCallGate::free()) {
       // Another worker runs Python: it takes this job from the queue, terms checked and
       // all; looking at the terms here would contend for the queues it is using.
-      queue_python(job);
-      if (!(gate = CodeletCallGate::try_enter())) return;  // (it may have left meanwhile)
-      job = take_python();
+      job = hand_to_holder(job, &gate);
       continue;
     }
     // Terms are checked without the gate (they are C++): a polled entity that still waits
     // is filed again without taking the gate from other Python.
     if (begin_visit(worker, job)) {
       if (!gate && !(gate = CodeletCallGate::try_enter())) {
-        job->state.store(JobState::kQueued, std::memory_order_relaxed);
-        queue_python(job);
-        // The holder may have left before the job was queued: try once more.
-        if (!(gate = CodeletCallGate::try_enter())) return;
-        job = take_python();
+        job = hand_to_holder(job, &gate);
         continue;
       }
       execute_job(worker, job);
@@ -362,6 +356,14 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     job = take_python();
   }
   if (gate) CodeletCallGate::leave();
+}
+
+ParallelScheduler::Job* ParallelScheduler::hand_to_holder(Job* job, bool* gate) {
+  job->state.store(JobState::kQueued, std::memory_order_relaxed);
+  queue_python(job);
+  // The holder may have left before the job was queued: try once more.
+  *gate = CodeletCallGate::try_enter();
+  return *gate ? take_python() : nullptr;
 }
 
 void ParallelScheduler::queue_python(Job* job) {

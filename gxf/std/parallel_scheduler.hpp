@@ -147,6 +147,9 @@ class ParallelScheduler : public Scheduler {
   // A job whose codelets run Python: run under the codelet call gate, or queued for its holder.
   void run_python(Worker* worker, Job* job);
   void queue_python(Job* job);
+  // Queues `job` for the gate's holder; when the holder left meanwhile, takes the gate and
+  // returns the oldest queued job (*gate true), else null (*gate false).
+  Job* hand_to_holder(Job* job, bool* gate);
   Job* take_python();
   bool check_before_running(Worker* worker, Job* job);
   void file(Worker* worker, Job* job, SchedulingCondition condition, bool ran);
