@@ -62,6 +62,10 @@ EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
       terms_.push_back(term);
     }
   }
+  for (SchedulingTerm* term : terms_) waits_for_events_ = waits_for_events_ && term->signals_changes();
+  for (SchedulingTermCombiner* combiner : combiners_) {
+    waits_for_events_ = waits_for_events_ && combiner->signals_changes();
+  }
 }
 
 gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {

@@ -59,6 +59,9 @@ class EntityItem {
     }
     return false;
   }
+  // Every term (and combiner) signals its changes with an event: a WAIT verdict holds until
+  // one arrives (SchedulingTerm::signals_changes).
+  bool waits_for_events() const { return waits_for_events_; }
   bool is_started() const {
     EntityStatus s = status();
     return s != EntityStatus::kNotStarted;
@@ -131,6 +134,7 @@ class EntityItem {
   std::vector<SchedulingTermCombiner*> combiners_;
   std::vector<Receiver*> receivers_;
   std::vector<Transmitter*> transmitters_;
+  bool waits_for_events_ = true;
   std::atomic<EntityStatus> status_{EntityStatus::kNotStarted};
   std::atomic<StartHistory> start_history_{StartHistory::kNever};
   int64_t last_timestamp_ = INT64_MIN;

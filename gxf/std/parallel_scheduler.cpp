@@ -37,6 +37,8 @@ constexpr int kPythonInARow = 64;
 // thread calling Python through the codelet call lock) looks again after this long: that
 // holder does not wake workers when it leaves.
 constexpr int64_t kPythonRecheckNs = 1'000'000;
+// How often the supervisor of a polling scheduler reads the census for idleness.
+constexpr int64_t kCensusLookNs = 1'000'000;
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -47,8 +49,6 @@ inline void cpu_relax() {
 void name_thread(const std::string& name) {
   pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
 }
-
-constexpr uint64_t kCountMask = 0xffffffffu;
 
 bool counts_as_not_waiting(Condition type) {
   return type != Condition::kWait && type != Condition::kNever;
@@ -109,6 +109,7 @@ gxf_result_t ParallelScheduler::schedule(EntityItem* item) {
   auto job = std::make_unique<Job>();
   job->item = item;
   job->python = item->runs_python();
+  job->parks_on_wait = item->waits_for_events();
   if (!cpu_threads.empty() && cpu_threads[0]->pinned()) {
     ThreadPool* pool = find_entity_resource<ThreadPool>(entity);
     if (pool) {
@@ -166,8 +167,7 @@ gxf_result_t ParallelScheduler::run_async() {
     workers_[next++ % workers_.size()]->deque.push(job.get());
   }
   live_.store(static_cast<int64_t>(jobs_.size()));
-  not_waiting_.store(jobs_.size());
-  fresh_waits_.store(0);
+  census_base_ = static_cast<int64_t>(jobs_.size());  // every entity starts READY
   if (ends_when_no_entity_left() && limits_.stop_on_deadlock.get() && jobs_.empty()) {
     request_stop("no entities to schedule");
   }
@@ -198,17 +198,14 @@ void ParallelScheduler::clear_run_state() {
   searching_.store(0);
   wakeups_.store(0);
   waiting_event_.store(0);
-  {
-    std::lock_guard<std::mutex> lock(idle_mutex_);
-    idle_timer_.end();
-  }
+  census_period_.store(1);
   for (const auto& job : jobs_) {
     job->state.store(JobState::kQueued);
     job->notified.store(false);
     job->unscheduled.store(false);
     job->condition = Condition::kReady;
     job->pinned_worker = 0;
-    job->fresh_period = 0;
+    job->fresh_period.store(0);
   }
 }
 
@@ -274,15 +271,16 @@ gxf_result_t ParallelScheduler::wait() {
 }
 
 gxf_result_t ParallelScheduler::event_notify(gxf_uid_t eid, EventType event) {
-  if (!reacts_to(event) || !running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
+  if (!running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
   EntityItem* item = executor_->item(eid);
   return item ? event_notify_item(item, event) : GXF_SUCCESS;
 }
 
 gxf_result_t ParallelScheduler::event_notify_item(EntityItem* item, EventType event) {
-  if (!reacts_to(event) || !running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
+  if (!running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
   auto* job = static_cast<Job*>(item->scheduler_data);
-  if (!job) return GXF_SUCCESS;
+  // A polling scheduler hears every event for the entities it parks on WAIT.
+  if (!job || !(reacts_to(event) || job->parks_on_wait)) return GXF_SUCCESS;
   // Pairs with park(): either the parker sees `notified`, or we see kParked.
   job->notified.store(true, std::memory_order_seq_cst);
   if (job->state.load(std::memory_order_seq_cst) != JobState::kParked) return GXF_SUCCESS;
@@ -528,7 +526,7 @@ void ParallelScheduler::run_job(Worker* worker, Job* job) {
 bool ParallelScheduler::begin_visit(Worker* worker, Job* job) {
   job->state.store(JobState::kRunning, std::memory_order_relaxed);
   job->notified.store(false, std::memory_order_seq_cst);
-  if (idle_when_all_wait()) job->census_before = not_waiting_.load();
+  if (idle_when_all_wait()) job->census_before = census_period_.load(std::memory_order_acquire);
   if (job->unscheduled.load()) {
     file(worker, job, {Condition::kNever, 0}, false);
     return false;
@@ -566,7 +564,7 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
     return false;
   }
   if (condition.type == Condition::kReady) {
-    count(job, Condition::kReady);
+    count(worker, job, Condition::kReady);
     return true;
   }
   file(worker, job, condition, false);
@@ -574,7 +572,7 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
 }
 
 void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condition, bool ran) {
-  count(job, condition.type);
+  count(worker, job, condition.type);
   if (stopping()) return;
   int64_t poll_period_ns = 0;
   switch (condition.type) {
@@ -587,8 +585,14 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       break;
     case Condition::kWait:
       // Before the job is handed over: another worker may take it at once.
-      if (idle_when_all_wait()) note_fresh_wait(job);
-      if (!polls_waiting(&poll_period_ns)) {
+      if (idle_when_all_wait() &&
+          census_period_.load(std::memory_order_acquire) == job->census_before) {
+        job->fresh_period.store(job->census_before, std::memory_order_release);
+      }
+      // An entity whose terms signal their changes waits for an event: checking it again
+      // before one can only say WAIT again (on 16 workers, such polling cost more than the
+      // ticks it waited for).
+      if (!polls_waiting(&poll_period_ns) || job->parks_on_wait) {
         park(worker, job);
       } else if (poll_period_ns > 0) {
         add_timer(job, clock()->timestamp() + poll_period_ns);
@@ -613,23 +617,15 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       break;
     case Condition::kNever:
       job->state.store(JobState::kDropped);
-      // WAIT -> NEVER leaves the census as it is: withdraw the job's fresh WAIT verdict
-      // before it stops counting as live, or the verdicts of the entities left would look
-      // complete without each of them having been checked.
-      if (idle_when_all_wait()) forget_fresh_wait(job);
       if (live_.fetch_sub(1) == 1 && ends_when_no_entity_left() &&
           limits_.stop_on_deadlock.get()) {
         request_stop("no entities left to schedule");
       }
       break;
   }
-  if (idle_when_all_wait() && !ran && (not_waiting_.load() & kCountMask) == 0 &&
-      deadlock_expired()) {
-    request_stop(kDeadlock);
-  }
 }
 
-void ParallelScheduler::count(Job* job, Condition next) {
+void ParallelScheduler::count(Worker* worker, Job* job, Condition next) {
   const Condition previous = job->condition;
   if (previous == next) return;
   job->condition = next;
@@ -638,71 +634,30 @@ void ParallelScheduler::count(Job* job, Condition next) {
   if (!idle_when_all_wait()) return;
   const bool was = counts_as_not_waiting(previous);
   const bool is = counts_as_not_waiting(next);
-  if (was && !is) remove_not_waiting();
-  if (!was && is) add_not_waiting();
+  if (was != is) worker->census.add(is ? 1 : -1);
 }
 
-void ParallelScheduler::add_not_waiting() {
-  uint64_t value = not_waiting_.load();
-  uint64_t next;
-  do {
-    // Leaving zero ends an idle period: the next one gets a new number.
-    next = (value & kCountMask) == 0 ? value + 1 + (uint64_t{1} << 32) : value + 1;
-  } while (!not_waiting_.compare_exchange_weak(value, next));
-  if ((value & kCountMask) == 0) note_waiting_change();
+void ParallelScheduler::CensusPart::add(int64_t delta) {
+  // Only this part's worker writes it: plain stores, ordered for the reader's retry loop.
+  const uint64_t begun = version.load(std::memory_order_relaxed) + 1;
+  version.store(begun, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  not_waiting.store(not_waiting.load(std::memory_order_relaxed) + delta,
+                    std::memory_order_relaxed);
+  version.store(begun + 1, std::memory_order_release);
 }
 
-void ParallelScheduler::remove_not_waiting() {
-  if ((not_waiting_.fetch_sub(1) & kCountMask) == 1) note_waiting_change();
-}
-
-void ParallelScheduler::note_waiting_change() {
-  std::lock_guard<std::mutex> lock(idle_mutex_);
-  const uint64_t value = not_waiting_.load();
-  const auto period = static_cast<uint32_t>(value >> 32);
-  if ((value & kCountMask) != 0) {
-    idle_timer_.end();
-  } else if (!idle_timer_.idle() || idle_period_ != period) {
-    idle_period_ = period;
-    idle_timer_.restart(steady_now_ns());
-    fresh_waits_.store(uint64_t{period} << 32);
-  }
-}
-
-void ParallelScheduler::note_fresh_wait(Job* job) {
-  // A verdict is fresh when the graph was already idle before the check and stayed so: a
-  // check that raced with the last tick before idleness may have missed its message.
-  const uint64_t value = not_waiting_.load();
-  if ((value & kCountMask) != 0 || value != job->census_before) return;
-  const auto period = static_cast<uint32_t>(value >> 32);
-  if (job->fresh_period == period + 1) return;
-  uint64_t fresh = fresh_waits_.load();
-  while ((fresh >> 32) == period) {
-    if (fresh_waits_.compare_exchange_weak(fresh, fresh + 1)) {
-      job->fresh_period = period + 1;
-      return;
+int64_t ParallelScheduler::CensusPart::read(uint64_t* at) const {
+  while (true) {
+    const uint64_t before = version.load(std::memory_order_acquire);
+    const int64_t value = not_waiting.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if ((before & 1) == 0 && version.load(std::memory_order_relaxed) == before) {
+      *at = before;
+      return value;
     }
+    cpu_relax();
   }
-}
-
-void ParallelScheduler::forget_fresh_wait(Job* job) {
-  uint64_t fresh = fresh_waits_.load();
-  while (job->fresh_period == static_cast<uint32_t>(fresh >> 32) + 1) {
-    if (fresh_waits_.compare_exchange_weak(fresh, fresh - 1)) return;
-  }
-}
-
-bool ParallelScheduler::deadlock_expired() {
-  if (!limits_.stop_on_deadlock.get()) return false;
-  std::lock_guard<std::mutex> lock(idle_mutex_);
-  const uint64_t value = not_waiting_.load();
-  const uint64_t fresh = fresh_waits_.load();
-  // Idle in the period the timer measures, and every live entity checked WAIT within it
-  // (a worker descheduled for long leaves verdicts stale, not the graph dead).
-  return (value & kCountMask) == 0 && idle_period_ == static_cast<uint32_t>(value >> 32) &&
-         (fresh >> 32) == idle_period_ &&
-         static_cast<int64_t>(fresh & kCountMask) >= live_.load() &&
-         idle_timer_.expired(deadlock_grace_ms(), steady_now_ns());
 }
 
 void ParallelScheduler::park(Worker* worker, Job* job) {
@@ -798,6 +753,7 @@ void ParallelScheduler::supervise() {
   name_thread("gxf-supervisor");
   IdleTimer quiet;  // quiescence of the workers (event-driven idleness)
   uint64_t quiet_wakeups = 0;
+  CensusWatch census;  // all entities waiting (polling idleness)
   std::unique_lock<std::mutex> lock(supervisor_mutex_);
   while (!stopping()) {
     int64_t wait_ns = kForever;
@@ -818,6 +774,10 @@ void ParallelScheduler::supervise() {
       } else {
         quiet.end();
       }
+    }
+    if (!reason && idle_when_all_wait() && limits_.stop_on_deadlock.get() &&
+        census_idle_expired(&census, &wait_ns)) {
+      reason = kDeadlock;
     }
     if (reason) {
       lock.unlock();
@@ -846,6 +806,59 @@ bool ParallelScheduler::quiescent() {
     }
   }
   return awake_workers_.load() == 0;
+}
+
+bool ParallelScheduler::census_idle_expired(CensusWatch* watch, int64_t* wait_ns) {
+  // Nothing tells the supervisor that the census reached zero (that would put a shared
+  // write back on the hot path): it looks every kCensusLookNs.
+  *wait_ns = std::min(*wait_ns, kCensusLookNs);
+  std::vector<uint64_t> versions;
+  int64_t not_waiting = 0;
+  if (!collect_census(&versions, &not_waiting) || not_waiting != 0) {
+    watch->timer.end();
+    return false;
+  }
+  const int64_t now = steady_now_ns();
+  if (!watch->timer.idle() || versions != watch->versions) {
+    // Idle now, and some entity changed class since the last look (or none was idle): a new
+    // period, in which verdicts count only from checks begun after this point.
+    watch->versions = std::move(versions);
+    watch->period = census_period_.fetch_add(1) + 1;
+    watch->timer.restart(now);
+    return false;
+  }
+  // No entity changed class since the period began, so none ticked: a verdict from within
+  // the period saw every message there is.
+  return verdicts_fresh(watch->period) && watch->timer.expired(deadlock_grace_ms(), now, wait_ns);
+}
+
+bool ParallelScheduler::collect_census(std::vector<uint64_t>* versions, int64_t* not_waiting) {
+  const size_t count = workers_.size();
+  std::vector<uint64_t> first(count);
+  versions->assign(count, 0);
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    for (size_t i = 0; i < count; ++i) workers_[i]->census.read(&first[i]);
+    int64_t sum = census_base_;
+    for (size_t i = 0; i < count; ++i) sum += workers_[i]->census.read(&(*versions)[i]);
+    // Unchanged versions: no part changed between the two reads, so the second read is the
+    // census at one instant (an entity counted out on one worker after being counted in on
+    // another cannot be seen half-moved).
+    if (first == *versions) {
+      *not_waiting = sum;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParallelScheduler::verdicts_fresh(uint32_t period) {
+  for (const auto& job : jobs_) {
+    const JobState state = job->state.load(std::memory_order_acquire);
+    // A parked entity heard no event since its check: its WAIT still holds.
+    if (state == JobState::kDropped || state == JobState::kParked) continue;
+    if (job->fresh_period.load(std::memory_order_acquire) != period) return false;
+  }
+  return true;
 }
 
 void ParallelScheduler::stop_all() {

@@ -47,13 +47,17 @@ namespace gxf {
 //   holding the job changes it, except kParked -> kQueued, which whoever wins the
 //   compare-exchange (an event, or the parker itself) does.
 // - Locks: timer_mutex_ (the timer heap), injection_mutex_, python_mutex_, each pinned
-//   inbox's mutex, idle_mutex_ (the idleness record), supervisor_mutex_. None is held while a
+//   inbox's mutex, supervisor_mutex_. None is held while a
 //   codelet runs or while another of them is taken, except supervisor_mutex_ (outermost).
 // - The codelet call gate is held around a Python job's whole visit (its codelet calls would
 //   take it anyway); workers only ever try it, never wait for it, so it orders before
 //   python_mutex_ without a cycle.
 // - Term checks run on the worker holding the job, without any lock: a term's check() may
 //   read queues that other workers push to (queues synchronise themselves).
+// - Idleness of polling schedulers (every entity WAIT) is a census split into one part per
+//   worker (CensusPart), written by that worker alone and summed by the supervisor, which
+//   looks every millisecond; a WAIT verdict counts only from a check begun after the idle
+//   period began (census_period_), or from an entity parked since.
 class ParallelScheduler : public Scheduler {
  public:
   ~ParallelScheduler() override;
@@ -109,9 +113,32 @@ class ParallelScheduler : public Scheduler {
     std::atomic<bool> notified{false};  // an event arrived since the job was taken
     std::atomic<bool> unscheduled{false};
     bool python = false;  // its codelets run Python: it runs under the codelet call gate
+    // Its terms signal their changes (EntityItem::waits_for_events): a polling scheduler
+    // parks it on WAIT until an event instead of checking it again.
+    bool parks_on_wait = false;
     SchedulingConditionType condition = SchedulingConditionType::kReady;
-    uint32_t fresh_period = 0;  // idle period (+1) in which its WAIT verdict was counted
-    uint64_t census_before = 0;  // not_waiting_ before its latest check
+    uint32_t census_before = 0;  // census_period_ when its latest check began
+    // The census period in which its latest WAIT verdict came from a check begun within it.
+    std::atomic<uint32_t> fresh_period{0};
+  };
+
+  // One worker's part of the census of live entities not waiting (polling schedulers'
+  // idleness): written only by its worker, as a sequence lock (three plain stores, no
+  // read-modify-write: a shared counter here was a quarter of a 16-worker profile); the
+  // supervisor sums the parts. The parts may go negative: an entity counted in on one worker
+  // may be counted out on another.
+  struct alignas(64) CensusPart {
+    std::atomic<uint64_t> version{0};  // odd while a change is being written
+    std::atomic<int64_t> not_waiting{0};
+    void add(int64_t delta);
+    // The part and the version it belongs to (a consistent pair).
+    int64_t read(uint64_t* version) const;
+  };
+  // The supervisor's view of the census across checks.
+  struct CensusWatch {
+    std::vector<uint64_t> versions;  // the parts' versions when the idle period began
+    uint32_t period = 0;
+    IdleTimer timer;
   };
 
   struct Worker {
@@ -131,6 +158,7 @@ class ParallelScheduler : public Scheduler {
     uint32_t steal_seed = 0;
     int newest_in_a_row = 0;           // LIFO pops since the last FIFO one
     bool holds_gate = false;           // try_take gave it a Python job with the gate taken
+    CensusPart census;
     std::thread thread;
   };
 
@@ -159,14 +187,7 @@ class ParallelScheduler : public Scheduler {
   void add_timer(Job* job, int64_t due);
   // An entity failed: keep the first code and stop the run.
   void stop_on_failure(gxf_result_t code);
-  void count(Job* job, SchedulingConditionType next);
-  // Census of entities not waiting (polling schedulers' idleness).
-  void add_not_waiting();
-  void remove_not_waiting();
-  void note_waiting_change();
-  void note_fresh_wait(Job* job);
-  void forget_fresh_wait(Job* job);
-  bool deadlock_expired();
+  void count(Worker* worker, Job* job, SchedulingConditionType next);
   std::chrono::steady_clock::time_point next_timer_deadline();
 
   void request_stop(const char* reason);
@@ -175,6 +196,14 @@ class ParallelScheduler : public Scheduler {
   // Supervisor side.
   void supervise();
   bool quiescent();
+  // Polling schedulers: whether every live entity has been WAIT for the grace period, each
+  // verdict from a check begun within it or held by a parked entity; lowers *wait_ns to
+  // when to look again.
+  bool census_idle_expired(CensusWatch* watch, int64_t* wait_ns);
+  // The census parts' sum and versions, read twice until no part changed in between (a
+  // consistent snapshot); false when the workers keep changing it.
+  bool collect_census(std::vector<uint64_t>* versions, int64_t* not_waiting);
+  bool verdicts_fresh(uint32_t period);
   void stop_all();
 
   void create_workers();
@@ -215,15 +244,11 @@ class ParallelScheduler : public Scheduler {
   // Census for the deadlock rule, updated when an entity's filed condition changes class.
   std::atomic<int64_t> live_{0};        // entities not NEVER
   std::atomic<int64_t> waiting_event_{0};
-  // Live entities whose condition is not WAIT (low 32 bits) and how many times that count
-  // left zero (high 32 bits: the idle period): read together, a stale idleness is told apart.
-  std::atomic<uint64_t> not_waiting_{0};
-  // WAIT verdicts filed in the current idle period (high 32 bits: the period), one per
-  // entity: idleness is judged only once every entity was checked within it.
-  std::atomic<uint64_t> fresh_waits_{0};
-  std::mutex idle_mutex_;
-  uint32_t idle_period_ = 0;
-  IdleTimer idle_timer_;
+  // Live entities not WAIT = census_base_ + the workers' CensusParts (polling schedulers).
+  int64_t census_base_ = 0;
+  // Advanced by the supervisor when an idle period begins: a WAIT verdict counts for a period
+  // only from a check begun within it (one begun before may have missed the last message).
+  std::atomic<uint32_t> census_period_{1};
 
   std::mutex supervisor_mutex_;
   std::condition_variable supervisor_wake_;

@@ -24,6 +24,8 @@ class CountSchedulingTerm : public SchedulingTerm {
   gxf_result_t initialize() override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
   gxf_result_t on_execute(int64_t now) override;
+  // Changes only when its own entity ticks.
+  bool signals_changes() const override { return true; }
   int64_t remaining() const { return remaining_; }
 
  private:
@@ -39,6 +41,8 @@ class PeriodicSchedulingTerm : public SchedulingTerm {
   gxf_result_t initialize() override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
   gxf_result_t on_execute(int64_t now) override;
+  // Never WAIT: READY, or WAIT_TIME until its next period.
+  bool signals_changes() const override { return true; }
   int64_t recess_period_ns() const { return period_ns_; }
   // Next target minus one period; false before the first tick.
   bool last_run_timestamp(int64_t* timestamp) const;
@@ -61,6 +65,8 @@ class TargetTimeSchedulingTerm : public SchedulingTerm {
   gxf_result_t update_state(int64_t now) override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
   gxf_result_t on_execute(int64_t now) override;
+  // set_next_target_time() notifies (kTimeUpdate).
+  bool signals_changes() const override { return true; }
   gxf_result_t set_next_target_time(int64_t target);
 
  private:
@@ -77,6 +83,8 @@ class MessageAvailableSchedulingTerm : public SchedulingTerm {
  public:
   gxf_result_t register_interface(Registrar* registrar) override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
+  // Messages arrive through the router or a UCX receiver, both of which notify.
+  bool signals_changes() const override { return true; }
 
  private:
   Parameter<Handle<Receiver>> receiver_;
@@ -90,6 +98,8 @@ class MultiMessageAvailableSchedulingTerm : public SchedulingTerm {
   gxf_result_t register_interface(Registrar* registrar) override;
   gxf_result_t initialize() override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
+  // As MessageAvailableSchedulingTerm.
+  bool signals_changes() const override { return true; }
 
  private:
   Parameter<std::vector<Handle<Receiver>>> receivers_;
@@ -106,6 +116,8 @@ class DownstreamReceptiveSchedulingTerm : public SchedulingTerm {
  public:
   gxf_result_t register_interface(Registrar* registrar) override;
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
+  // Room downstream appears when a receiving entity ticks, which notifies its sources.
+  bool signals_changes() const override { return true; }
 
  private:
   Parameter<Handle<Transmitter>> transmitter_;
@@ -121,6 +133,8 @@ class BooleanSchedulingTerm : public SchedulingTerm {
   gxf_result_t check(int64_t now, SchedulingCondition* condition) override;
   gxf_result_t enable_tick();
   gxf_result_t disable_tick();
+  // enable_tick() and disable_tick() notify (kStateUpdate).
+  bool signals_changes() const override { return true; }
   bool check_tick_enabled() const { return enabled_.load(std::memory_order_acquire); }
 
  private:

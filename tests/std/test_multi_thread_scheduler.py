@@ -46,14 +46,32 @@ def test_run_ends_at_once_when_every_entity_is_done(run_graph_text):
     assert run["run_s"] < 1.0
 
 
-def test_waiting_entity_is_polled_every_recession_period(run_graph_text, tmp_path):
-    stats = tmp_path / "stats.json"
+def lockstep_graph(sink_gate, stats, recession_ms, count=20):
+    """PingTx -> PingRx over a capacity-1 queue, the sink gated by `sink_gate` components."""
     source = entity("tx", *transmitter(), component("PingTx", signal="out"),
-                    component("CountSchedulingTerm", count=20))
-    sink = entity("rx", *receiver(), component("PingRx", signal="in"))
-    text = graph(source, sink, connection("tx/out", "rx/in"),
-                 scheduler_entity("multi_thread", stats, check_recession_period_ms=20))
-    (run,) = run_graph_text(text, timeout=30, stats=str(stats))
+                    component("CountSchedulingTerm", count=count))
+    sink = entity("rx", *receiver(gate=False), *sink_gate, component("PingRx", signal="in"))
+    return graph(source, sink, connection("tx/out", "rx/in"),
+                 scheduler_entity("multi_thread", stats, check_recession_period_ms=recession_ms))
+
+
+def test_entity_with_unsignalled_terms_is_polled_every_recession_period(run_graph_text, tmp_path):
+    # ExpiringMessageAvailable does not declare that its changes come with events: polled.
+    stats = tmp_path / "stats.json"
+    gate = [component("ExpiringMessageAvailableSchedulingTerm", receiver="in", max_batch_size=1,
+                      max_delay_ns=10**9, clock="scheduler/clock")]
+    (run,) = run_graph_text(lockstep_graph(gate, stats, 20), timeout=30, stats=str(stats))
     assert run["counts"] == {"tx": 20, "rx": 20}
     # Lock-step with capacity 1: each message waits for the receiver's next poll.
     assert run["run_s"] >= 20 * 0.015
+
+
+def test_entity_waiting_for_messages_runs_when_one_arrives(run_graph_text, tmp_path):
+    # MessageAvailable and DownstreamReceptive signal their changes: the entities park on WAIT
+    # and the message (or the room it leaves) wakes them; GXF's recession period is the most
+    # a waiting entity waits, and here none is spent. Polled, this run would take 20 x 200 ms.
+    stats = tmp_path / "stats.json"
+    gate = [component("MessageAvailableSchedulingTerm", receiver="in", min_size=1)]
+    (run,) = run_graph_text(lockstep_graph(gate, stats, 200), timeout=30, stats=str(stats))
+    assert run["counts"] == {"tx": 20, "rx": 20}
+    assert run["run_s"] < 1.0
