@@ -28,6 +28,9 @@ void enable_tensor_buffer_protocol(pybind11::handle type);
 // A tensor viewing `object`'s memory through its __array_interface__ (cuda=false) or
 // __cuda_array_interface__ (cuda=true).
 std::shared_ptr<Tensor> tensor_from_array_interface(const pybind11::object& object, bool cuda);
+// A host tensor over an object's buffer (PEP 3118) of a plain numeric format; null when the
+// object exports none or another format.
+std::shared_ptr<Tensor> tensor_from_buffer(const pybind11::object& object);
 // A tensor consuming `object.__dlpack__()` (CUDA producers are asked for the legacy stream).
 std::shared_ptr<Tensor> tensor_from_dlpack(const pybind11::object& object);
 // CUDA array interface first, then the NumPy array interface, then DLPack.
