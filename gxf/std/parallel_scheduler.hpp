@@ -207,6 +207,8 @@ class ParallelScheduler : public Scheduler {
   void stop_all();
 
   void create_workers();
+  // For each job (by index), a representative of the jobs queues connect it to.
+  std::vector<size_t> pipelines() const;
   void clear_run_state();
 
   Clock* clock() const { return clock_.get().get(); }
