@@ -296,7 +296,8 @@ gxf_result_t DownstreamReceptiveSchedulingTerm::check(int64_t now,
                                                       SchedulingCondition* condition) {
   const auto& targets = transmitter_->targets();
   if (targets.empty()) {
-    if (!reported_unconnected_) {
+    // After deactivation (the stall explainer reads the terms then) the routes are gone.
+    if (!reported_unconnected_ && !transmitter_->routes_cleared()) {
       GXF_LOG_ERROR("%s: transmitter '%s' is not connected to any receiver", describe().c_str(),
                     transmitter_->name().c_str());
       reported_unconnected_ = true;

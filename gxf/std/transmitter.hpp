@@ -21,11 +21,21 @@ class Transmitter : public Queue {
   gxf_result_t publish(const EntityRef& message, int64_t acq_timestamp);
 
   const std::vector<Receiver*>& targets() const { return targets_; }
-  void add_target(Receiver* receiver) { targets_.push_back(receiver); }
-  void clear_routes() { targets_.clear(); }
+  void add_target(Receiver* receiver) {
+    targets_.push_back(receiver);
+    routes_cleared_ = false;
+  }
+  void clear_routes() {
+    targets_.clear();
+    routes_cleared_ = true;
+  }
+  // True after clear_routes() (the graph was deactivated): no targets, but not because the
+  // transmitter was never connected (what a term checked after the run must not report).
+  bool routes_cleared() const { return routes_cleared_; }
 
  private:
   std::vector<Receiver*> targets_;
+  bool routes_cleared_ = false;
 };
 
 }  // namespace gxf

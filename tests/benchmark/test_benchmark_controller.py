@@ -105,3 +105,6 @@ def test_broken_benchmark_fails_naming_what(tmp_path, edit, expected):
     for text in expected:
         assert text in run.output
     assert "Traceback" not in run.output
+    # The stall explainer reads the terms after deactivation: a connected transmitter is not
+    # reported as unconnected then.
+    assert "not connected" not in run.output
