@@ -31,7 +31,10 @@ def stuck_run(tmp_path):
         core.graph_activate(context)
         core.graph_run_async(context)
         deadline = time.monotonic() + 30
-        while not core._core.graph_running_calls(context):
+        # The tick itself: a start() still running (its codelet waiting for the GIL this
+        # thread holds) would let an interrupt stop the graph before it ever ticks.
+        while not any(call["phase"] == "tick"
+                      for call in core._core.graph_running_calls(context)):
             assert time.monotonic() < deadline, "the codelet never started its tick"
             time.sleep(0.02)
         return context, release
