@@ -62,7 +62,9 @@ EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
       terms_.push_back(term);
     }
   }
-  for (SchedulingTerm* term : terms_) waits_for_events_ = waits_for_events_ && term->signals_changes();
+  for (SchedulingTerm* term : terms_) {
+    waits_for_events_ = waits_for_events_ && term->signals_changes();
+  }
   for (SchedulingTermCombiner* combiner : combiners_) {
     waits_for_events_ = waits_for_events_ && combiner->signals_changes();
   }

@@ -561,7 +561,7 @@ bool ParallelScheduler::begin_visit(Worker* worker, Job* job) {
   job->notified.store(false, std::memory_order_seq_cst);
   if (idle_when_all_wait()) job->census_before = census_period_.load(std::memory_order_acquire);
   if (job->unscheduled.load()) {
-    file(worker, job, {Condition::kNever, 0}, false);
+    file(worker, job, {Condition::kNever, 0});
     return false;
   }
   return !checks_before_running() || !job->item->is_started() ||
@@ -584,7 +584,7 @@ void ParallelScheduler::execute_job(Worker* worker, Job* job) {
     stop_on_failure(code);
     return;
   }
-  file(worker, job, condition, ran);
+  file(worker, job, condition);
 }
 
 bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
@@ -600,11 +600,11 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
     count(worker, job, Condition::kReady);
     return true;
   }
-  file(worker, job, condition, false);
+  file(worker, job, condition);
   return false;
 }
 
-void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condition, bool ran) {
+void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condition) {
   count(worker, job, condition.type);
   if (stopping()) return;
   int64_t poll_period_ns = 0;

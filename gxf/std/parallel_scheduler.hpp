@@ -180,7 +180,7 @@ class ParallelScheduler : public Scheduler {
   Job* hand_to_holder(Job* job, bool* gate);
   Job* take_python();
   bool check_before_running(Worker* worker, Job* job);
-  void file(Worker* worker, Job* job, SchedulingCondition condition, bool ran);
+  void file(Worker* worker, Job* job, SchedulingCondition condition);
   void park(Worker* worker, Job* job);
   // Queues a job that is due now: pinned inbox, this worker's deque, or the injection queue.
   void enqueue(Worker* worker, Job* job);
