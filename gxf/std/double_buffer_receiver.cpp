@@ -55,15 +55,10 @@ gxf_result_t DoubleBufferReceiver::sync() {
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
-size_t DoubleBufferReceiver::size() const {
-  std::lock_guard<SpinLock> lock(mutex_);
-  return queue_.size();
-}
+// Unlocked: the queue publishes its sizes (see StagingQueue).
+size_t DoubleBufferReceiver::size() const { return queue_.size(); }
 
-size_t DoubleBufferReceiver::back_size() const {
-  std::lock_guard<SpinLock> lock(mutex_);
-  return queue_.back_size();
-}
+size_t DoubleBufferReceiver::back_size() const { return queue_.back_size(); }
 
 }  // namespace gxf
 }  // namespace nvidia

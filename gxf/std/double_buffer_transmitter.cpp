@@ -35,15 +35,10 @@ gxf_result_t DoubleBufferTransmitter::sync() {
   return queue_.sync() ? GXF_SUCCESS : GXF_EXCEEDING_PREALLOCATED_SIZE;
 }
 
-size_t DoubleBufferTransmitter::size() const {
-  std::lock_guard<SpinLock> lock(mutex_);
-  return queue_.size();
-}
+// Unlocked: the queue publishes its sizes (see StagingQueue).
+size_t DoubleBufferTransmitter::size() const { return queue_.size(); }
 
-size_t DoubleBufferTransmitter::back_size() const {
-  std::lock_guard<SpinLock> lock(mutex_);
-  return queue_.back_size();
-}
+size_t DoubleBufferTransmitter::back_size() const { return queue_.back_size(); }
 
 }  // namespace gxf
 }  // namespace nvidia

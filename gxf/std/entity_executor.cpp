@@ -71,11 +71,21 @@ EntityItem::EntityItem(EntityExecutor* executor, Entity* entity)
 }
 
 gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
+  return execute_with(now, nullptr, condition);
+}
+
+gxf_result_t EntityItem::execute_ready(int64_t now, const SchedulingCondition& verdict,
+                                       SchedulingCondition* condition) {
+  return execute_with(now, &verdict, condition);
+}
+
+gxf_result_t EntityItem::execute_with(int64_t now, const SchedulingCondition* verdict,
+                                      SchedulingCondition* condition) {
   gxf_result_t code;
   {
-    std::lock_guard<std::mutex> lock(execution_mutex_);
+    std::lock_guard<SpinLock> lock(execution_mutex_);
     try {
-      code = execute_locked(now, condition);
+      code = execute_locked(now, verdict, condition);
     } catch (const std::exception& error) {
       code = fail_on_exception(error);
     }
@@ -84,7 +94,8 @@ gxf_result_t EntityItem::execute(int64_t now, SchedulingCondition* condition) {
   return code;
 }
 
-gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condition) {
+gxf_result_t EntityItem::execute_locked(int64_t now, const SchedulingCondition* verdict,
+                                        SchedulingCondition* condition) {
   discard_failure();
   EntityStatus status = status_.load(std::memory_order_acquire);
   if (status == EntityStatus::kNotStarted) {
@@ -94,8 +105,9 @@ gxf_result_t EntityItem::execute_locked(int64_t now, SchedulingCondition* condit
   if (status != EntityStatus::kStarted && status != EntityStatus::kIdle) {
     return GXF_INVALID_EXECUTION_SEQUENCE;
   }
-  gxf_result_t code = check(now, condition);
-  if (failed(code)) {
+  if (verdict) {
+    *condition = *verdict;
+  } else if (gxf_result_t code = check(now, condition); failed(code)) {
     stop_locked();
     return code;
   }
@@ -375,7 +387,7 @@ gxf_result_t EntityItem::sync_outbox(ItemMetrics* metrics, bool probe) {
 }
 
 gxf_result_t EntityItem::stop() {
-  std::lock_guard<std::mutex> lock(execution_mutex_);
+  std::lock_guard<SpinLock> lock(execution_mutex_);
   return stop_locked();
 }
 

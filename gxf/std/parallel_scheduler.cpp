@@ -362,12 +362,13 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     }
     // Terms are checked without the gate (they are C++): a polled entity that still waits
     // is filed again without taking the gate from other Python.
-    if (begin_visit(worker, job)) {
+    VisitCheck check;
+    if (begin_visit(worker, job, &check)) {
       if (!gate && !(gate = CodeletCallGate::try_enter())) {
         job = hand_to_holder(job, &gate);
         continue;
       }
-      execute_job(worker, job);
+      execute_job(worker, job, check);
       ++ran;
     }
     job = nullptr;
@@ -553,10 +554,11 @@ SteadyTime ParallelScheduler::next_timer_deadline() {
 }
 
 void ParallelScheduler::run_job(Worker* worker, Job* job) {
-  if (begin_visit(worker, job)) execute_job(worker, job);
+  VisitCheck check;
+  if (begin_visit(worker, job, &check)) execute_job(worker, job, check);
 }
 
-bool ParallelScheduler::begin_visit(Worker* worker, Job* job) {
+bool ParallelScheduler::begin_visit(Worker* worker, Job* job, VisitCheck* check) {
   job->state.store(JobState::kRunning, std::memory_order_relaxed);
   job->notified.store(false, std::memory_order_seq_cst);
   if (idle_when_all_wait()) job->census_before = census_period_.load(std::memory_order_acquire);
@@ -565,16 +567,17 @@ bool ParallelScheduler::begin_visit(Worker* worker, Job* job) {
     return false;
   }
   return !checks_before_running() || !job->item->is_started() ||
-         check_before_running(worker, job);
+         check_before_running(worker, job, check);
 }
 
-void ParallelScheduler::execute_job(Worker* worker, Job* job) {
+void ParallelScheduler::execute_job(Worker* worker, Job* job, const VisitCheck& check) {
   SchedulingCondition condition;
   // One clock read per visit: the look after the tick uses the time the tick was given (a
   // term that is due a little later is then filed as a timer instead of READY, which costs
   // less than a second clock read on every visit of every worker).
-  const int64_t now = clock()->timestamp();
-  gxf_result_t code = job->item->execute(now, &condition);
+  const int64_t now = check.checked ? check.now : clock()->timestamp();
+  gxf_result_t code = check.checked ? job->item->execute_ready(now, check.verdict, &condition)
+                                    : job->item->execute(now, &condition);
   // READY means it started or ticked: its terms changed, so look again before filing it.
   const bool ran = code == GXF_SUCCESS && condition.type == Condition::kReady;
   if (ran) code = job->item->check(now, &condition);
@@ -587,9 +590,10 @@ void ParallelScheduler::execute_job(Worker* worker, Job* job) {
   file(worker, job, condition);
 }
 
-bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
+bool ParallelScheduler::check_before_running(Worker* worker, Job* job, VisitCheck* check) {
   SchedulingCondition condition;
-  gxf_result_t code = job->item->check(clock()->timestamp(), &condition);
+  const int64_t now = clock()->timestamp();
+  gxf_result_t code = job->item->check(now, &condition);
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed its check: %s", job->item->entity()->name().c_str(),
                   result_str(code));
@@ -598,6 +602,7 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job) {
   }
   if (condition.type == Condition::kReady) {
     count(worker, job, Condition::kReady);
+    *check = {true, now, condition};
     return true;
   }
   file(worker, job, condition);

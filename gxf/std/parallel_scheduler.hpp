@@ -168,10 +168,17 @@ class ParallelScheduler : public Scheduler {
   Job* try_take(Worker* worker);
   Job* take_due_timers(Worker* worker);
   void run_job(Worker* worker, Job* job);
+  // What a visit learnt before executing its job: for polling schedulers, the time of the
+  // check and its READY verdict, which the execution reuses (no second clock read or check).
+  struct VisitCheck {
+    bool checked = false;
+    int64_t now = 0;
+    SchedulingCondition verdict;
+  };
   // run_job's two steps: the visit's bookkeeping and, for polling schedulers, the check
   // (false: the job was filed, nothing to run); then the execution and filing.
-  bool begin_visit(Worker* worker, Job* job);
-  void execute_job(Worker* worker, Job* job);
+  bool begin_visit(Worker* worker, Job* job, VisitCheck* check);
+  void execute_job(Worker* worker, Job* job, const VisitCheck& check);
   // A job whose codelets run Python: run under the codelet call gate, or queued for its holder.
   void run_python(Worker* worker, Job* job);
   void queue_python(Job* job);
@@ -179,7 +186,7 @@ class ParallelScheduler : public Scheduler {
   // returns the oldest queued job (*gate true), else null (*gate false).
   Job* hand_to_holder(Job* job, bool* gate);
   Job* take_python();
-  bool check_before_running(Worker* worker, Job* job);
+  bool check_before_running(Worker* worker, Job* job, VisitCheck* check);
   void file(Worker* worker, Job* job, SchedulingCondition condition);
   void park(Worker* worker, Job* job);
   // Queues a job that is due now: pinned inbox, this worker's deque, or the injection queue.
