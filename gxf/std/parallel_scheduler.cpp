@@ -8,6 +8,7 @@
 #include <climits>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "gxf/core/codelet_call_gate.hpp"
 #include "gxf/core/logger.hpp"
@@ -234,7 +235,6 @@ void ParallelScheduler::clear_run_state() {
   census_period_.store(1);
   for (const auto& job : jobs_) {
     job->state.store(JobState::kQueued);
-    job->notified.store(false);
     job->unscheduled.store(false);
     job->condition = Condition::kReady;
     job->pinned_worker = 0;
@@ -314,14 +314,29 @@ gxf_result_t ParallelScheduler::event_notify_item(EntityItem* item, EventType ev
   auto* job = static_cast<Job*>(item->scheduler_data);
   // A polling scheduler hears every event for the entities it parks on WAIT.
   if (!job || !(reacts_to(event) || job->parks_on_wait)) return GXF_SUCCESS;
-  // Pairs with park(): either the parker sees `notified`, or we see kParked.
-  job->notified.store(true, std::memory_order_seq_cst);
-  if (job->state.load(std::memory_order_seq_cst) != JobState::kParked) return GXF_SUCCESS;
-  JobState parked = JobState::kParked;
-  if (!job->state.compare_exchange_strong(parked, JobState::kQueued)) return GXF_SUCCESS;
-  // A message sent by a tick on one of our workers: the entity goes to that worker's deque.
-  enqueue(t_owner == this ? t_worker : nullptr, job);
-  return GXF_SUCCESS;
+  // A parked job is queued by whoever moves it out of kParked; a running one is marked, and
+  // its park() then queues it instead. The first exchange is also the full fence that orders
+  // the message this event announces before our look at the state (begin_visit pairs with
+  // it: a job we see queued, not yet running, checks its terms after that message).
+  // Retried until one of them holds: the job may park between our looks.
+  JobState state = JobState::kParked;
+  while (true) {
+    if (state == JobState::kParked) {
+      if (job->state.compare_exchange_strong(state, JobState::kQueued,
+                                             std::memory_order_seq_cst)) {
+        // A message sent by a tick on one of our workers: the entity goes to its deque.
+        enqueue(t_owner == this ? t_worker : nullptr, job);
+        return GXF_SUCCESS;
+      }
+    } else if (state == JobState::kRunning) {
+      if (job->state.compare_exchange_strong(state, JobState::kRunningNotified,
+                                             std::memory_order_seq_cst)) {
+        return GXF_SUCCESS;
+      }
+    } else {
+      return GXF_SUCCESS;  // queued (it checks its terms before it runs), notified, dropped
+    }
+  }
 }
 
 // --- Workers
@@ -349,6 +364,17 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
   if (job->pinned_worker != 0 || !worker->runs_unpinned) {
     run_job(worker, job);  // only this worker may run it: it waits in the codelet call
     return;
+  }
+  // Python jobs may follow one another on this worker for a while: what their ticks wake
+  // goes to the deque, where other workers take it, not to the slot behind them.
+  struct InPython {
+    Worker* worker;
+    ~InPython() { worker->in_python = false; }
+  } in_python{worker};
+  worker->in_python = true;
+  if (Job* next = std::exchange(worker->next, nullptr)) {
+    worker->deque.push(next);
+    if (searching_.load(std::memory_order_relaxed) == 0) shared_sleep_.notify_one();
   }
   bool gate = worker->holds_gate;
   worker->holds_gate = false;
@@ -473,8 +499,7 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   // now and then the oldest, the injection queue and the timers, for fairness.
   Job* job = nullptr;
   if (++worker->newest_in_a_row < kNewestInARow) {
-    job = worker->deque.pop();
-    if (job) return job;
+    if ((job = take_next(worker))) return job;
   }
   // Python entities queued for the gate's holder: taken when the gate is free.
   if (CodeletCallGate::free() && python_size_.load() > 0 && CodeletCallGate::try_enter()) {
@@ -499,7 +524,7 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   if (next_due != kForever && next_due <= clock()->timestamp()) {
     if ((job = take_due_timers(worker))) return job;
   }
-  if ((job = worker->deque.pop())) return job;
+  if ((job = take_next(worker))) return job;
   // Steal, starting from a pseudo-random victim.
   const size_t count = workers_.size();
   uint32_t& seed = worker->steal_seed;
@@ -522,6 +547,14 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   }
   if ((job = worker->polls.steal())) return job;
   return nullptr;
+}
+
+ParallelScheduler::Job* ParallelScheduler::take_next(Worker* worker) {
+  if (Job* job = worker->next) {
+    worker->next = nullptr;
+    return job;
+  }
+  return worker->deque.pop();
 }
 
 ParallelScheduler::Job* ParallelScheduler::take_due_timers(Worker* worker) {
@@ -559,8 +592,9 @@ void ParallelScheduler::run_job(Worker* worker, Job* job) {
 }
 
 bool ParallelScheduler::begin_visit(Worker* worker, Job* job, VisitCheck* check) {
-  job->state.store(JobState::kRunning, std::memory_order_relaxed);
-  job->notified.store(false, std::memory_order_seq_cst);
+  // Sequentially consistent: the terms are checked after this store, and an event that
+  // still saw the job queued was sent after its message (see event_notify_item).
+  job->state.store(JobState::kRunning, std::memory_order_seq_cst);
   if (idle_when_all_wait()) job->census_before = census_period_.load(std::memory_order_acquire);
   if (job->unscheduled.load()) {
     file(worker, job, {Condition::kNever, 0});
@@ -699,12 +733,13 @@ int64_t ParallelScheduler::CensusPart::read(uint64_t* at) const {
 }
 
 void ParallelScheduler::park(Worker* worker, Job* job) {
-  job->state.store(JobState::kParked, std::memory_order_seq_cst);
-  // An event that came while the entity ran saw it busy and left only the flag.
-  if (job->notified.exchange(false, std::memory_order_seq_cst)) {
-    JobState parked = JobState::kParked;
-    if (job->state.compare_exchange_strong(parked, JobState::kQueued)) enqueue(worker, job);
+  JobState running = JobState::kRunning;
+  if (job->state.compare_exchange_strong(running, JobState::kParked, std::memory_order_seq_cst)) {
+    return;
   }
+  // An event came while the entity ran (kRunningNotified): its verdict may be stale.
+  job->state.store(JobState::kQueued, std::memory_order_relaxed);
+  enqueue(worker, job);
 }
 
 void ParallelScheduler::enqueue(Worker* worker, Job* job) {
@@ -730,13 +765,19 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
     return;
   }
   if (worker) {
+    if (worker->runs_unpinned && !worker->in_python) {
+      // The newest job runs next from the slot; the one it displaces is queued for all.
+      std::swap(job, worker->next);
+      if (!job) return;
+    }
     worker->deque.push(job);
     if (!worker->runs_unpinned) {
       // A strictly pinned worker never runs this job itself: always wake a worker that
       // can. (Skipping it while a worker searched could lose the job: the push may not be
       // visible yet to a searcher that just gave up, and it would sleep.)
       shared_sleep_.notify_one();
-    } else if (worker->deque.size() > 1 && searching_.load(std::memory_order_relaxed) == 0) {
+    } else if ((worker->next || worker->in_python || worker->deque.size() > 1) &&
+               searching_.load(std::memory_order_relaxed) == 0) {
       // A worker takes the job it just queued itself next: only a surplus is worth waking
       // a sleeper for (to run in parallel), and searching workers will find it anyway.
       shared_sleep_.notify_one();

@@ -25,8 +25,9 @@ namespace gxf {
 // The shared core of the MultiThread and EventBased schedulers: a work-stealing executor.
 //
 // One job = one entity; it is in at most one place at a time (a run queue, the timer heap,
-// parked, or running on one worker). Each worker owns a Chase-Lev deque: it pops its newest
-// job and steals the oldest job of another worker when its own is empty. A worker files the
+// parked, or running on one worker). Each worker owns a Chase-Lev deque and a one-job slot
+// before it: it runs the job it queued last (the slot, then the deque's newest) and steals
+// the oldest job of another worker when it has none. A worker files the
 // entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
 // timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
 // parked; NEVER: dropped). A job whose codelets run Python runs under the process-wide codelet
@@ -44,8 +45,10 @@ namespace gxf {
 //   no lock shared by the workers: deques are lock-free; an entity's condition and counters
 //   are written only by the worker holding its job.
 // - Job::state moves kQueued -> kRunning -> (kQueued | kParked | kDropped); only the worker
-//   holding the job changes it, except kParked -> kQueued, which whoever wins the
-//   compare-exchange (an event, or the parker itself) does.
+//   holding the job changes it, except kRunning -> kRunningNotified (an event while it runs:
+//   it will not park) and kParked -> kQueued (an event or unschedule, whoever wins the
+//   compare-exchange, queues it). One word for both facts: an event costs one atomic
+//   exchange and a park one, where a separate notified flag cost two each.
 // - Locks: timer_mutex_ (the timer heap), injection_mutex_, python_mutex_, each pinned
 //   inbox's mutex, supervisor_mutex_. None is held while a
 //   codelet runs or while another of them is taken, except supervisor_mutex_ (outermost).
@@ -101,7 +104,7 @@ class ParallelScheduler : public Scheduler {
   Parameter<bool> thread_pool_allocation_auto_;
 
  private:
-  enum class JobState : int { kQueued, kRunning, kParked, kDropped };
+  enum class JobState : int { kQueued, kRunning, kRunningNotified, kParked, kDropped };
 
   // Cache-line aligned: jobs of different chains are written by different workers every tick.
   struct alignas(64) Job {
@@ -110,7 +113,6 @@ class ParallelScheduler : public Scheduler {
     size_t pool_slot = 0;
     size_t pinned_worker = 0;  // index into workers_ + 1 of its pinned worker; 0: none
     std::atomic<JobState> state{JobState::kQueued};
-    std::atomic<bool> notified{false};  // an event arrived since the job was taken
     std::atomic<bool> unscheduled{false};
     bool python = false;  // its codelets run Python: it runs under the codelet call gate
     // Its terms signal their changes (EntityItem::waits_for_events): a polling scheduler
@@ -147,6 +149,11 @@ class ParallelScheduler : public Scheduler {
     bool runs_unpinned = true;
     bool pinned = false;               // serves a ThreadPool slot
     WorkStealingDeque<Job> deque;      // unpinned jobs this worker queued
+    // The job this worker queued last, which it runs next (its owner's alone: not stolen, no
+    // fence to take it). An entity woken by a tick runs on the core that has its message in
+    // cache; the one it displaces goes to the deque, where idle workers may take it.
+    Job* next = nullptr;
+    bool in_python = false;            // in run_python: a woken job must stay stealable
     // WAIT jobs to check again (polling without recession), oldest first: the owner takes
     // them from the top too, so that each is checked in turn; thieves may take them.
     WorkStealingDeque<Job> polls;
@@ -166,6 +173,8 @@ class ParallelScheduler : public Scheduler {
   void run_worker(Worker* worker);
   Job* find_work(Worker* worker);
   Job* try_take(Worker* worker);
+  // The worker's own newest job: its slot, else the bottom of its deque.
+  Job* take_next(Worker* worker);
   Job* take_due_timers(Worker* worker);
   void run_job(Worker* worker, Job* job);
   // What a visit learnt before executing its job: for polling schedulers, the time of the

@@ -17,9 +17,11 @@ Schedulers: MultiThreadScheduler (check_recession_period_ms 0, as GXF's own benc
 EventBasedScheduler at each worker count, plus the GreedyScheduler (one thread) as the
 single-thread reference. Reported: messages per second delivered end to end (chains * n /
 run time, run = GxfGraphRunAsync + GxfGraphWait) and the speed-up over the same scheduler's
-1-worker rate. Each case is one run; before timing, one untimed run per (engine, workload,
-scheduler) at the largest worker count is verified by JobStatistics (every entity ticked n
-times).
+1-worker rate. Each case is one run, or with --repeat R the median of R runs taken in R
+rounds over all cases (on a shared host, single-thread rates drift by a third within minutes:
+rounds spread the drift over every case); before timing, one untimed run per (engine,
+workload, scheduler) at the largest worker count is verified by JobStatistics (every entity
+ticked n times).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -151,8 +154,9 @@ def verify(engine, load, chains, n, kind, workers, spin_us, directory, timeout):
 
 
 def measure(args):
-    """All cases; returns a list of result rows."""
-    rows = []
+    """All cases; returns a list of result rows (each case's median over args.repeat runs)."""
+    cases = []
+    runs = {}
     with tempfile.TemporaryDirectory() as directory:
         for load in args.loads:
             n = {"trivial": args.n, "spin": args.n_spin, "python": args.n_python}[load]
@@ -167,13 +171,24 @@ def measure(args):
                         graph = os.path.join(directory, f"{engine}-{load}-{kind}-{workers}.yaml")
                         write_graph(graph, app_documents(load, args.chains, n, args.spin_us) +
                                     [scheduler_document(kind, workers)])
-                        run_s = run_child(engine, graph, args.timeout)
-                        row = {"load": load, "engine": engine, "scheduler": kind,
-                               "workers": workers, "chains": args.chains, "n": n,
-                               "msgs_per_s": args.chains * n / run_s, "run_s": run_s}
-                        rows.append(row)
-                        print(f"  {load:8s} {engine:5s} {kind:13s} {workers:3d} workers "
-                              f"{row['msgs_per_s']:12,.0f} msg/s", flush=True)
+                        cases.append((load, engine, kind, workers, n, graph))
+        # Rounds over all cases rather than repeats in a row: a machine whose speed drifts
+        # (a shared host) then shifts every case alike instead of a few.
+        for round_index in range(args.repeat):
+            for case in cases:
+                load, engine, kind, workers, n, graph = case
+                run_s = run_child(engine, graph, args.timeout)
+                runs.setdefault(case, []).append(run_s)
+                print(f"  {load:8s} {engine:5s} {kind:13s} {workers:3d} workers "
+                      f"{args.chains * n / run_s:12,.0f} msg/s"
+                      + (f"  (round {round_index + 1})" if args.repeat > 1 else ""), flush=True)
+    rows = []
+    for case in cases:
+        load, engine, kind, workers, n, _ = case
+        run_s = statistics.median(runs[case])
+        rows.append({"load": load, "engine": engine, "scheduler": kind, "workers": workers,
+                     "chains": args.chains, "n": n, "msgs_per_s": args.chains * n / run_s,
+                     "run_s": run_s, "runs_s": runs[case]})
     return rows
 
 
@@ -225,6 +240,8 @@ def main(argv=None):
                         choices=["multi_thread", "event_based"])
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--no-verify", action="store_true", help="skip the JobStatistics runs")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per case, in rounds over all cases; the median is reported")
     parser.add_argument("--json-out", help="also write the rows as JSON")
     args = parser.parse_args(argv)
     args.chains = args.chains or max(args.workers)
