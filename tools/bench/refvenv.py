@@ -95,3 +95,48 @@ def ensure_venv(log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> str:
         f.write(_stamp_text())
     log("[refvenv] ready")
     return venv_python(venv)
+
+
+# What gxf_child.py loads: a machine without PyPI access (the GPU machine) gets a copy of these.
+_PORTABLE_LIBS = ("libgxf_core.so", "libgxf_std.so", "libgxf_sample.so", "libgxf_logger.so")
+
+
+def export_portable(target: str) -> str:
+    """Copy the GXF libraries gxf_child.py needs into a venv-shaped folder at `target`.
+
+    The copy (about 9 MB) runs std/sample graphs with any Python 3 (gxf_child.py uses ctypes
+    only): point GXF_BENCH_REF_VENV at it on a machine that cannot build the venv.
+    """
+    import shutil
+
+    venv = venv_dir()
+    if not is_ready(venv):
+        raise RuntimeError(f"no reference venv at {venv}: build it first (ensure_venv)")
+    site = os.path.join(target, "lib", "python3", "site-packages")
+    lib = os.path.join(site, "holoscan", "lib")
+    cudart = os.path.join(site, "nvidia", "cuda_runtime", "lib")
+    os.makedirs(lib, exist_ok=True)
+    os.makedirs(cudart, exist_ok=True)
+    os.makedirs(os.path.join(target, "bin"), exist_ok=True)
+    for name in _PORTABLE_LIBS:
+        shutil.copy2(os.path.join(gxf_lib_dir(venv), name), lib)
+    shutil.copy2(os.path.realpath(cudart_path(venv)), os.path.join(cudart, "libcudart.so.12"))
+    python = venv_python(target)
+    with open(python, "w") as f:
+        f.write('#!/bin/sh\nexec python3 "$@"\n')  # whatever Python 3 the machine has
+    os.chmod(python, 0o755)
+    with open(os.path.join(target, STAMP_NAME), "w") as f:
+        f.write(_stamp_text())
+    return target
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Build the reference GXF venv, or export the "
+                                     "libraries the benchmarks load to a portable folder.")
+    parser.add_argument("--export", metavar="DIR",
+                        help="copy the GXF libraries to DIR (then GXF_BENCH_REF_VENV=DIR)")
+    args = parser.parse_args()
+    ensure_venv()
+    print(export_portable(args.export) if args.export else venv_dir())
