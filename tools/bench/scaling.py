@@ -13,6 +13,10 @@ ours_child.py with our python, gxf_child.py with the reference venv's, see refve
            GXF has no such codelet in its std/sample extensions.
   python   `chains` PyPingTx -> PyPingRx pairs (tools/bench/codelets/ping_codelets.py). Ours
            only (the reference runtime has no Python-codelet extension).
+With --independent, also W unrelated processes of ours at once, each running one trivial chain
+on the GreedyScheduler (scheduler `independent` in the table, rate = the copies' summed
+msg/s): the machine's own ceiling for W threads of this work, with nothing shared but the
+hardware (on the GPU machine it was 0.70x per process at 16).
 Schedulers: MultiThreadScheduler (check_recession_period_ms 0, as GXF's own benchmarks) and
 EventBasedScheduler at each worker count, plus the GreedyScheduler (one thread) as the
 single-thread reference. Reported: messages per second delivered end to end (chains * n /
@@ -138,6 +142,22 @@ def run_child(engine, graph, timeout):
     return result["run_s"]
 
 
+def run_independent(graph, copies, timeout):
+    """`copies` fresh processes of ours running `graph` at once; returns each one's run_s."""
+    command = [sys.executable, os.path.join(HERE, "ours_child.py"), "--graph", graph,
+               "--timeout", str(timeout)]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(copies)]
+    runs = []
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=timeout + 60)
+        result = protocol.parse(stdout)
+        if not result or not result.get("ok"):
+            raise RuntimeError(f"independent copy failed on {graph}: {result}\n{stderr[-3000:]}")
+        runs.append(result["run_s"])
+    return runs
+
+
 def verify(engine, load, chains, n, kind, workers, spin_us, directory, timeout):
     """An untimed run with JobStatistics: every entity must tick n times."""
     stats = os.path.join(directory, f"stats-{engine}-{load}-{kind}.json")
@@ -172,12 +192,26 @@ def measure(args):
                         write_graph(graph, app_documents(load, args.chains, n, args.spin_us) +
                                     [scheduler_document(kind, workers)])
                         cases.append((load, engine, kind, workers, n, graph))
+        if args.independent:
+            # The machine's own ceiling for this work: W unrelated processes, one chain and
+            # one thread each, nothing shared but the hardware.
+            n = args.n
+            graph = os.path.join(directory, "independent.yaml")
+            write_graph(graph, app_documents("trivial", 1, n, args.spin_us) +
+                        [scheduler_document("greedy", 1)])
+            for workers in args.workers:
+                cases.append(("trivial", "ours", "independent", workers, n, graph))
         # Rounds over all cases rather than repeats in a row: a machine whose speed drifts
         # (a shared host) then shifts every case alike instead of a few.
         for round_index in range(args.repeat):
             for case in cases:
                 load, engine, kind, workers, n, graph = case
-                run_s = run_child(engine, graph, args.timeout)
+                if kind == "independent":
+                    # As one run of `chains` chains: the copies' summed rate, as a time.
+                    rate = sum(n / r for r in run_independent(graph, workers, args.timeout))
+                    run_s = args.chains * n / rate
+                else:
+                    run_s = run_child(engine, graph, args.timeout)
                 runs.setdefault(case, []).append(run_s)
                 print(f"  {load:8s} {engine:5s} {kind:13s} {workers:3d} workers "
                       f"{args.chains * n / run_s:12,.0f} msg/s"
@@ -240,6 +274,10 @@ def main(argv=None):
                         choices=["multi_thread", "event_based"])
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--no-verify", action="store_true", help="skip the JobStatistics runs")
+    parser.add_argument("--independent", action="store_true",
+                        help="also run W unrelated greedy processes of one chain each at once "
+                             "(the machine's own ceiling for W workers; scheduler "
+                             "'independent' in the table)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs per case, in rounds over all cases; the median is reported")
     parser.add_argument("--json-out", help="also write the rows as JSON")
