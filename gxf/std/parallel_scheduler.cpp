@@ -372,10 +372,7 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
     ~InPython() { worker->in_python = false; }
   } in_python{worker};
   worker->in_python = true;
-  if (Job* next = std::exchange(worker->next, nullptr)) {
-    worker->deque.push(next);
-    if (searching_.load(std::memory_order_relaxed) == 0) shared_sleep_.notify_one();
-  }
+  if (Job* next = std::exchange(worker->next, nullptr)) enqueue(worker, next);
   bool gate = worker->holds_gate;
   worker->holds_gate = false;
   int ran = 0;
@@ -776,10 +773,9 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
       // can. (Skipping it while a worker searched could lose the job: the push may not be
       // visible yet to a searcher that just gave up, and it would sleep.)
       shared_sleep_.notify_one();
-    } else if ((worker->next || worker->in_python || worker->deque.size() > 1) &&
-               searching_.load(std::memory_order_relaxed) == 0) {
-      // A worker takes the job it just queued itself next: only a surplus is worth waking
-      // a sleeper for (to run in parallel), and searching workers will find it anyway.
+    } else if (searching_.load(std::memory_order_relaxed) == 0) {
+      // Surplus: the worker runs its slot next (or Python), so a job reaching its deque is
+      // worth waking a sleeper for; searching workers will find it anyway.
       shared_sleep_.notify_one();
     }
     return;

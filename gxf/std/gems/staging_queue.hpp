@@ -13,9 +13,6 @@ namespace gxf {
 
 enum class OverflowPolicy : int { kPop = 0, kReject = 1, kFault = 2 };
 
-// A bounded ring buffer whose storage grows as it fills, up to its capacity: a queue declared
-// with a huge capacity costs only what it holds. Once grown to the working set it allocates
-// no more (no allocation per message in steady state).
 // Storage in whole cache lines of its own. A queue's ring is tiny (a capacity-1 stage holds
 // one slot: 8 bytes), and plain heap blocks that small sit several to a cache line, so rings of
 // entities that run on different workers shared lines: every push and pop then moved the line
@@ -38,6 +35,9 @@ struct CacheLineAllocator {
   bool operator!=(const CacheLineAllocator<U>&) const { return false; }
 };
 
+// A bounded ring buffer whose storage grows as it fills, up to its capacity: a queue declared
+// with a huge capacity costs only what it holds. Once grown to the working set it allocates
+// no more (no allocation per message in steady state).
 template <typename T>
 class RingBuffer {
  public:
