@@ -1,5 +1,6 @@
-"""tools/bench/scaling.py must keep working: a small ours-only run, every case verified by
-JobStatistics, with rounds (--repeat) and the independent-processes ceiling."""
+"""tools/bench/scaling.py must keep working: a small ours-only run (each scheduler's graph
+verified by JobStatistics first), with rounds (--repeat) and the independent-processes
+ceiling."""
 
 import json
 import os

@@ -125,8 +125,8 @@ def write_graph(path, docs):
         yaml.safe_dump_all(docs, stream, explicit_start=True, sort_keys=False)
 
 
-def run_child(engine, graph, timeout):
-    """One run of `graph` on `engine` in a fresh process; returns run_s."""
+def run_children(engine, graph, timeout, copies=1):
+    """`copies` fresh processes of `engine` running `graph` at once; returns each one's run_s."""
     if engine == "ours":
         command = [sys.executable, os.path.join(HERE, "ours_child.py")]
         env = dict(os.environ)
@@ -134,28 +134,21 @@ def run_child(engine, graph, timeout):
         command = [refvenv.venv_python(), os.path.join(HERE, "gxf_child.py")]
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     command += ["--graph", graph, "--timeout", str(timeout)]
-    process = subprocess.run(command, capture_output=True, text=True, timeout=timeout + 60,
-                             env=env)
-    result = protocol.parse(process.stdout)
-    if not result or not result.get("ok"):
-        raise RuntimeError(f"{engine} failed on {graph}: {result}\n{process.stderr[-3000:]}")
-    return result["run_s"]
-
-
-def run_independent(graph, copies, timeout):
-    """`copies` fresh processes of ours running `graph` at once; returns each one's run_s."""
-    command = [sys.executable, os.path.join(HERE, "ours_child.py"), "--graph", graph,
-               "--timeout", str(timeout)]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True) for _ in range(copies)]
+                                  text=True, env=env) for _ in range(copies)]
     runs = []
     for process in processes:
         stdout, stderr = process.communicate(timeout=timeout + 60)
         result = protocol.parse(stdout)
         if not result or not result.get("ok"):
-            raise RuntimeError(f"independent copy failed on {graph}: {result}\n{stderr[-3000:]}")
+            raise RuntimeError(f"{engine} failed on {graph}: {result}\n{stderr[-3000:]}")
         runs.append(result["run_s"])
     return runs
+
+
+def run_child(engine, graph, timeout):
+    """One run of `graph` on `engine` in a fresh process; returns run_s."""
+    return run_children(engine, graph, timeout)[0]
 
 
 def verify(engine, load, chains, n, kind, workers, spin_us, directory, timeout):
@@ -208,7 +201,7 @@ def measure(args):
                 load, engine, kind, workers, n, graph = case
                 if kind == "independent":
                     # As one run of `chains` chains: the copies' summed rate, as a time.
-                    rate = sum(n / r for r in run_independent(graph, workers, args.timeout))
+                    rate = sum(n / r for r in run_children(engine, graph, args.timeout, workers))
                     run_s = args.chains * n / rate
                 else:
                     run_s = run_child(engine, graph, args.timeout)
