@@ -32,3 +32,11 @@ def test_small_run_reports_every_case_with_its_rounds(tmp_path):
     # The markdown table names every scheduler, speed-ups included.
     assert "| trivial | ours | independent |" in process.stdout
     assert "| trivial | ours | event_based |" in process.stdout
+
+
+def test_a_count_below_one_is_refused_without_a_traceback():
+    process = subprocess.run([sys.executable, SCALING, "--repeat", "0"],
+                             capture_output=True, text=True, timeout=60)
+    assert process.returncode == 2
+    assert "argument --repeat: expected an integer >= 1, got 0" in process.stderr
+    assert "Traceback" not in process.stderr

@@ -248,17 +248,25 @@ def table(rows, workers):
     return "\n".join(lines)
 
 
+def positive_int(text):
+    """argparse type: an integer of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {text}")
+    return value
+
+
 def main(argv=None):
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     cores = os.cpu_count() or 1
     default_workers = [w for w in (1, 2, 4, 8, 16, 32, 64) if w <= cores]
-    parser.add_argument("--workers", type=int, nargs="+", default=default_workers)
-    parser.add_argument("--chains", type=int, default=None, help="default: max workers")
-    parser.add_argument("--n", type=int, default=20_000, help="messages per chain (trivial)")
-    parser.add_argument("--n-spin", type=int, default=2_000, help="messages per chain (spin)")
-    parser.add_argument("--n-python", type=int, default=5_000, help="messages per pair (python)")
+    parser.add_argument("--workers", type=positive_int, nargs="+", default=default_workers)
+    parser.add_argument("--chains", type=positive_int, default=None, help="default: max workers")
+    parser.add_argument("--n", type=positive_int, default=20_000, help="messages per chain (trivial)")
+    parser.add_argument("--n-spin", type=positive_int, default=2_000, help="messages per chain (spin)")
+    parser.add_argument("--n-python", type=positive_int, default=5_000, help="messages per pair (python)")
     parser.add_argument("--spin-us", type=float, default=20.0, help="SpinForward time per tick")
     parser.add_argument("--loads", nargs="+", default=["trivial", "spin", "python"],
                         choices=["trivial", "spin", "python"])
@@ -271,7 +279,7 @@ def main(argv=None):
                         help="also run W unrelated greedy processes of one chain each at once "
                              "(the machine's own ceiling for W workers; scheduler "
                              "'independent' in the table)")
-    parser.add_argument("--repeat", type=int, default=1,
+    parser.add_argument("--repeat", type=positive_int, default=1,
                         help="runs per case, in rounds over all cases; the median is reported")
     parser.add_argument("--json-out", help="also write the rows as JSON")
     args = parser.parse_args(argv)
