@@ -25,6 +25,12 @@ struct TypeInfo;
 class Component {
  public:
   virtual ~Component() = default;
+  // Each component gets whole cache lines: components of different entities sit side by side
+  // in the heap (made one after the other when a graph loads), and on a parallel scheduler
+  // different workers write them on every message (queue state, tick counts). Sharing a line,
+  // neighbours on two cores made each other's writes miss.
+  static void* operator new(size_t size);
+  static void operator delete(void* pointer);
 
   virtual gxf_result_t register_interface(Registrar* registrar) { return GXF_SUCCESS; }
   virtual gxf_result_t initialize() { return GXF_SUCCESS; }

@@ -33,6 +33,17 @@ constexpr int kNewestInARow = 32;
 // Work often arrives within microseconds (the next hop of a pipeline on another worker): a
 // worker out of work keeps looking this long before it sleeps.
 constexpr int64_t kSearchNs = 20'000;
+// A victim's deque holding at most kFewJobs jobs is a pipeline its worker is running (the
+// job a tick displaced from the worker's slot): the worker takes them back within a visit or
+// two. Stolen at once, every hop of that pipeline would cross cores, which costs more than
+// trivial ticks themselves (a chain left alone finished sooner than split over two workers).
+// Such jobs are stolen only once a thief has seen them waiting kLoneJobNs: the victim is in a
+// long tick, or descheduled, and then the parallelism is worth the move.
+constexpr size_t kFewJobs = 2;
+constexpr int64_t kLoneJobNs = 4'000;
+// A worker that went to sleep after passing over such a job looks again after this long: the
+// job's owner may be in a long tick and push nothing that would wake a sleeper.
+constexpr int64_t kDeclinedRecheckNs = 50'000;
 // Python entities a gate holder runs in a row before it looks at other work.
 constexpr int kPythonInARow = 64;
 // A worker that sleeps while Python entities wait for a gate held outside the workers (a
@@ -286,6 +297,7 @@ void ParallelScheduler::create_workers() {
   for (size_t i = 0; i < workers_.size(); ++i) {
     workers_[i]->index = i;
     workers_[i]->steal_seed = static_cast<uint32_t>(i * 2654435761u + 1);
+    workers_[i]->sightings.assign(workers_.size(), Worker::Sighting{});
   }
 }
 
@@ -444,7 +456,9 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       searching_.fetch_add(1);
       const int64_t until = steady_now_ns() + kSearchNs;
       Job* job = nullptr;
-      while (!stopping() && steady_now_ns() < until) {
+      // A job passed over near the end of the search is looked at until it is worth taking.
+      while (!stopping() && (steady_now_ns() < until ||
+                             (worker->declined && steady_now_ns() < until + kLoneJobNs))) {
         if ((job = try_take(worker))) break;
         for (int i = 0; i < 64; ++i) cpu_relax();
       }
@@ -465,6 +479,10 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       break;
     }
     SteadyTime deadline = worker->runs_unpinned ? next_timer_deadline() : SteadyTime::max();
+    if (worker->runs_unpinned && worker->declined) {
+      deadline = std::min(deadline, std::chrono::steady_clock::now() +
+                                        std::chrono::nanoseconds(kDeclinedRecheckNs));
+    }
     if (worker->runs_unpinned && python_size_.load() > 0) {
       deadline = std::min(deadline, std::chrono::steady_clock::now() +
                                         std::chrono::nanoseconds(kPythonRecheckNs));
@@ -529,10 +547,12 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   seed ^= seed >> 17;
   seed ^= seed << 5;
   const size_t first = seed % count;
+  worker->declined = false;
   for (size_t i = 0; i < count; ++i) {
     Worker* victim = workers_[(first + i) % count].get();
     // An empty look costs two plain loads; steal() also fences.
     if (victim == worker || victim->deque.empty()) continue;
+    if (!worth_stealing(worker, victim)) continue;
     if ((job = victim->deque.steal())) return job;
   }
   // Entities to poll go round all workers: one descheduled by the OS (oversubscribed
@@ -544,6 +564,21 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
   }
   if ((job = worker->polls.steal())) return job;
   return nullptr;
+}
+
+bool ParallelScheduler::worth_stealing(Worker* thief, Worker* victim) {
+  if (victim->deque.size() > kFewJobs) return true;
+  const int64_t oldest = victim->deque.oldest_position();
+  if (oldest < 0) return false;
+  Worker::Sighting& seen = thief->sightings[victim->index];
+  const int64_t now = steady_now_ns();
+  if (seen.position != oldest) {
+    seen = {oldest, now};
+  } else if (now - seen.since >= kLoneJobNs) {
+    return true;
+  }
+  thief->declined = true;
+  return false;
 }
 
 ParallelScheduler::Job* ParallelScheduler::take_next(Worker* worker) {

@@ -163,6 +163,14 @@ class ParallelScheduler : public Scheduler {
     EventCount* sleep = nullptr;       // the event count this worker sleeps on
     std::unique_ptr<EventCount> own_sleep;  // strictly pinned workers sleep alone
     uint32_t steal_seed = 0;
+    // The oldest job this worker last saw in each other worker's deque, and since when (its
+    // own clock): a victim's few jobs are stolen only once they have waited (worth_stealing).
+    struct Sighting {
+      int64_t position = -1;  // WorkStealingDeque::oldest_position
+      int64_t since = 0;
+    };
+    std::vector<Sighting> sightings;
+    bool declined = false;  // its last look passed over a job not yet worth stealing
     int newest_in_a_row = 0;           // LIFO pops since the last FIFO one
     bool holds_gate = false;           // try_take gave it a Python job with the gate taken
     CensusPart census;
@@ -176,6 +184,8 @@ class ParallelScheduler : public Scheduler {
   // The worker's own newest job: its slot, else the bottom of its deque.
   Job* take_next(Worker* worker);
   Job* take_due_timers(Worker* worker);
+  // Whether `thief` should take the oldest job of `victim`'s deque now (see kLoneJobNs).
+  bool worth_stealing(Worker* thief, Worker* victim);
   void run_job(Worker* worker, Job* job);
   // What a visit learnt before executing its job: for polling schedulers, the time of the
   // check and its READY verdict, which the execution reuses (no second clock read or check).

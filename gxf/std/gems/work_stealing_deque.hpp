@@ -72,6 +72,16 @@ class WorkStealingDeque {
   }
 
   // Items queued: a hint for any thread; exact for the owner.
+  // Which item is the oldest, for thieves that watch how long it stays: a position that
+  // names one queued item for as long as it waits (every removal of the oldest item, a
+  // steal or the owner's pop of the last one, advances it), or -1 when empty. A hint: it may
+  // be stale by the time it returns.
+  int64_t oldest_position() const {
+    const int64_t top = top_.load(std::memory_order_acquire);
+    const int64_t bottom = bottom_.load(std::memory_order_acquire);
+    return top < bottom ? top : -1;
+  }
+
   size_t size() const {
     const int64_t bottom = bottom_.load(std::memory_order_relaxed);
     const int64_t top = top_.load(std::memory_order_relaxed);
