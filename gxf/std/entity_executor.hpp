@@ -63,6 +63,9 @@ class EntityItem {
   // Every term (and combiner) signals its changes with an event: a WAIT verdict holds until
   // one arrives (SchedulingTerm::signals_changes).
   bool waits_for_events() const { return waits_for_events_; }
+  // The time of its latest tick (INT64_MIN before the first): a later tick must not be given
+  // an earlier time. Read by the thread that executes the entity.
+  int64_t last_timestamp() const { return last_timestamp_; }
   bool is_started() const {
     EntityStatus s = status();
     return s != EntityStatus::kNotStarted;

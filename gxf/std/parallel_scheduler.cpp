@@ -2,6 +2,9 @@
 #include "gxf/std/parallel_scheduler.hpp"
 
 #include <pthread.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <x86intrin.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +55,16 @@ constexpr int kPythonInARow = 64;
 constexpr int64_t kPythonRecheckNs = 1'000'000;
 // How often the supervisor of a polling scheduler reads the census for idleness.
 constexpr int64_t kCensusLookNs = 1'000'000;
+
+// How long (in time-stamp counter ticks) a worker reuses its last clock reading: about a
+// microsecond at the 1-4 GHz that counters run at. Zero where there is no cheap counter.
+#if defined(__x86_64__) || defined(__i386__)
+constexpr uint64_t kTimeReuseTicks = 2048;
+inline uint64_t time_stamp_counter() { return __rdtsc(); }
+#else
+constexpr uint64_t kTimeReuseTicks = 0;
+inline uint64_t time_stamp_counter() { return 0; }
+#endif
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -162,8 +175,8 @@ gxf_result_t ParallelScheduler::run_async() {
                 "the scheduler already ran; deactivate and activate the graph to run again");
   }
   started_once_ = true;
-  int64_t poll_period_ns = 0;
-  polls_now_ = polls_waiting(&poll_period_ns) && poll_period_ns <= 0;
+  take_policy();
+  polls_now_ = policy_.polls_waiting && policy_.poll_period_ns <= 0;
   clear_run_state();
   run_clock_.start(clock(), max_duration_is_wall_time());
   create_workers();
@@ -191,7 +204,7 @@ gxf_result_t ParallelScheduler::run_async() {
   }
   live_.store(static_cast<int64_t>(jobs_.size()));
   census_base_ = static_cast<int64_t>(jobs_.size());  // every entity starts READY
-  if (ends_when_no_entity_left() && limits_.stop_on_deadlock.get() && jobs_.empty()) {
+  if (policy_.ends_when_no_entity_left && limits_.stop_on_deadlock.get() && jobs_.empty()) {
     request_stop("no entities to schedule");
   }
   running_.store(true);
@@ -230,6 +243,19 @@ std::vector<size_t> ParallelScheduler::pipelines() const {
   return parent;
 }
 
+void ParallelScheduler::take_policy() {
+  policy_ = Policy();
+  policy_.checks_before_running = checks_before_running();
+  policy_.idle_when_all_wait = idle_when_all_wait();
+  policy_.polls_waiting = polls_waiting(&policy_.poll_period_ns);
+  policy_.ends_when_no_entity_left = ends_when_no_entity_left();
+  for (EventType event : {EventType::kCustom, EventType::kExternal, EventType::kMemoryFree,
+                          EventType::kMessageSync, EventType::kTimeUpdate,
+                          EventType::kStateUpdate}) {
+    if (reacts_to(event)) policy_.reacts_to |= 1u << static_cast<int>(event);
+  }
+}
+
 void ParallelScheduler::clear_run_state() {
   stopping_.store(false);
   stop_reason_.store(nullptr);
@@ -242,6 +268,7 @@ void ParallelScheduler::clear_run_state() {
   python_size_.store(0);
   searching_.store(0);
   wakeups_.store(0);
+  wake_pending_.store(false);
   waiting_event_.store(0);
   census_period_.store(1);
   for (const auto& job : jobs_) {
@@ -325,7 +352,7 @@ gxf_result_t ParallelScheduler::event_notify_item(EntityItem* item, EventType ev
   if (!running_.load(std::memory_order_acquire)) return GXF_SUCCESS;
   auto* job = static_cast<Job*>(item->scheduler_data);
   // A polling scheduler hears every event for the entities it parks on WAIT.
-  if (!job || !(reacts_to(event) || job->parks_on_wait)) return GXF_SUCCESS;
+  if (!job || !(policy_.reacts(event) || job->parks_on_wait)) return GXF_SUCCESS;
   // A parked job is queued by whoever moves it out of kParked; a running one is marked, and
   // its park() then queues it instead. The first exchange is also the full fence that orders
   // the message this event announces before our look at the state (begin_visit pairs with
@@ -464,12 +491,19 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       }
       // The last searcher to find work wakes a sleeper to take over the search: more work
       // may have been queued while only searchers were there to see it.
-      if (searching_.fetch_sub(1) == 1 && job) shared_sleep_.notify_one();
+      if (searching_.fetch_sub(1) == 1 && job) wake_a_sleeper();
       if (job) return job;
     }
     // Sleep: announce it, look once more, then sleep unless something came meanwhile.
     EventCount* sleep = worker->sleep;
     const uint64_t key = sleep->prepare_wait();
+    if (sleep == &shared_sleep_) {
+      // A wake announced before this point may have gone to no one: announce anew. Ordered
+      // before the look below (wake_a_sleeper's fence pairs with this one): a job pushed
+      // meanwhile is either seen by that look or wakes this worker.
+      wake_pending_.store(false, std::memory_order_seq_cst);
+      std::atomic_thread_fence(std::memory_order_seq_cst);
+    }
     if (Job* job = try_take(worker)) {
       sleep->cancel_wait();
       return job;
@@ -493,6 +527,7 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       supervisor_wake_.notify_all();
     }
     sleep->commit_wait(key, deadline);
+    if (sleep == &shared_sleep_) wake_pending_.store(false, std::memory_order_relaxed);
     awake_workers_.fetch_add(1);
     wakeups_.fetch_add(1);
   }
@@ -608,7 +643,7 @@ ParallelScheduler::Job* ParallelScheduler::take_due_timers(Worker* worker) {
     next_timer_due_.store(timers_.next_due(), std::memory_order_release);
   }
   for (Job* job : pinned) enqueue(worker, job);
-  if (searching_.load() == 0 && !worker->deque.empty()) shared_sleep_.notify_one();
+  if (searching_.load() == 0 && !worker->deque.empty()) wake_a_sleeper();
   return mine;
 }
 
@@ -627,12 +662,14 @@ bool ParallelScheduler::begin_visit(Worker* worker, Job* job, VisitCheck* check)
   // Sequentially consistent: the terms are checked after this store, and an event that
   // still saw the job queued was sent after its message (see event_notify_item).
   job->state.store(JobState::kRunning, std::memory_order_seq_cst);
-  if (idle_when_all_wait()) job->census_before = census_period_.load(std::memory_order_acquire);
+  if (policy_.idle_when_all_wait) {
+    job->census_before = census_period_.load(std::memory_order_acquire);
+  }
   if (job->unscheduled.load()) {
     file(worker, job, {Condition::kNever, 0});
     return false;
   }
-  return !checks_before_running() || !job->item->is_started() ||
+  return !policy_.checks_before_running || !job->item->is_started() ||
          check_before_running(worker, job, check);
 }
 
@@ -641,7 +678,7 @@ void ParallelScheduler::execute_job(Worker* worker, Job* job, const VisitCheck& 
   // One clock read per visit: the look after the tick uses the time the tick was given (a
   // term that is due a little later is then filed as a timer instead of READY, which costs
   // less than a second clock read on every visit of every worker).
-  const int64_t now = check.checked ? check.now : clock()->timestamp();
+  const int64_t now = check.checked ? check.now : visit_time(worker, job->item);
   gxf_result_t code = check.checked ? job->item->execute_ready(now, check.verdict, &condition)
                                     : job->item->execute(now, &condition);
   // READY means it started or ticked: its terms changed, so look again before filing it.
@@ -656,9 +693,19 @@ void ParallelScheduler::execute_job(Worker* worker, Job* job, const VisitCheck& 
   file(worker, job, condition);
 }
 
+int64_t ParallelScheduler::visit_time(Worker* worker, const EntityItem* item) {
+  const uint64_t tsc = time_stamp_counter();
+  if (tsc - worker->time_tsc < kTimeReuseTicks && worker->time >= item->last_timestamp()) {
+    return worker->time;
+  }
+  worker->time = clock()->timestamp();
+  worker->time_tsc = tsc;
+  return worker->time;
+}
+
 bool ParallelScheduler::check_before_running(Worker* worker, Job* job, VisitCheck* check) {
   SchedulingCondition condition;
-  const int64_t now = clock()->timestamp();
+  const int64_t now = visit_time(worker, job->item);
   gxf_result_t code = job->item->check(now, &condition);
   if (code != GXF_SUCCESS) {
     GXF_LOG_ERROR("Entity '%s' failed its check: %s", job->item->entity()->name().c_str(),
@@ -678,7 +725,6 @@ bool ParallelScheduler::check_before_running(Worker* worker, Job* job, VisitChec
 void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condition) {
   count(worker, job, condition.type);
   if (stopping()) return;
-  int64_t poll_period_ns = 0;
   switch (condition.type) {
     case Condition::kReady:
       job->state.store(JobState::kQueued, std::memory_order_relaxed);
@@ -689,17 +735,17 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       break;
     case Condition::kWait:
       // Before the job is handed over: another worker may take it at once.
-      if (idle_when_all_wait() &&
+      if (policy_.idle_when_all_wait &&
           census_period_.load(std::memory_order_acquire) == job->census_before) {
         job->fresh_period.store(job->census_before, std::memory_order_release);
       }
       // An entity whose terms signal their changes waits for an event: checking it again
       // before one can only say WAIT again (on 16 workers, such polling cost more than the
       // ticks it waited for).
-      if (!polls_waiting(&poll_period_ns) || job->parks_on_wait) {
+      if (!policy_.polls_waiting || job->parks_on_wait) {
         park(worker, job);
-      } else if (poll_period_ns > 0) {
-        add_timer(job, clock()->timestamp() + poll_period_ns);
+      } else if (policy_.poll_period_ns > 0) {
+        add_timer(job, clock()->timestamp() + policy_.poll_period_ns);
       } else {
         job->state.store(JobState::kQueued, std::memory_order_relaxed);
         if (job->pinned_worker != 0 || !worker->runs_unpinned) {
@@ -721,7 +767,7 @@ void ParallelScheduler::file(Worker* worker, Job* job, SchedulingCondition condi
       break;
     case Condition::kNever:
       job->state.store(JobState::kDropped);
-      if (live_.fetch_sub(1) == 1 && ends_when_no_entity_left() &&
+      if (live_.fetch_sub(1) == 1 && policy_.ends_when_no_entity_left &&
           limits_.stop_on_deadlock.get()) {
         request_stop("no entities left to schedule");
       }
@@ -735,7 +781,7 @@ void ParallelScheduler::count(Worker* worker, Job* job, Condition next) {
   job->condition = next;
   if (previous == Condition::kWaitEvent) waiting_event_.fetch_sub(1);
   if (next == Condition::kWaitEvent) waiting_event_.fetch_add(1);
-  if (!idle_when_all_wait()) return;
+  if (!policy_.idle_when_all_wait) return;
   const bool was = counts_as_not_waiting(previous);
   const bool is = counts_as_not_waiting(next);
   if (was != is) worker->census.add(is ? 1 : -1);
@@ -811,7 +857,7 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
     } else if (searching_.load(std::memory_order_relaxed) == 0) {
       // Surplus: the worker runs its slot next (or Python), so a job reaching its deque is
       // worth waking a sleeper for; searching workers will find it anyway.
-      shared_sleep_.notify_one();
+      wake_a_sleeper();
     }
     return;
   }
@@ -820,6 +866,15 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
     injection_.push_back(job);
     injection_size_.store(injection_.size(), std::memory_order_release);
   }
+  shared_sleep_.notify_one();
+}
+
+void ParallelScheduler::wake_a_sleeper() {
+  // Pairs with the fence after a sleeper withdraws the announcement (find_work): either its
+  // last look sees the job just queued, or this sees no wake pending.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (wake_pending_.load(std::memory_order_relaxed)) return;
+  if (wake_pending_.exchange(true, std::memory_order_acq_rel)) return;
   shared_sleep_.notify_one();
 }
 

@@ -125,6 +125,8 @@ def run_stages(core, args) -> dict:
     ready = r.create() and r.load(args.graph, args.param, args.manifest)
     result["load_s"] = time.perf_counter() - t0
     if ready and r.stage("activate", lambda: core.graph_activate(r.ctx)):
+        if args.barrier:
+            wait_at_barrier(args.barrier, args.timeout)
         session = (start_metrics(r, args.metrics_sample_period, args.trace)
                    if args.metrics or args.trace else None)
         result["run_s"], result["timed_out"] = r.run_graph(args.timeout)
@@ -139,6 +141,18 @@ def run_stages(core, args) -> dict:
     result["ok"] = (protocol.all_stages_ok(r.stages) and "run_s" in result
                     and not result.get("timed_out"))
     return result
+
+
+def wait_at_barrier(spec: str, timeout: float) -> None:
+    """Announce readiness in DIR and wait until COUNT processes have (spec "DIR:COUNT"): copies
+    started together begin their runs together, whatever their import and load times."""
+    directory, count = spec.rsplit(":", 1)
+    open(os.path.join(directory, f"ready.{os.getpid()}"), "w").close()
+    deadline = time.monotonic() + timeout
+    while sum(name.startswith("ready.") for name in os.listdir(directory)) < int(count):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"barrier {spec}: the other copies never became ready")
+        time.sleep(0.0005)
 
 
 def start_metrics(runner: Runner, sample_period: int, trace: str | None = None):
@@ -201,6 +215,8 @@ def main(argv=None) -> int:
                     help="write every tick to FILE.json (as gxe.py --trace)")
     ap.add_argument("--metrics-sample-period", type=int, default=64,
                     help="with --metrics: time one tick in this many")
+    ap.add_argument("--barrier", default=None, metavar="DIR:COUNT",
+                    help="after activation, wait until COUNT copies are ready in DIR")
     args = ap.parse_args(argv)
     result = run_once(args)
     protocol.emit(result)
