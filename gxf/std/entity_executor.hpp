@@ -42,8 +42,10 @@ enum class EntityStatus : int {
 };
 
 // One schedulable entity (it holds at least one codelet) and what its execution needs:
-// codelets, terms, combiners and queues, gathered once at activation.
-class EntityItem {
+// codelets, terms, combiners and queues, gathered once at activation. Cache-line aligned: every
+// tick writes its status and execution lock, and items made one after the other belong to
+// entities that parallel schedulers run on different workers.
+class alignas(64) EntityItem {
  public:
   EntityItem(EntityExecutor* executor, Entity* entity);
   ~EntityItem();
