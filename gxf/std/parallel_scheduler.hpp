@@ -27,7 +27,8 @@ namespace gxf {
 // One job = one entity; it is in at most one place at a time (a run queue, the timer heap,
 // parked, or running on one worker). Each worker owns a Chase-Lev deque and a one-job slot
 // before it: it runs the job it queued last (the slot, then the deque's newest) and steals
-// the oldest job of another worker when it has none. A worker files the
+// the oldest job of another worker when it has none (of a deque holding one or two, only
+// once it has seen that job wait: worth_stealing). A worker files the
 // entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
 // timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
 // parked; NEVER: dropped). A job whose codelets run Python runs under the process-wide codelet
@@ -49,6 +50,10 @@ namespace gxf {
 //   it will not park) and kParked -> kQueued (an event or unschedule, whoever wins the
 //   compare-exchange, queues it). One word for both facts: an event costs one atomic
 //   exchange and a park one, where a separate notified flag cost two each.
+// - Waking: a job pushed while no worker searches wakes one sleeper, unless a wake is already
+//   announced (wake_pending_): a sleeper withdraws the announcement before its last look, so
+//   a job is either seen by that look or wakes it. A missed wake only delays parallelism: a
+//   worker never sleeps while its own deque holds a job.
 // - Locks: timer_mutex_ (the timer heap), injection_mutex_, python_mutex_, each pinned
 //   inbox's mutex, supervisor_mutex_. None is held while a
 //   codelet runs or while another of them is taken, except supervisor_mutex_ (outermost).
