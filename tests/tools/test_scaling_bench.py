@@ -40,3 +40,23 @@ def test_a_count_below_one_is_refused_without_a_traceback():
     assert process.returncode == 2
     assert "argument --repeat: expected an integer >= 1, got 0" in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def test_a_copy_whose_partners_never_come_ends_at_its_timeout(tmp_path):
+    """ours_child's start barrier: a copy waiting for a second that never starts gives up
+    after --timeout with a message naming the barrier, instead of waiting forever."""
+    sys.path.insert(0, os.path.join(REPO, "tools", "bench"))
+    import scaling
+
+    graph = tmp_path / "one.yaml"
+    scaling.write_graph(str(graph), scaling.app_documents("trivial", 1, 10, 20) +
+                        [scaling.scheduler_document("greedy", 1)])
+    barrier = tmp_path / "barrier"
+    barrier.mkdir()
+    process = subprocess.run(
+        [sys.executable, os.path.join(REPO, "tools", "bench", "ours_child.py"),
+         "--graph", str(graph), "--timeout", "1", "--barrier", f"{barrier}:2"],
+        capture_output=True, text=True, timeout=60)
+    assert process.returncode != 0
+    assert "the other copies never became ready" in process.stderr
+    assert len(list(barrier.iterdir())) == 1  # it announced itself
