@@ -36,8 +36,10 @@ namespace gxf {
 // the gate: workers never wait for the gate (run_python). An event for a parked entity queues it again: on the deque of the
 // worker whose tick sent the message (its data is hot in that core's cache), else on the
 // injection queue (events from other threads). Entities pinned to a ThreadPool slot go to the
-// inbox of that slot's worker only. Idle workers sleep on an event count: no polling, and a
-// job queued while a worker decides to sleep wakes it. Due timers are moved onto the deque of
+// inbox of that slot's worker only. Idle workers sleep on an event count: no polling (but a
+// worker that passed over a job not yet worth stealing looks again after 50 us, in case its
+// owner went into a long tick), and a job queued while a worker decides to sleep wakes it.
+// Due timers are moved onto the deque of
 // the worker that finds them. A supervisor thread ends the run on interrupt, failure, max
 // duration or deadlock (supervise), joins the workers and stops every entity (stop_all).
 //
