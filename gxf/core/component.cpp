@@ -3,8 +3,8 @@
 
 #include <cstdarg>
 #include <cstdio>
-#include <new>
 
+#include "gxf/core/cache_line.hpp"
 #include "gxf/core/context.hpp"
 #include "gxf/core/entity.hpp"
 #include "gxf/core/logger.hpp"
@@ -52,18 +52,9 @@ Result set_dynamic_parameter(Component* component, std::map<std::string, YamlNod
 
 }  // namespace
 
-namespace {
-constexpr size_t kCacheLine = 64;
-}  // namespace
+void* Component::operator new(size_t size) { return allocate_cache_lines(size); }
 
-void* Component::operator new(size_t size) {
-  const size_t lines = (size + kCacheLine - 1) / kCacheLine;
-  return ::operator new(lines * kCacheLine, std::align_val_t(kCacheLine));
-}
-
-void Component::operator delete(void* pointer) {
-  ::operator delete(pointer, std::align_val_t(kCacheLine));
-}
+void Component::operator delete(void* pointer) { free_cache_lines(pointer); }
 
 gxf_uid_t Component::eid() const { return entity_ ? entity_->eid() : kNullUid; }
 

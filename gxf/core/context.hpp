@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "gxf/core/cache_line.hpp"
 #include "gxf/core/entity.hpp"
 #include "gxf/core/entity_groups.hpp"
 #include "gxf/core/extension.hpp"
@@ -121,7 +122,7 @@ class Context {
   // for one lock. A shard's `live` is messages created minus messages freed through it (it
   // may go below zero: a message is freed on another thread than the one that made it); their
   // sum is the messages alive, which decides when a shut-down context is freed.
-  struct alignas(64) MessageShard {
+  struct alignas(kCacheLine) MessageShard {
     SpinLock lock;
     std::vector<Entity*> pool;
     int64_t live = 0;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gxf/core/cache_line.hpp"
 #include "gxf/core/component.hpp"
 
 namespace nvidia {
@@ -19,7 +20,7 @@ class Context;
 // when the last EntityRef drops. Cache-line aligned, like components: message entities made
 // by different workers would otherwise share lines, and every reference count change of one
 // would miss in the other's core.
-class alignas(64) Entity {
+class alignas(kCacheLine) Entity {
  public:
   Entity(Context* context, gxf_uid_t eid, std::string name, bool is_message);
   ~Entity();

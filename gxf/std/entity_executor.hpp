@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "gxf/core/cache_line.hpp"
 #include "gxf/core/entity.hpp"
 #include "gxf/core/runtime.hpp"
 #include "gxf/core/spin_lock.hpp"
@@ -45,7 +46,7 @@ enum class EntityStatus : int {
 // codelets, terms, combiners and queues, gathered once at activation. Cache-line aligned: every
 // tick writes its status and execution lock, and items made one after the other belong to
 // entities that parallel schedulers run on different workers.
-class alignas(64) EntityItem {
+class alignas(kCacheLine) EntityItem {
  public:
   EntityItem(EntityExecutor* executor, Entity* entity);
   ~EntityItem();

@@ -485,9 +485,10 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       searching_.fetch_add(1);
       const int64_t until = steady_now_ns() + kSearchNs;
       Job* job = nullptr;
-      // A job passed over near the end of the search is looked at until it is worth taking.
-      while (!stopping() && (steady_now_ns() < until ||
-                             (worker->declined && steady_now_ns() < until + kLoneJobNs))) {
+      while (!stopping()) {
+        // A job passed over near the end of the search is looked at until it is worth taking.
+        const int64_t now = steady_now_ns();
+        if (now >= (worker->declined ? until + kLoneJobNs : until)) break;
         if ((job = try_take(worker))) break;
         for (int i = 0; i < 64; ++i) cpu_relax();
       }
@@ -503,7 +504,7 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       // A wake announced before this point may have gone to no one: announce anew. Ordered
       // before the look below (wake_a_sleeper's fence pairs with this one): a job pushed
       // meanwhile is either seen by that look or wakes this worker.
-      wake_pending_.store(false, std::memory_order_seq_cst);
+      wake_pending_.store(false, std::memory_order_relaxed);
       std::atomic_thread_fence(std::memory_order_seq_cst);
     }
     if (Job* job = try_take(worker)) {

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "gxf/core/cache_line.hpp"
 #include "gxf/std/clock.hpp"
 #include "gxf/std/entity_executor.hpp"
 #include "gxf/std/gems/event_count.hpp"
@@ -114,7 +115,7 @@ class ParallelScheduler : public Scheduler {
   enum class JobState : int { kQueued, kRunning, kRunningNotified, kParked, kDropped };
 
   // Cache-line aligned: jobs of different chains are written by different workers every tick.
-  struct alignas(64) Job {
+  struct alignas(kCacheLine) Job {
     EntityItem* item = nullptr;
     ThreadPool* pool = nullptr;  // the pool it is pinned to, if any
     size_t pool_slot = 0;
@@ -136,7 +137,7 @@ class ParallelScheduler : public Scheduler {
   // read-modify-write: a shared counter here was a quarter of a 16-worker profile); the
   // supervisor sums the parts. The parts may go negative: an entity counted in on one worker
   // may be counted out on another.
-  struct alignas(64) CensusPart {
+  struct alignas(kCacheLine) CensusPart {
     std::atomic<uint64_t> version{0};  // odd while a change is being written
     std::atomic<int64_t> not_waiting{0};
     void add(int64_t delta);
@@ -298,18 +299,18 @@ class ParallelScheduler : public Scheduler {
   std::atomic<int64_t> next_timer_due_{INT64_MAX};
 
   // Read on every visit; kept off the lines that workers write when they search or sleep.
-  alignas(64) std::atomic<bool> stopping_{false};
-  alignas(64) std::atomic<int> searching_{0};    // workers looking for a job to steal
+  alignas(kCacheLine) std::atomic<bool> stopping_{false};
+  alignas(kCacheLine) std::atomic<int> searching_{0};    // workers looking for a job to steal
   std::atomic<int> awake_workers_{0};
   std::atomic<uint64_t> wakeups_{0};  // times a worker stopped sleeping (progress marker)
   // A wake of a shared_sleep_ sleeper is announced and not yet taken up: set by the one
   // notifier that wakes, cleared by workers as they wake or go to sleep. Once a worker slept,
   // every job reaching a deque on every busy worker took the event count's mutex and a futex
   // wake, and the kernel's lock behind them became the largest item of a 16-worker profile.
-  alignas(64) std::atomic<bool> wake_pending_{false};
+  alignas(kCacheLine) std::atomic<bool> wake_pending_{false};
 
   // Census for the deadlock rule, updated when an entity's filed condition changes class.
-  alignas(64) std::atomic<int64_t> live_{0};        // entities not NEVER
+  alignas(kCacheLine) std::atomic<int64_t> live_{0};        // entities not NEVER
   std::atomic<int64_t> waiting_event_{0};
   // Live entities not WAIT = census_base_ + the workers' CensusParts (polling schedulers).
   int64_t census_base_ = 0;

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
-#include <new>
 #include <utility>
 #include <vector>
+
+#include "gxf/core/cache_line.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -20,15 +21,11 @@ enum class OverflowPolicy : int { kPop = 0, kReject = 1, kFault = 2 };
 template <typename T>
 struct CacheLineAllocator {
   using value_type = T;
-  static constexpr size_t kLine = 64;
   CacheLineAllocator() = default;
   template <typename U>
   CacheLineAllocator(const CacheLineAllocator<U>&) {}  // NOLINT: converting, as allocators are
-  T* allocate(size_t n) {
-    const size_t bytes = (n * sizeof(T) + kLine - 1) / kLine * kLine;
-    return static_cast<T*>(::operator new(bytes, std::align_val_t(kLine)));
-  }
-  void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t(kLine)); }
+  T* allocate(size_t n) { return static_cast<T*>(allocate_cache_lines(n * sizeof(T))); }
+  void deallocate(T* p, size_t) { free_cache_lines(p); }
   template <typename U>
   bool operator==(const CacheLineAllocator<U>&) const { return true; }
   template <typename U>

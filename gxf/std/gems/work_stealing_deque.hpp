@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "gxf/core/cache_line.hpp"
+
 namespace nvidia {
 namespace gxf {
 
@@ -71,7 +73,6 @@ class WorkStealingDeque {
     return item;
   }
 
-  // Items queued: a hint for any thread; exact for the owner.
   // Which item is the oldest, for thieves that watch how long it stays: a position that
   // names one queued item for as long as it waits (every removal of the oldest item, a
   // steal or the owner's pop of the last one, advances it), or -1 when empty. A hint: it may
@@ -82,6 +83,7 @@ class WorkStealingDeque {
     return top < bottom ? top : -1;
   }
 
+  // Items queued: a hint for any thread; exact for the owner.
   size_t size() const {
     const int64_t bottom = bottom_.load(std::memory_order_relaxed);
     const int64_t top = top_.load(std::memory_order_relaxed);
@@ -96,9 +98,9 @@ class WorkStealingDeque {
   }
 
  private:
-  alignas(64) std::atomic<int64_t> top_{0};
-  alignas(64) std::atomic<int64_t> bottom_{0};
-  alignas(64) std::unique_ptr<std::atomic<T*>[]> buffer_;
+  alignas(kCacheLine) std::atomic<int64_t> top_{0};
+  alignas(kCacheLine) std::atomic<int64_t> bottom_{0};
+  alignas(kCacheLine) std::unique_ptr<std::atomic<T*>[]> buffer_;
   int64_t mask_ = 0;
 };
 
