@@ -60,3 +60,13 @@ def test_a_copy_whose_partners_never_come_ends_at_its_timeout(tmp_path):
     assert process.returncode != 0
     assert "the other copies never became ready" in process.stderr
     assert len(list(barrier.iterdir())) == 1  # it announced itself
+
+
+def test_a_malformed_barrier_is_refused_without_a_traceback(tmp_path):
+    process = subprocess.run(
+        [sys.executable, os.path.join(REPO, "tools", "bench", "ours_child.py"),
+         "--graph", "unused.yaml", "--barrier", f"{tmp_path}:none"],
+        capture_output=True, text=True, timeout=60)
+    assert process.returncode == 2
+    assert "expected DIR:COUNT" in process.stderr
+    assert "Traceback" not in process.stderr

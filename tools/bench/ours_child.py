@@ -143,15 +143,24 @@ def run_stages(core, args) -> dict:
     return result
 
 
-def wait_at_barrier(spec: str, timeout: float) -> None:
-    """Announce readiness in DIR and wait until COUNT processes have (spec "DIR:COUNT"): copies
-    started together begin their runs together, whatever their import and load times."""
-    directory, count = spec.rsplit(":", 1)
+def barrier_spec(text: str) -> tuple[str, int]:
+    """argparse type of --barrier: "DIR:COUNT", an existing folder and a count of at least 1."""
+    directory, _, count = text.rpartition(":")
+    if not os.path.isdir(directory) or not count.isdigit() or int(count) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected DIR:COUNT (an existing folder, a count >= 1), got {text!r}")
+    return directory, int(count)
+
+
+def wait_at_barrier(barrier: tuple[str, int], timeout: float) -> None:
+    """Announce readiness in DIR and wait until COUNT processes have: copies started together
+    begin their runs together, whatever their import and load times."""
+    directory, count = barrier
     open(os.path.join(directory, f"ready.{os.getpid()}"), "w").close()
     deadline = time.monotonic() + timeout
-    while sum(name.startswith("ready.") for name in os.listdir(directory)) < int(count):
+    while sum(name.startswith("ready.") for name in os.listdir(directory)) < count:
         if time.monotonic() > deadline:
-            raise SystemExit(f"barrier {spec}: the other copies never became ready")
+            raise SystemExit(f"barrier {directory}:{count}: the other copies never became ready")
         time.sleep(0.0005)
 
 
@@ -215,7 +224,7 @@ def main(argv=None) -> int:
                     help="write every tick to FILE.json (as gxe.py --trace)")
     ap.add_argument("--metrics-sample-period", type=int, default=64,
                     help="with --metrics: time one tick in this many")
-    ap.add_argument("--barrier", default=None, metavar="DIR:COUNT",
+    ap.add_argument("--barrier", type=barrier_spec, default=None, metavar="DIR:COUNT",
                     help="after activation, wait until COUNT copies are ready in DIR")
     args = ap.parse_args(argv)
     result = run_once(args)

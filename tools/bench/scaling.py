@@ -143,12 +143,19 @@ def run_children(engine, graph, timeout, copies=1):
         processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True, env=env) for _ in range(copies)]
         runs = []
-        for process in processes:
-            stdout, stderr = process.communicate(timeout=timeout + 60)
-            result = protocol.parse(stdout)
-            if not result or not result.get("ok"):
-                raise RuntimeError(f"{engine} failed on {graph}: {result}\n{stderr[-3000:]}")
-            runs.append(result["run_s"])
+        try:
+            for process in processes:
+                stdout, stderr = process.communicate(timeout=timeout + 60)
+                result = protocol.parse(stdout)
+                if not result or not result.get("ok"):
+                    raise RuntimeError(f"{engine} failed on {graph}: {result}\n{stderr[-3000:]}")
+                runs.append(result["run_s"])
+        finally:
+            # A copy that failed leaves the others waiting at the barrier: end them.
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
     return runs
 
 
@@ -208,9 +215,8 @@ def measure(args):
                 if kind == "independent":
                     # The copies' messages over the slowest copy's run, as a scheduler run is
                     # measured (its slowest chain ends it); as a time for `chains` chains.
-                    runs_s = run_children(engine, graph, args.timeout, workers)
-                    rate = workers * n / max(runs_s)
-                    run_s = args.chains * n / rate
+                    slowest = max(run_children(engine, graph, args.timeout, workers))
+                    run_s = slowest * args.chains / workers
                 else:
                     run_s = run_child(engine, graph, args.timeout)
                 runs.setdefault(case, []).append(run_s)
