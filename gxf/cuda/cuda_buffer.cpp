@@ -13,15 +13,16 @@ void CudaBuffer::on_data_available(void* buffer) {
 }
 
 gxf_result_t CudaBuffer::free_buffer() {
-  CudaDriver& cuda = CudaDriver::instance();
+  // The driver is named only where a stream exists: an unused buffer (a type-registry probe
+  // makes and destroys one) must not initialise CUDA, 0.2 s on a GPU machine.
   if (stream_ && state_.load() == State::kCallbackRegistered) {
-    cuda.stream_synchronize(stream_->stream());  // the callback must not outlive this buffer
+    CudaDriver::instance().stream_synchronize(stream_->stream());  // the callback must not outlive this buffer
   }
   state_ = State::kUnset;
   gxf_result_t code = GXF_SUCCESS;
   if (pointer_ && allocator_) code = allocator_->free_async(pointer_, stream_->stream());
   if (stream_ && stream_owner_.load() && stream_pool_) {
-    cuda.stream_synchronize(stream_->stream());
+    CudaDriver::instance().stream_synchronize(stream_->stream());
     stream_pool_->release_stream(stream_);
   }
   pointer_ = nullptr;
