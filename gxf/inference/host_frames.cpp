@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -49,6 +50,10 @@ bool is_host(const Tensor& tensor) {
 }
 
 size_t aligned(size_t bytes) { return (bytes + kAlignment - 1) / kAlignment * kAlignment; }
+
+// Elements of one frame: a frame of rank 0 (a model input of shape [N]) is one element, where
+// Shape::size() follows GXF in saying 0.
+uint64_t elements(const Shape& shape) { return shape.rank() == 0 ? 1 : shape.size(); }
 
 std::string describe_shape(const py::array& array) {
   std::string text = "(";
@@ -104,6 +109,7 @@ std::unique_ptr<HostFrames> HostFrames::from_plan(py::handle plan, int32_t max_b
     if (!type || shape.empty()) return nullptr;
     Input input;
     input.tensor_name = tensor_name;
+    input.batch_extent = shape.front();
     input.frame_shape.assign(shape.begin() + 1, shape.end());
     input.element_type = *type;
     input.dtype = dtype;
@@ -139,23 +145,47 @@ Tensor* HostFrames::find(const EntityRef* messages, size_t index) const {
   return only;
 }
 
-bool HostFrames::accepts(Tensor* tensor, Input& input, bool first) const {
+size_t HostFrames::rows_of(Tensor* tensor, Input& input, bool first_message) {
   if (!tensor || !is_host(*tensor) || !tensor->is_contiguous() ||
-      tensor->element_type() != input.element_type ||
-      tensor->rank() != input.frame_shape.size()) {
-    return false;
+      tensor->element_type() != input.element_type) {
+    return 0;
   }
+  const size_t frame_rank = input.frame_shape.size();
   const Shape& shape = tensor->shape();
-  if (first) {
-    for (uint32_t i = 0; i < shape.rank(); ++i) {
-      const int64_t want = input.frame_shape[i];
-      if (want >= 0 && want != shape.dimension(i)) return false;
-    }
-    input.shape = shape;
-    input.frame_bytes = shape.size() * tensor->bytes_per_element();
-    return true;
+  bool batch;
+  if (shape.rank() == frame_rank) {
+    batch = false;
+  } else if (shape.rank() == frame_rank + 1) {
+    batch = true;
+  } else {
+    return 0;
   }
-  return shape == input.shape;
+  // One kind per tick: frames and batches together are the runner's (it concatenates them).
+  if (first_message && &input == &inputs_.front()) {
+    batches_ = batch;
+  } else if (batch != batches_) {
+    return 0;
+  }
+  const uint32_t skip = batch ? 1 : 0;
+  if (first_message) {
+    std::array<int32_t, Shape::kMaxRank> row{};
+    for (uint32_t i = 0; i < frame_rank; ++i) {
+      const int32_t have = shape.dimension(i + skip);
+      if (input.frame_shape[i] >= 0 && input.frame_shape[i] != have) return 0;
+      row[i] = have;
+    }
+    input.shape = Shape(row, static_cast<uint32_t>(frame_rank));
+    input.frame_bytes = elements(input.shape) * tensor->bytes_per_element();
+  } else {
+    for (uint32_t i = 0; i < frame_rank; ++i) {
+      if (shape.dimension(i + skip) != input.shape.dimension(i)) return 0;
+    }
+  }
+  if (!batch) return 1;
+  const int64_t rows = shape.dimension(0);
+  // A fixed batch extent takes exactly that many rows; the runner names any other.
+  if (rows <= 0 || (input.batch_extent >= 0 && rows != input.batch_extent)) return 0;
+  return static_cast<size_t>(rows);
 }
 
 std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& runner,
@@ -163,59 +193,74 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
                                              Transmitter* transmitter, Allocator* pool,
                                              Clock* clock) {
   receiver_count_ = receivers.size();
-  size_t frames = max_batch_size_;
+  size_t count = max_batch_size_;
   for (const Handle<Receiver>& receiver : receivers) {
-    frames = std::min(frames, receiver->size());
+    count = std::min(count, receiver->size());
   }
-  if (frames == 0) return GXF_SUCCESS;
+  if (count == 0) return GXF_SUCCESS;
   // Look before taking: the Python tick gets the messages untouched when one does not fit.
   messages_.clear();
   tensors_.clear();
-  for (size_t frame = 0; frame < frames; ++frame) {
-    for (const Handle<Receiver>& receiver : receivers) messages_.push_back(receiver->peek(frame));
-    const EntityRef* set = &messages_[frame * receiver_count_];
+  rows_.clear();
+  for (size_t message = 0; message < count; ++message) {
+    for (const Handle<Receiver>& receiver : receivers) messages_.push_back(receiver->peek(message));
+    const EntityRef* set = &messages_[message * receiver_count_];
+    size_t rows = 0;
     for (size_t index = 0; index < inputs_.size(); ++index) {
       Tensor* tensor = set[0] ? find(set, index) : nullptr;
-      if (!accepts(tensor, inputs_[index], frame == 0)) {
+      const size_t these = rows_of(tensor, inputs_[index], message == 0);
+      // Every input of a message holds the same rows; the runner explains a mismatch.
+      if (these == 0 || (index > 0 && these != rows)) {
         messages_.clear();
         return std::nullopt;
       }
+      rows = these;
       tensors_.push_back(tensor);
     }
+    rows_.push_back(rows);
   }
-  for (size_t frame = 0; frame < frames; ++frame) {
+  for (size_t message = 0; message < count; ++message) {
     for (const Handle<Receiver>& receiver : receivers) receiver->receive();
   }
+  // Runs of at most max_rows_ rows, messages in order, as the runner groups them (a batch
+  // alone may exceed the limit: it is fed as it is).
   gxf_result_t code = GXF_SUCCESS;
-  for (size_t first = 0; first < frames && code == GXF_SUCCESS; first += max_rows_) {
-    code = run(owner, runner, first, std::min(max_rows_, frames - first), transmitter, pool,
-               clock);
+  for (size_t first = 0; first < count && code == GXF_SUCCESS;) {
+    size_t end = first + 1;
+    size_t total = rows_[first];
+    while (end < count && total + rows_[end] <= max_rows_) total += rows_[end++];
+    code = run(owner, runner, first, end - first, total, transmitter, pool, clock);
+    first = end;
   }
   messages_.clear();
   return code;
 }
 
 gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t first,
-                             size_t rows, Transmitter* transmitter, Allocator* pool,
-                             Clock* clock) {
-  // Stack (a single contiguous frame is fed in place).
+                             size_t count, size_t total, Transmitter* transmitter,
+                             Allocator* pool, Clock* clock) {
+  // Stack (a single message's tensor is fed in place).
   feeds_.resize(inputs_.size());
   std::vector<const byte*>& feeds = feeds_;
   for (size_t index = 0; index < inputs_.size(); ++index) {
     Input& input = inputs_[index];
-    if (rows == 1) {
+    if (count == 1) {
       feeds[index] = tensors_[first * inputs_.size() + index]->pointer();
       continue;
     }
-    if (input.staging.size() < rows * input.frame_bytes) {
-      input.staging.resize(rows * input.frame_bytes);
+    if (input.staging.size() < total * input.frame_bytes) {
+      input.staging.resize(total * input.frame_bytes);
     }
-    for (size_t row = 0; row < rows; ++row) {
-      std::memcpy(input.staging.data() + row * input.frame_bytes,
-                  tensors_[(first + row) * inputs_.size() + index]->pointer(), input.frame_bytes);
+    byte* cursor = input.staging.data();
+    for (size_t message = first; message < first + count; ++message) {
+      const size_t bytes = rows_[message] * input.frame_bytes;
+      std::memcpy(cursor, tensors_[message * inputs_.size() + index]->pointer(), bytes);
+      cursor += bytes;
     }
     feeds[index] = input.staging.data();
   }
+  // A lone batch gets its outputs whole, whatever their shape (as the runner feeds it).
+  const bool whole = batches_ && count == 1;
   Context* context = owner.context();
   published_.clear();
   {
@@ -225,7 +270,7 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
       py::list arrays;
       for (size_t index = 0; index < inputs_.size(); ++index) {
         const Input& input = inputs_[index];
-        std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(rows)};
+        std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(total)};
         for (uint32_t i = 0; i < input.shape.rank(); ++i) shape.push_back(input.shape.dimension(i));
         // A view: the memory is the staging buffer or the received tensor, both held here
         // until run_host returns (the runtimes copy what they keep).
@@ -234,16 +279,17 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
       }
       py::list outputs = runner.attr("run_host")(arrays);
       splits_.clear();
-      size_t total = 0;
+      size_t bytes_in_all = 0;
       for (size_t index = 0; index < outputs_.size(); ++index) {
         py::array output = outputs[index];
         std::optional<PrimitiveType> type = primitive_type_of(py::str(output.dtype()));
-        if (output.ndim() < 1 || static_cast<size_t>(output.shape(0)) != rows) {
+        if (!whole && (output.ndim() < 1 || static_cast<size_t>(output.shape(0)) != total)) {
           return owner.fail(GXF_FAILURE,
                             "model output '%s' of '%s' has shape %s, no leading batch dimension "
-                            "of %zu to split per frame",
+                            "of %zu to split per %s",
                             outputs_[index].binding_name.c_str(), model_path_.c_str(),
-                            describe_shape(output).c_str(), rows);
+                            describe_shape(output).c_str(), total,
+                            batches_ ? "message" : "frame");
         }
         if (!type) {
           return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has dtype %s, which no "
@@ -251,56 +297,72 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
                             model_path_.c_str(),
                             py::str(output.dtype()).cast<std::string>().c_str());
         }
-        std::vector<int32_t> frame_shape;
-        for (py::ssize_t i = 1; i < output.ndim(); ++i) {
-          frame_shape.push_back(static_cast<int32_t>(output.shape(i)));
+        if (output.ndim() > static_cast<py::ssize_t>(Shape::kMaxRank)) {
+          return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has rank %zd; a tensor "
+                            "holds at most %u", outputs_[index].binding_name.c_str(),
+                            model_path_.c_str(), output.ndim(), Shape::kMaxRank);
         }
-        const uint64_t frame_bytes = static_cast<uint64_t>(output.nbytes()) / rows;
-        splits_.push_back({static_cast<const byte*>(output.data()), Shape(frame_shape), *type,
-                           static_cast<uint64_t>(output.itemsize()), frame_bytes});
-        total += aligned(output.nbytes());
+        Split split{static_cast<const byte*>(output.data()), {}, 0, 0, *type,
+                    static_cast<uint64_t>(output.itemsize()),
+                    static_cast<uint64_t>(output.nbytes())};
+        for (py::ssize_t i = 0; i < output.ndim(); ++i) {
+          split.dims[split.rank++] = static_cast<int32_t>(output.shape(i));
+        }
+        if (!whole) split.row_bytes = split.bytes / total;
+        splits_.push_back(std::move(split));
+        bytes_in_all += aligned(output.nbytes());
       }
       // Copy and build the messages without the GIL (the outputs stay referenced above).
       py::gil_scoped_release no_gil;
-      std::shared_ptr<void> block = pool ? nullptr : blocks_->take(total);
+      std::shared_ptr<void> block = pool ? nullptr : blocks_->take(bytes_in_all);
       if (!pool && !block) return owner.fail(GXF_OUT_OF_MEMORY, "no memory for the outputs");
       byte* cursor = static_cast<byte*>(block.get());
       starts_.resize(splits_.size());
       std::vector<byte*>& starts = starts_;
       for (size_t index = 0; index < splits_.size() && block; ++index) {
         starts[index] = cursor;
-        std::memcpy(cursor, splits_[index].data, splits_[index].frame_bytes * rows);
-        cursor += aligned(splits_[index].frame_bytes * rows);
+        std::memcpy(cursor, splits_[index].data, splits_[index].bytes);
+        cursor += aligned(splits_[index].bytes);
       }
-      for (size_t row = 0; row < rows; ++row) {
-        EntityRef message = context->create_message();
+      size_t row = 0;  // the message's first row in the run
+      for (size_t message = first; message < first + count; ++message) {
+        EntityRef published = context->create_message();
         for (size_t index = 0; index < splits_.size(); ++index) {
           const Split& split = splits_[index];
-          Tensor* tensor =
-              context->add_message_component<Tensor>(message.get(), outputs_[index].tensor_name);
+          // A frame's slice drops the batch dimension; a batch keeps its rows.
+          std::array<int32_t, Shape::kMaxRank> dims = split.dims;
+          uint32_t rank = split.rank;
+          if (!whole && batches_) {
+            dims[0] = static_cast<int32_t>(rows_[message]);
+          } else if (!whole) {
+            std::copy(split.dims.begin() + 1, split.dims.end(), dims.begin());
+            --rank;
+          }
+          const Shape shape(dims, rank);
+          const uint64_t offset = whole ? 0 : row * split.row_bytes;
+          const uint64_t bytes = whole ? split.bytes : rows_[message] * split.row_bytes;
+          Tensor* tensor = context->add_message_component<Tensor>(published.get(),
+                                                                  outputs_[index].tensor_name);
           if (!tensor) return owner.fail(GXF_FACTORY_UNKNOWN_CLASS_NAME, "Tensor is not registered");
           gxf_result_t code;
           if (pool) {
-            code = tensor->reshape_custom(split.frame_shape, split.element_type,
+            code = tensor->reshape_custom(shape, split.element_type,
                                           split.bytes_per_element, nullptr,
                                           MemoryStorageType::kHost, pool);
-            if (code == GXF_SUCCESS) {
-              std::memcpy(tensor->pointer(), split.data + row * split.frame_bytes,
-                          split.frame_bytes);
-            }
+            if (code == GXF_SUCCESS) std::memcpy(tensor->pointer(), split.data + offset, bytes);
           } else {
-            code = tensor->wrap_shared(split.frame_shape, split.element_type,
-                                       split.bytes_per_element, nullptr, MemoryStorageType::kSystem,
-                                       starts[index] + row * split.frame_bytes, split.frame_bytes,
-                                       block);
+            code = tensor->wrap_shared(shape, split.element_type, split.bytes_per_element,
+                                       nullptr, MemoryStorageType::kSystem,
+                                       starts[index] + offset, bytes, block);
           }
           if (code != GXF_SUCCESS) {
             return owner.fail(code, "cannot allocate output tensor '%s' of %llu bytes",
                               outputs_[index].tensor_name.c_str(),
-                              static_cast<unsigned long long>(split.frame_bytes));
+                              static_cast<unsigned long long>(bytes));
           }
         }
-        published_.push_back(std::move(message));
+        published_.push_back(std::move(published));
+        row += rows_[message];
       }
     } catch (py::error_already_set& error) {
       return report_python_error(
@@ -308,11 +370,11 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
           "tick()");
     }
   }
-  for (size_t row = 0; row < rows; ++row) {
-    const EntityRef& received = messages_[(first + row) * receiver_count_];
+  for (size_t message = 0; message < count; ++message) {
+    const EntityRef& received = messages_[(first + message) * receiver_count_];
     const Timestamp* stamp = received->find<Timestamp>();
     const int64_t acqtime = stamp ? stamp->acqtime : clock ? clock->timestamp() : 0;
-    gxf_result_t code = transmitter->publish(published_[row], acqtime);
+    gxf_result_t code = transmitter->publish(published_[message], acqtime);
     if (code != GXF_SUCCESS) {
       return owner.fail(code, "cannot publish the outputs on '%s'", transmitter->name().c_str());
     }

@@ -3,6 +3,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -43,12 +44,15 @@ class HostBlockPool : public std::enable_shared_from_this<HostBlockPool> {
 };
 
 // The inference codelet's path for the common case, taken per tick: every message holds host
-// tensors that are single frames (rank one lower than the model input) of the declared dtype
-// and shape. The frames are found, checked and stacked here, Python is entered once for the
-// runtime's run() (InferenceRunner.run_host), and the outputs are split back into one message
-// per frame, their tensors views of one pooled block (or copies in `pool`'s memory). Anything
-// else (device tensors, batches, shapes needing the relaxed check, mistakes) is left to the
-// Python runner, which has the general rules and the error messages.
+// tensors of the declared dtype and shape, all of them single frames (rank one lower than the
+// model input) or all of them batches (the model's rank: a batched buffer, fed as it is). They
+// are found, checked and stacked here (a lone message's tensor is fed in place), Python is
+// entered once per run for the runtime's run() (InferenceRunner.run_host), and the outputs are
+// split back into one message per received message (a frame's slice without the batch
+// dimension, a batch's rows with it), their tensors views of one pooled block (or copies in
+// `pool`'s memory). Anything else (device tensors, frames and batches mixed, shapes needing
+// the relaxed check, mistakes) is left to the Python runner, which has the general rules and
+// the error messages; both group messages into runs the same way.
 class HostFrames {
  public:
   // From InferenceRunner.host_plan() (GIL held); nullptr where the plan is None.
@@ -63,12 +67,13 @@ class HostFrames {
  private:
   struct Input {
     std::string tensor_name;
+    int64_t batch_extent = -1;         // the declared batch extent; -1 dynamic
     std::vector<int64_t> frame_shape;  // the declared shape without its batch extent; -1 dynamic
     PrimitiveType element_type;
     std::string dtype;
-    Shape shape;                       // this tick's frame shape (from its first frame)
-    uint64_t frame_bytes = 0;
-    std::vector<byte> staging;         // stacked frames; grows, never shrinks
+    Shape shape;                       // this tick's row shape (from its first message)
+    uint64_t frame_bytes = 0;          // bytes of one row
+    std::vector<byte> staging;         // stacked rows; grows, never shrinks
   };
   struct Output {
     std::string tensor_name;
@@ -76,18 +81,23 @@ class HostFrames {
   };
   struct Split {  // one output of a run, for splitting
     const byte* data;
-    Shape frame_shape;
+    std::array<int32_t, Shape::kMaxRank> dims;  // the whole output's shape
+    uint32_t rank;
+    uint64_t row_bytes;  // one row of the leading dimension (0 when fed whole)
     PrimitiveType element_type;
     uint64_t bytes_per_element;
-    uint64_t frame_bytes;
+    uint64_t bytes;
   };
 
   // The tensor of input `index` in one frame's messages (one per receiver), or nullptr.
   Tensor* find(const EntityRef* messages, size_t index) const;
-  // Whether the tensor fits input `input` as a frame; the first frame fixes the tick's shape.
-  bool accepts(Tensor* tensor, Input& input, bool first) const;
-  gxf_result_t run(const Codelet& owner, pybind11::object& runner, size_t first, size_t rows,
-                   Transmitter* transmitter, Allocator* pool, Clock* clock);
+  // The rows the tensor brings to input `input` (1 for a frame, its leading extent for a
+  // batch), or 0 when it does not fit the host path. The tick's first message fixes the row
+  // shape and whether the tick holds frames or batches.
+  size_t rows_of(Tensor* tensor, Input& input, bool first_message);
+  // One run of `count` messages from `first`, `total` rows in all.
+  gxf_result_t run(const Codelet& owner, pybind11::object& runner, size_t first, size_t count,
+                   size_t total, Transmitter* transmitter, Allocator* pool, Clock* clock);
 
   std::vector<Input> inputs_;
   std::vector<Output> outputs_;
@@ -95,10 +105,12 @@ class HostFrames {
   size_t max_batch_size_ = 1;
   std::string model_path_;
   std::shared_ptr<HostBlockPool> blocks_ = std::make_shared<HostBlockPool>();
-  // This tick's messages, frame-major (receivers per frame), their input tensors and splits;
-  // kept between ticks so that steady state allocates nothing here.
+  // This tick's messages, message-major (one per receiver each), their input tensors, rows
+  // and splits; kept between ticks so that steady state allocates nothing here.
   std::vector<EntityRef> messages_;
   std::vector<Tensor*> tensors_;
+  std::vector<size_t> rows_;
+  bool batches_ = false;  // this tick's messages hold batches, not frames
   std::vector<Split> splits_;
   std::vector<EntityRef> published_;
   std::vector<const byte*> feeds_;

@@ -46,9 +46,10 @@ class Collector(CodeletAdapter):
         RESULTS.append(self.keep(Tensor.get_from_entity(self.in_.receive(), "logits")))
 
 
-def run_onnx_graph(model, frames, collector, max_batch_size, capacity=4):
+def run_onnx_graph(model, frames, collector, max_batch_size, capacity=4, min_messages=1):
     """source (`frames`) -> OnnxRuntimeInference -> `collector` (a Collector subclass), built
-    with the graph API and run in this process; what the collector kept, in order."""
+    with the graph API and run in this process, the inference ticking once `min_messages`
+    are queued; what the collector kept, in order."""
     import gxf.std as std
     from gxf.core import Graph
     from gxf.inference import OnnxRuntimeInference
@@ -67,7 +68,7 @@ def run_onnx_graph(model, frames, collector, max_batch_size, capacity=4):
         OnnxRuntimeInference(name="inference", model_file_path=model,
                              input_tensor_names=["images"], output_tensor_names=["logits"],
                              max_batch_size=max_batch_size), rx_capacity=capacity,
-        tx_capacity=capacity)
+        tx_capacity=capacity, min_message_available=min_messages)
     sink = g.add(PyComputeEntity("sink", count=-1))
     sink.add_codelet("codelet", collector(), rx_capacity=capacity)
     std.connect(source.out, inference.rx[0])

@@ -53,17 +53,32 @@ def test_host_frames_never_enter_the_python_tick(onnx_models, tmp_path, runner_t
     np.testing.assert_allclose(np.stack(results), expected, RTOL, ATOL)
 
 
-def test_a_tick_holding_a_batch_is_the_runners(onnx_models, tmp_path, runner_ticks):
+def test_a_tick_mixing_frames_and_a_batch_is_the_runners(onnx_models, tmp_path, runner_ticks):
     model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
     frames = list(np.random.default_rng(4).normal(size=(6, 3, 8, 8)).astype(np.float32))
-    frames[3] = frames[3][None]  # a batch of one: fed as it is, which only the runner does
-    results = run_python_graph(model, frames, 2)
-    assert runner_ticks, "the batch-shaped tensor was not left to the runner"
+    frames[3] = frames[3][None]  # a batch of one beside the frame f2 in the tick [f2, b3]
+    results = run_onnx_graph(model, frames, ViewCollector, 2, capacity=8, min_messages=2)
+    assert runner_ticks, "the tick holding a frame and a batch was not left to the runner"
     expected = onnx_models.run_directly(
         model, {"images": np.stack([np.reshape(f, (3, 8, 8)) for f in frames])})["logits"]
-    assert results[3].shape == (1, 10)
+    assert [r.shape for r in results] == [(10,)] * 3 + [(1, 10)] + [(10,)] * 2
     np.testing.assert_allclose(np.stack([np.reshape(r, (10,)) for r in results]), expected,
                                RTOL, ATOL)
+
+
+def test_batches_are_fed_as_they_are_on_the_host_path(onnx_models, tmp_path, runner_ticks):
+    """Messages holding batches (a batched buffer: the model's rank) are the host path's too:
+    two batches of 2 share a run of max_batch_size 4; a batch of 5 is fed alone, as it is;
+    each message gets its own rows back, with the batch dimension."""
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    rows = [2, 2, 5, 1]
+    images = np.random.default_rng(8).normal(size=(sum(rows), 3, 8, 8)).astype(np.float32)
+    batches = np.split(images, np.cumsum(rows)[:-1])
+    results = run_onnx_graph(model, batches, ViewCollector, 4, capacity=8, min_messages=2)
+    assert runner_ticks == []
+    assert [r.shape for r in results] == [(n, 10) for n in rows]
+    expected = onnx_models.run_directly(model, {"images": images})["logits"]
+    np.testing.assert_allclose(np.concatenate(results), expected, RTOL, ATOL)
 
 
 def test_frames_of_different_dynamic_shapes_in_one_tick(onnx_models, tmp_path, run_inference):

@@ -83,19 +83,22 @@ def build_model(kind, backend, folder):
     return path
 
 
-def graph_text(component, model, frames, batch, size, result):
-    """source -> `component` -> sink for `frames` frames, `batch` per run; without a model,
-    source -> sink (what the graph costs around the inference component)."""
-    capacity = 2 * batch
+def graph_text(component, model, frames, batch, size, result, batched=False):
+    """source -> `component` -> sink for `frames` frames, `batch` per run (`batched`: one
+    message per batch); without a model, source -> sink (what the graph costs around the
+    inference component)."""
+    per_message = batch if batched else 1
+    messages = batch // per_message  # a run's
+    capacity = 2 * messages
     # One extra batch first, not timed: the runtime's first run (the direct loop's warm-up).
     params = json.dumps({"shape": [3, size, size], "per_tick": batch, "frames": frames,
-                         "warmup": batch})
+                         "warmup": batch, "batched": batched})
     text = f"""
 name: source
 components:
 - {{name: out, type: nvidia::gxf::DoubleBufferTransmitter, parameters: {{capacity: {capacity}}}}}
 - type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {{transmitter: out, min_size: {batch}}}
+  parameters: {{transmitter: out, min_size: {messages}}}
 - type: nvidia::gxf::CountSchedulingTerm
   parameters: {{count: {-(-frames // batch) + 1}}}
 - type: nvidia::gxf::PyCodeletV0
@@ -105,10 +108,10 @@ name: infer
 components:
 - {{name: in, type: nvidia::gxf::DoubleBufferReceiver, parameters: {{capacity: {capacity}}}}}
 - type: nvidia::gxf::MessageAvailableSchedulingTerm
-  parameters: {{receiver: in, min_size: {batch}}}
+  parameters: {{receiver: in, min_size: {messages}}}
 - {{name: out, type: nvidia::gxf::DoubleBufferTransmitter, parameters: {{capacity: {capacity}}}}}
 - type: nvidia::gxf::DownstreamReceptiveSchedulingTerm
-  parameters: {{transmitter: out, min_size: {batch}}}
+  parameters: {{transmitter: out, min_size: {messages}}}
 - name: inference
   type: {component}
   parameters:
@@ -125,7 +128,7 @@ components:
 - type: nvidia::gxf::MessageAvailableSchedulingTerm
   parameters: {{receiver: in, min_size: 1}}
 - type: nvidia::gxf::PyCodeletV0
-  parameters: {{codelet_name: CountingSink, codelet_file: {CODELETS}, codelet_params: {{result: {result}, warmup: {batch}, tensor: {"logits" if model else "images"}}}}}
+  parameters: {{codelet_name: CountingSink, codelet_file: {CODELETS}, codelet_params: {{result: {result}, warmup: {batch}, per_message: {per_message}, tensor: {"logits" if model else "images"}}}}}
 ---
 components:
 - {{type: nvidia::gxf::Connection, parameters: {{source: source/out, target: infer/in}}}}
@@ -144,13 +147,13 @@ components:
     return text
 
 
-def write_graph(folder, component, model, frames, batch, size):
+def write_graph(folder, component, model, frames, batch, size, batched=False):
     """(graph, manifest, result) paths of the bench graph written into `folder`."""
     result = os.path.join(folder, "result.json")
     graph = os.path.join(folder, "graph.yaml")
     manifest = os.path.join(folder, "manifest.yaml")
     with open(graph, "w", encoding="utf-8") as file:
-        file.write(graph_text(component, model, frames, batch, size, result))
+        file.write(graph_text(component, model, frames, batch, size, result, batched))
     with open(manifest, "w", encoding="utf-8") as file:
         file.write(MANIFEST)
     return graph, manifest, result
@@ -159,9 +162,10 @@ def write_graph(folder, component, model, frames, batch, size):
 PINNED = []  # `taskset -c CPUS` before each child's command line (--cpus)
 
 
-def run_graph(folder, component, model, frames, batch, size):
+def run_graph(folder, component, model, frames, batch, size, batched=False):
     """Seconds the graph took for `frames` frames (verified: the sink got every frame)."""
-    graph, manifest, result = write_graph(folder, component, model, frames, batch, size)
+    graph, manifest, result = write_graph(folder, component, model, frames, batch, size,
+                                          batched)
     process = subprocess.run(PINNED + [sys.executable, "-m", "gxf.gxe", "--app", graph, "--manifest",
                               manifest, "--severity", "1"], capture_output=True, text=True,
                              timeout=600)
@@ -180,22 +184,28 @@ def _frames(batch, size):
             for i in range(batch)]
 
 
-def run_direct_onnxruntime(model, frames, batch, size, device):
-    """Seconds of onnxruntime alone: stack `batch` frames and run, frames / batch times."""
+def run_direct_onnxruntime(model, frames, batch, size, device, batched=False):
+    """Seconds of onnxruntime alone: stack `batch` frames (`batched`: stacked once, as the
+    batched source publishes them) and run, frames / batch times."""
     import onnxruntime
 
     del device  # the component's default session: the CPU provider where no CUDA one is
     session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
     inputs = _frames(batch, size)
     stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
-    session.run(["logits"], {"images": np.stack(inputs, out=stacked)})  # warm-up (first tick)
+
+    def feed():
+        return stacked if batched else np.stack(inputs, out=stacked)
+
+    np.stack(inputs, out=stacked)
+    session.run(["logits"], {"images": feed()})  # warm-up (first tick)
     started = time.perf_counter()
     for _ in range(frames // batch):
-        session.run(["logits"], {"images": np.stack(inputs, out=stacked)})
+        session.run(["logits"], {"images": feed()})
     return time.perf_counter() - started
 
 
-def run_direct_torch(model, frames, batch, size, device):
+def run_direct_torch(model, frames, batch, size, device, batched=False):
     """Seconds of torch alone: stack `batch` frames, move them to the device, call the module,
     frames / batch times (the GPU's queue drained once at the end, as the graph's sink does
     not wait on it either)."""
@@ -205,10 +215,12 @@ def run_direct_torch(model, frames, batch, size, device):
     inputs = _frames(batch, size)
 
     stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
+    np.stack(inputs, out=stacked)
 
     def once():
         with torch.inference_mode():
-            return module(torch.from_numpy(np.stack(inputs, out=stacked)).to(device))
+            feed = stacked if batched else np.stack(inputs, out=stacked)
+            return module(torch.from_numpy(feed).to(device))
 
     once()
     if device == "cuda":
@@ -224,11 +236,12 @@ def run_direct_torch(model, frames, batch, size, device):
 DIRECT = {"onnxruntime": run_direct_onnxruntime, "torch": run_direct_torch}
 
 
-def run_direct(backend, model, frames, batch, size, device):
+def run_direct(backend, model, frames, batch, size, device, batched=False):
     """Seconds of the direct loop, run in a fresh process as the graph is."""
     process = subprocess.run(PINNED + [sys.executable, os.path.abspath(__file__), "--direct", model,
                               "--backend", backend, "--frames", str(frames), "--batch",
-                              str(batch), "--size", str(size), "--device", device],
+                              str(batch), "--size", str(size), "--device", device]
+                             + (["--batched"] if batched else []),
                              capture_output=True, text=True, timeout=600)
     if process.returncode != 0:
         raise SystemExit(f"direct loop failed:\n{process.stdout}\n{process.stderr}")
@@ -251,17 +264,23 @@ def main(argv=None):
                              "the GPU whenever torch has CUDA)")
     parser.add_argument("--cpus", help="run every child on these CPUs (taskset -c), e.g. 0: "
                                            "the runtimes then size their thread pools to them")
+    parser.add_argument("--batched", action="store_true",
+                        help="the source publishes one message per batch (a batched buffer "
+                             "[batch, 3, S, S], fed as it is), and the direct loop runs on one "
+                             "array stacked once")
     parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.direct:
         batch = args.batch[0]
-        print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device))
+        print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device,
+                                   args.batched))
         return
     component = COMPONENTS[args.backend]
     PINNED[:] = ["taskset", "-c", args.cpus] if args.cpus else []
     print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}"
-          + (f", on CPUs {args.cpus}" if args.cpus else ""))
+          + (f", on CPUs {args.cpus}" if args.cpus else "")
+          + (", one message per batch" if args.batched else ", one message per frame"))
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21}")
     with tempfile.TemporaryDirectory() as folder:
@@ -271,9 +290,10 @@ def main(argv=None):
             for batch in args.batch or [8, 1]:
                 frames = args.frames or (400 if kind == "cnn" else 2000)
                 frames -= frames % batch
-                runs = [(run_graph(folder, component, model, frames, batch, size),
-                         run_direct(args.backend, model, frames, batch, size, args.device),
-                         run_graph(folder, component, None, frames, batch, size))
+                b = args.batched
+                runs = [(run_graph(folder, component, model, frames, batch, size, b),
+                         run_direct(args.backend, model, frames, batch, size, args.device, b),
+                         run_graph(folder, component, None, frames, batch, size, b))
                         for _ in range(args.reps)]
                 graph, alone, bare = (statistics.median(column) for column in zip(*runs))
                 print(f"{kind:>5} {batch:>5} {frames:>6} {frames / alone:>11.0f} "

@@ -5,6 +5,7 @@ sink), run in this process so the runner can be timed from inside:
     python tools/bench/infer_profile.py --model cnn --batch 8
     python tools/bench/infer_profile.py --model tiny --batch 8 --python-path   # the runner's tick
     python tools/bench/infer_profile.py --model tiny --batch 8 --cprofile      # with cProfile
+    python tools/bench/infer_profile.py --model cnn --batch 8 --batched        # batched buffers
 
 Per frame: the graph's time; of it the runtime's run() (session.run, GIL released inside);
 the Python runner's tick around it (receive, lookup, checks, stacking, splitting, publishing)
@@ -55,14 +56,14 @@ def _timed(owner, name, total, profile):
     setattr(owner, name, wrapper)
 
 
-def direct_in_thread(model, frames, batch, size):
+def direct_in_thread(model, frames, batch, size, batched=False):
     """Seconds of the direct loop (infer.py's) run afterwards in this process, on a thread of
     its own as the scheduler's: the same process state and thread kind as the graph's run."""
     import threading
 
     seconds = []
     worker = threading.Thread(target=lambda: seconds.append(
-        infer.run_direct_onnxruntime(model, frames, batch, size, "cpu")))
+        infer.run_direct_onnxruntime(model, frames, batch, size, "cpu", batched)))
     worker.start()
     worker.join()
     return seconds[0]
@@ -77,6 +78,8 @@ def main(argv=None):
     parser.add_argument("--python-path", action="store_true",
                         help="no C++ host path: every tick is InferenceRunner.tick")
     parser.add_argument("--cprofile", action="store_true")
+    parser.add_argument("--batched", action="store_true",
+                        help="one message per batch, as infer.py --batched")
     args = parser.parse_args(argv)
     from gxf import gxe
     from gxf.inference.onnxruntime_model import OnnxRuntimeModel
@@ -96,20 +99,22 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as folder:
         model = infer.build_model(args.model, "onnxruntime", folder)
         graph, manifest, result = infer.write_graph(folder, infer.COMPONENTS["onnxruntime"],
-                                                    model, frames, args.batch, size)
+                                                    model, frames, args.batch, size,
+                                                    args.batched)
         code = gxe.main(["--app", graph, "--manifest", manifest, "--severity", "1"])
         if code:
             raise SystemExit(f"the graph failed ({code})")
         with open(result, encoding="utf-8") as file:
             seconds = json.load(file)["seconds"]
-        direct = direct_in_thread(model, frames, args.batch, size)
+        direct = direct_in_thread(model, frames, args.batch, size, args.batched)
 
     def per_frame(value):
         return f"{value / frames * 1e6:8.1f} us"
 
     run = total.get("run", 0.0)
     python = total.get("tick", total.get("run_host", 0.0))
-    print(f"{args.model} batch {args.batch}, {frames} frames, "
+    print(f"{args.model} batch {args.batch}{' (one message)' if args.batched else ''}, "
+          f"{frames} frames, "
           f"{'Python runner tick' if args.python_path else 'C++ host path'}")
     print(f"  graph, per frame          {per_frame(seconds)}")
     print(f"  runtime run()             {per_frame(run)}")
