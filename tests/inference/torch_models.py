@@ -25,7 +25,12 @@ def save_exported(model, path):
 
 def save_scripted(model, path):
     """TorchScript (traced), saved as .ts."""
+    import warnings
+
     import torch
 
-    torch.jit.save(torch.jit.trace(model, torch.zeros(2, 3, 8, 8)), str(path))
+    with warnings.catch_warnings():
+        # torch 2.11+ deprecates tracing; TorchScript files (what users have) still load.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        torch.jit.save(torch.jit.trace(model, torch.zeros(2, 3, 8, 8)), str(path))
     return str(path)
