@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <array>
@@ -70,7 +71,7 @@ class HostFrames {
     int64_t batch_extent = -1;         // the declared batch extent; -1 dynamic
     std::vector<int64_t> frame_shape;  // the declared shape without its batch extent; -1 dynamic
     PrimitiveType element_type;
-    std::string dtype;
+    pybind11::dtype dtype;             // made once (from its name: a parse); GIL to destroy
     Shape shape;                       // this tick's row shape (from its first message)
     uint64_t frame_bytes = 0;          // bytes of one row
     std::vector<byte> staging;         // stacked rows; grows, never shrinks

@@ -17,6 +17,14 @@ constexpr const char* kRunnerModule = "gxf.inference.runner";
 }  // namespace
 
 InferenceCodelet::~InferenceCodelet() {
+  // The host path holds NumPy dtypes: dropped under the GIL while the interpreter lives (a
+  // graph destroyed without stop()), leaked once it is gone, as the runner is.
+  if (host_frames_ && Py_IsInitialized()) {
+    ThreadGil gil;
+    host_frames_.reset();
+  } else {
+    (void)host_frames_.release();
+  }
   release_python_object(runner_);
 }
 
