@@ -107,3 +107,21 @@ def test_output_without_a_batch_dimension_is_named(onnx_models, tmp_path, run_in
         "model_file_path": model, "input_tensor_names": ["values"],
         "output_tensor_names": ["total"], "max_batch_size": 2}, per_tick=2, rx_min=2)
     assert_located_error(result, "model output 'total'", "no leading batch dimension of 2")
+
+
+def test_scalar_frames_of_a_vector_input(onnx_models, tmp_path, runner_ticks):
+    """A model input of shape [N] takes 0-d frames: each is one element (Shape::size() says 0
+    for rank 0, which once made the stacking copy nothing)."""
+    from onnx import TensorProto, helper
+
+    graph = helper.make_graph(
+        [helper.make_node("Mul", ["images", "two"], ["logits"])], "double",
+        [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["N"])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["N"])],
+        [helper.make_tensor("two", TensorProto.FLOAT, [], [2.0])])
+    model = onnx_models._save(graph, tmp_path / "double.onnx")
+    frames = [np.array(value, np.float32) for value in (1.5, -2.0, 3.25, 8.0, 0.5, 6.0)]
+    results = run_onnx_graph(model, frames, ViewCollector, 4, capacity=8, min_messages=2)
+    assert runner_ticks == []
+    assert [result.shape for result in results] == [()] * len(frames)
+    np.testing.assert_array_equal(np.stack(results), 2 * np.stack(frames))
