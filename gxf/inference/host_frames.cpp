@@ -217,6 +217,9 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
   for (const Handle<Receiver>& receiver : receivers) {
     count = std::min(count, receiver->size());
   }
+  // One message out per message in: no more than downstream can take (a graph whose
+  // DownstreamReceptive term asks room for one would otherwise drop the rest).
+  count = std::min(count, std::max<size_t>(1, transmitter->room()));
   if (count == 0) return GXF_SUCCESS;
   // Look before taking: the Python tick gets the messages untouched when one does not fit.
   messages_.clear();

@@ -90,7 +90,10 @@ class InferenceRunner:
     def tick(self):
         """Run the model on what the receivers hold (up to max_batch_size messages)."""
         blocks = []
-        while len(blocks) < self.max_batch_size and all(rx.size() for rx in self.rx):
+        # One message out per message in: no more than downstream can take (see
+        # Transmitter.room), at least one.
+        limit = min(self.max_batch_size, max(1, self.tx.room()))
+        while len(blocks) < limit and all(rx.size() for rx in self.rx):
             messages = [rx.receive() for rx in self.rx]
             blocks.append(self.batcher.block(self._inputs(messages), tag=messages[0]))
         for group in self.batcher.batches(blocks):

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/std/transmitter.hpp"
 
+#include <algorithm>
+
 #include "gxf/core/context.hpp"
 #include "gxf/std/timestamp.hpp"
 
@@ -17,6 +19,21 @@ gxf_result_t Transmitter::publish(const EntityRef& message, int64_t acq_timestam
   timestamp->acqtime = acq_timestamp;
   timestamp->pubtime = 0;
   return publish(message);
+}
+
+namespace {
+
+size_t room_in(const Queue& queue) {
+  const size_t used = queue.size() + queue.back_size();
+  return queue.capacity() > used ? queue.capacity() - used : 0;
+}
+
+}  // namespace
+
+size_t Transmitter::room() const {
+  size_t room = room_in(*this);
+  for (const Receiver* receiver : targets_) room = std::min(room, room_in(*receiver));
+  return room;
 }
 
 }  // namespace gxf

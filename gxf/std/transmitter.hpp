@@ -20,6 +20,13 @@ class Transmitter : public Queue {
   // Adds or overwrites the message's Timestamp "timestamp" (acqtime, pubtime 0), then publishes.
   gxf_result_t publish(const EntityRef& message, int64_t acq_timestamp);
 
+  // Messages a tick may still publish here with none refused or dropped: the room left in
+  // this outbox and in every receiver it feeds (what DownstreamReceptiveSchedulingTerm
+  // checks). A codelet that takes several inputs per tick and publishes one output for each
+  // takes no more than this. A hint under parallel schedulers: another transmitter feeding
+  // the same receiver may fill it meanwhile.
+  size_t room() const;
+
   const std::vector<Receiver*>& targets() const { return targets_; }
   void add_target(Receiver* receiver) {
     targets_.push_back(receiver);

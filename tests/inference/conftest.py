@@ -41,10 +41,11 @@ def _queue_entity(name, components, rx=True, tx=True, rx_min=1, capacity=32):
 
 
 def inference_graph(tmp_path, inputs, inference, component="nvidia::gxf::OnnxRuntimeInference",
-                    per_tick=1, rx_min=1, extra=()):
+                    per_tick=1, rx_min=1, extra=(), sink_capacity=32):
     """Graph text: 'source' publishes the rows of `inputs` ({tensor name: array [messages,
     ...]}), `per_tick` messages a tick; 'infer' runs `component` with the parameters
-    `inference` (rx/tx added); 'sink' saves the outputs to tmp_path/out.npz."""
+    `inference` (rx/tx added); 'sink' (receiver of `sink_capacity`) saves the outputs to
+    tmp_path/out.npz."""
     files = {}
     for name, array in inputs.items():
         files[name] = str(tmp_path / f"input_{name}.npy")
@@ -63,7 +64,8 @@ def inference_graph(tmp_path, inputs, inference, component="nvidia::gxf::OnnxRun
     sink = _queue_entity("sink", [
         {"name": "codelet", "type": "nvidia::gxf::PyCodeletV0",
          "parameters": {"codelet_name": "TensorSink", "codelet_file": codelets,
-                        "codelet_params": {"output": str(tmp_path / "out.npz")}}}], tx=False)
+                        "codelet_params": {"output": str(tmp_path / "out.npz")}}}], tx=False,
+        capacity=sink_capacity)
     connections = {"components": [
         {"type": "nvidia::gxf::Connection", "parameters": {"source": "source/out",
                                                            "target": "infer/in"}},

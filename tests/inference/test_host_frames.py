@@ -125,3 +125,22 @@ def test_scalar_frames_of_a_vector_input(onnx_models, tmp_path, runner_ticks):
     assert runner_ticks == []
     assert [result.shape for result in results] == [()] * len(frames)
     np.testing.assert_array_equal(np.stack(results), 2 * np.stack(frames))
+
+
+@pytest.mark.parametrize("frame_shape", [(3, 8, 8), (3, 8, 8, 1)], ids=["host path", "runner"])
+def test_a_tick_takes_no_more_frames_than_downstream_has_room_for(onnx_models, tmp_path,
+                                                                  run_inference, frame_shape):
+    """Eight frames queued at once, max_batch_size 8, but a sink receiver of capacity 2 behind
+    a DownstreamReceptive term of min_size 1 (GXF's usual wiring): a tick takes at most the
+    room downstream, so every frame's output arrives and none is dropped. (3, 8, 8, 1) frames
+    fit only the runner's relaxed check: the Python tick obeys the same limit."""
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    images = np.random.default_rng(9).normal(size=(8, 3, 8, 8)).astype(np.float32)
+    result = run_inference({"images": images.reshape((8,) + frame_shape)}, {
+        "model_file_path": model, "input_tensor_names": ["images"],
+        "output_tensor_names": ["logits"], "max_batch_size": 8}, per_tick=8, sink_capacity=2)
+    assert result.returncode == 0, result.output
+    assert "dropped" not in result.output
+    expected = onnx_models.run_directly(model, {"images": images})["logits"]
+    np.testing.assert_allclose(np.stack([m["logits"] for m in result.messages]), expected,
+                               RTOL, ATOL)

@@ -31,6 +31,9 @@ void bind_queues(py::module_& m) {
       .def("size", &Transmitter::size, "Messages in the main stage.")
       .def("back_size", &Transmitter::back_size, "Messages in the back stage.")
       .def("capacity", &Transmitter::capacity, "Capacity of each stage.")
+      .def("room", &Transmitter::room,
+           "Messages a tick may still publish with none refused or dropped (this outbox and "
+           "every receiver it feeds).")
       .def("cid", &Transmitter::cid, "Component id.")
       .def("name", &Transmitter::name, "Component name.");
 
