@@ -13,7 +13,7 @@ Models, built at run time (nothing downloaded):
         about, where the runtime's work per frame is what a real model's is, in kind;
   tiny  images [N, 3, 32, 32] -> Conv(4, 3x3) -> Relu -> Flatten -> Gemm(10) (conv_relu_gemm):
         so little work per frame (~70 us) that what the graph adds shows at its largest.
-Graph (gxe.py, GreedyScheduler): FrameSource publishes `batch` preallocated frames [3, S, S]
+Graph (gxe.py, GreedyScheduler; --workers N: EventBasedScheduler, N workers): FrameSource publishes `batch` preallocated frames [3, S, S]
 per tick, one message each -> OnnxRuntimeInference / TorchInference (max_batch_size = batch;
 its receiver waits for `batch` messages; frames stacked, run once, outputs split back into one
 message per frame) -> CountingSink. The source sends one batch more, not timed (the runtime's
@@ -136,8 +136,8 @@ components:
 ---
 components:
 - {{name: clock, type: nvidia::gxf::RealtimeClock}}
-- type: nvidia::gxf::GreedyScheduler
-  parameters: {{clock: clock, stop_on_deadlock: true}}
+- type: nvidia::gxf::{SCHEDULER[0]}
+  parameters: {{clock: clock, stop_on_deadlock: true{SCHEDULER[1]}}}
 """
     if model is None:  # drop the infer entity; source feeds sink
         documents = text.split("---\n")
@@ -160,6 +160,8 @@ def write_graph(folder, component, model, frames, batch, size, batched=False):
 
 
 PINNED = []  # `taskset -c CPUS` before each child's command line (--cpus)
+# The graph's scheduler and its extra parameters (--workers).
+SCHEDULER = ["GreedyScheduler", ""]
 
 
 def run_graph(folder, component, model, frames, batch, size, batched=False):
@@ -264,6 +266,9 @@ def main(argv=None):
                              "the GPU whenever torch has CUDA)")
     parser.add_argument("--cpus", help="run every child on these CPUs (taskset -c), e.g. 0: "
                                            "the runtimes then size their thread pools to them")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="run the graph on the EventBasedScheduler with this many workers "
+                             "(source, inference and sink then overlap); default: greedy")
     parser.add_argument("--batched", action="store_true",
                         help="the source publishes one message per batch (a batched buffer "
                              "[batch, 3, S, S], fed as it is), and the direct loop runs on one "
@@ -278,9 +283,12 @@ def main(argv=None):
         return
     component = COMPONENTS[args.backend]
     PINNED[:] = ["taskset", "-c", args.cpus] if args.cpus else []
+    if args.workers > 0:
+        SCHEDULER[:] = ["EventBasedScheduler", f", worker_thread_number: {args.workers}"]
     print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}"
           + (f", on CPUs {args.cpus}" if args.cpus else "")
-          + (", one message per batch" if args.batched else ", one message per frame"))
+          + (", one message per batch" if args.batched else ", one message per frame")
+          + f", {SCHEDULER[0]}" + (f" ({args.workers} workers)" if args.workers > 0 else ""))
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21}")
     with tempfile.TemporaryDirectory() as folder:
