@@ -94,7 +94,7 @@ def main(argv=None):
         _timed(InferenceRunner, "run_host", total, profile)
     _timed(OnnxRuntimeModel, "run", total, None)
     size = infer.MODELS[args.model]
-    frames = args.frames or (400 if args.model == "cnn" else 4000)
+    frames = args.frames or (1600 if args.model == "cnn" else 16000)
     frames -= frames % args.batch
     with tempfile.TemporaryDirectory() as folder:
         model = infer.build_model(args.model, "onnxruntime", folder)
