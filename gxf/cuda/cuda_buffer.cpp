@@ -16,7 +16,8 @@ gxf_result_t CudaBuffer::free_buffer() {
   // The driver is named only where a stream exists: an unused buffer (a type-registry probe
   // makes and destroys one) must not initialise CUDA, 0.2 s on a GPU machine.
   if (stream_ && state_.load() == State::kCallbackRegistered) {
-    CudaDriver::instance().stream_synchronize(stream_->stream());  // the callback must not outlive this buffer
+    // The callback must not outlive this buffer.
+    CudaDriver::instance().stream_synchronize(stream_->stream());
   }
   state_ = State::kUnset;
   gxf_result_t code = GXF_SUCCESS;

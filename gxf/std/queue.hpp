@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "gxf/core/component.hpp"
 #include "gxf/core/entity.hpp"
@@ -16,6 +17,16 @@ class Queue : public Component {
   virtual size_t back_size() const = 0;
   virtual size_t capacity() const = 0;
   virtual gxf_result_t sync() = 0;
+
+  // Places left for messages: the capacity less both stages; negative when they hold more.
+  // The back stage is read first: its owner may move it to the main stage between the two
+  // reads, and read the other way round a full queue could look as if it had room (and the
+  // message pushed then would be dropped). This way it can only look fuller.
+  int64_t free_places() const {
+    const size_t back = back_size();
+    const size_t main = size();
+    return static_cast<int64_t>(capacity()) - static_cast<int64_t>(main + back);
+  }
 };
 
 }  // namespace gxf

@@ -306,13 +306,8 @@ gxf_result_t DownstreamReceptiveSchedulingTerm::check(int64_t now,
     return GXF_SUCCESS;
   }
   for (Receiver* receiver : targets) {
-    size_t capacity = receiver->capacity();
-    // The back stage first: the receiving entity may move its back stage to the main stage
-    // between the two reads, and read the other way round a full queue could look as if it
-    // had room (the message pushed then is dropped). This way it can only look fuller.
-    size_t needed = receiver->back_size() + min_size_.get();
-    size_t size = receiver->size();
-    if (size > capacity || capacity - size < needed) {
+    const int64_t places = receiver->free_places();
+    if (places < 0 || static_cast<uint64_t>(places) < min_size_.get()) {
       *condition = {T::kWait, 0};
       return GXF_SUCCESS;
     }

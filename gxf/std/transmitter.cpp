@@ -21,19 +21,10 @@ gxf_result_t Transmitter::publish(const EntityRef& message, int64_t acq_timestam
   return publish(message);
 }
 
-namespace {
-
-size_t room_in(const Queue& queue) {
-  const size_t used = queue.size() + queue.back_size();
-  return queue.capacity() > used ? queue.capacity() - used : 0;
-}
-
-}  // namespace
-
 size_t Transmitter::room() const {
-  size_t room = room_in(*this);
-  for (const Receiver* receiver : targets_) room = std::min(room, room_in(*receiver));
-  return room;
+  int64_t room = free_places();
+  for (const Receiver* receiver : targets_) room = std::min(room, receiver->free_places());
+  return room > 0 ? static_cast<size_t>(room) : 0;
 }
 
 }  // namespace gxf

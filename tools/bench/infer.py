@@ -13,10 +13,11 @@ Models, built at run time (nothing downloaded):
         about, where the runtime's work per frame is what a real model's is, in kind;
   tiny  images [N, 3, 32, 32] -> Conv(4, 3x3) -> Relu -> Flatten -> Gemm(10) (conv_relu_gemm):
         so little work per frame (~70 us) that what the graph adds shows at its largest.
-Graph (gxe.py, GreedyScheduler; --workers N: EventBasedScheduler, N workers): FrameSource publishes `batch` preallocated frames [3, S, S]
-per tick, one message each -> OnnxRuntimeInference / TorchInference (max_batch_size = batch;
-its receiver waits for `batch` messages; frames stacked, run once, outputs split back into one
-message per frame) -> CountingSink. The source sends one batch more, not timed (the runtime's
+Graph (gxe.py, GreedyScheduler; --workers N: EventBasedScheduler, N workers): FrameSource
+publishes `batch` preallocated frames [3, S, S] per tick, one message each (--batched: one
+message holding all of them, fed as it is) -> OnnxRuntimeInference / TorchInference
+(max_batch_size = batch; its receiver waits for `batch` messages; frames stacked, run once,
+outputs split back into one message per frame) -> CountingSink. The source sends one batch more, not timed (the runtime's
 first run, and on a GPU its lazy set-up, as the direct loop's untimed warm-up run): timed from
 the sink's receipt of that batch's last frame to its last frame. Direct: the runtime on a batch
 stacked from `batch` frames (np.stack into one reused array, as the graph stacks into one

@@ -28,7 +28,7 @@ bool interpreter_finalizing() {
 // take the GIL from the codelets' thread for every message: 14,000 wakes and GIL switches a
 // second in tools/bench/infer.py's batched graph, each delaying the next Python tick and, on a
 // small machine, preempting the runtime's threads (that graph: 2.0-2.5 s for 160,000 frames,
-// 1.8-2.0 s gathering). Objects are released at most this much later.
+// 1.91-1.95 s gathering). Objects are released at most this much later.
 constexpr std::chrono::microseconds kGather{1000};
 
 // Releases handed over by threads without the GIL, run by one helper thread in batches.
