@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "gxf/core/component.hpp"
 #include "gxf/core/entity.hpp"
@@ -22,10 +24,14 @@ class Queue : public Component {
   // The back stage is read first: its owner may move it to the main stage between the two
   // reads, and read the other way round a full queue could look as if it had room (and the
   // message pushed then would be dropped). This way it can only look fuller.
+  // Saturated at the int64 range: an unbounded queue says SIZE_MAX (GXF's mock queues).
   int64_t free_places() const {
     const size_t back = back_size();
-    const size_t main = size();
-    return static_cast<int64_t>(capacity()) - static_cast<int64_t>(main + back);
+    const size_t used = size() + back;
+    const size_t capacity = this->capacity();
+    constexpr size_t kMax = static_cast<size_t>(std::numeric_limits<int64_t>::max());
+    if (used > capacity) return -static_cast<int64_t>(std::min(used - capacity, kMax));
+    return static_cast<int64_t>(std::min(capacity - used, kMax));
   }
 };
 

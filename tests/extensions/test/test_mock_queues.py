@@ -34,3 +34,10 @@ def test_mock_receiver_capacity_refuses_extra_messages(run_graph):
     run = run_graph([MOCK_QUEUES], params=["rx/signal/max_capacity=2"])
     assert run.returncode == 1
     assert "[rx/signal] Unreceived Entities: 2" in run.output
+
+
+def test_unbounded_mock_queues_are_receptive(run_graph):
+    """Default max_capacity is the largest size_t: a DownstreamReceptive term in front of it
+    sees room (not a negative count), and all three pings tick through."""
+    run = run_graph([MOCK_QUEUES.replace("mock_queues.yaml", "mock_queues_unbounded.yaml")])
+    assert run.returncode == 0, run.output
