@@ -259,8 +259,9 @@ def main(argv=None):
     parser.add_argument("--batch", type=int, action="append",
                         help="batch size (repeatable; default 8 and 1)")
     parser.add_argument("--frames", type=int,
-                        help="frames per run (default 1600 for cnn, 16000 for tiny: a run of ~0.2 s "
-                             "or more; shorter ones are noise on a small machine)")
+                        help="frames per run (default 8000 for cnn, 80000 for tiny: runs of ~1 s on "
+                             "the 2-core VM, 0.3-0.7 s on 16 cores; runs of 0.05 s read "
+                             "1.06-1.66 on the GPU machine within minutes)")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--backend", choices=sorted(COMPONENTS), default="onnxruntime")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
@@ -298,7 +299,7 @@ def main(argv=None):
             size = MODELS[kind]
             model = build_model(kind, args.backend, folder)
             for batch in args.batch or [8, 1]:
-                frames = args.frames or (1600 if kind == "cnn" else 16000)
+                frames = args.frames or (8000 if kind == "cnn" else 80000)
                 frames -= frames % batch
                 b = args.batched
                 runs = [(run_graph(folder, component, model, frames, batch, size, b),

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Where a frame's time goes in tools/bench/infer.py's graph (source -> OnnxRuntimeInference ->
-sink), run in this process so the runner can be timed from inside:
+"""Where a frame's time goes in tools/bench/infer.py's graph (source -> OnnxRuntimeInference or
+TorchInference -> sink), run in this process so the runner can be timed from inside:
 
     python tools/bench/infer_profile.py --model cnn --batch 8
     python tools/bench/infer_profile.py --model tiny --batch 8 --python-path   # the runner's tick
     python tools/bench/infer_profile.py --model tiny --batch 8 --cprofile      # with cProfile
     python tools/bench/infer_profile.py --model cnn --batch 8 --batched        # batched buffers
+    python tools/bench/infer_profile.py --backend torch --device cuda --batched  # TorchInference
 
 Per frame: the graph's time; of it the runtime's run() (session.run, GIL released inside);
 the Python runner's tick around it (receive, lookup, checks, stacking, splitting, publishing)
@@ -56,14 +57,14 @@ def _timed(owner, name, total, profile):
     setattr(owner, name, wrapper)
 
 
-def direct_in_thread(model, frames, batch, size, batched=False):
+def direct_in_thread(backend, model, frames, batch, size, device, batched=False):
     """Seconds of the direct loop (infer.py's) run afterwards in this process, on a thread of
     its own as the scheduler's: the same process state and thread kind as the graph's run."""
     import threading
 
     seconds = []
     worker = threading.Thread(target=lambda: seconds.append(
-        infer.run_direct_onnxruntime(model, frames, batch, size, "cpu", batched)))
+        infer.DIRECT[backend](model, frames, batch, size, device, batched)))
     worker.start()
     worker.join()
     return seconds[0]
@@ -75,6 +76,9 @@ def main(argv=None):
     parser.add_argument("--model", choices=sorted(infer.MODELS), default="tiny")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--frames", type=int)
+    parser.add_argument("--backend", choices=sorted(infer.COMPONENTS), default="onnxruntime")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                        help="torch only: where the direct loop runs (as infer.py's --device)")
     parser.add_argument("--python-path", action="store_true",
                         help="no C++ host path: every tick is InferenceRunner.tick")
     parser.add_argument("--cprofile", action="store_true")
@@ -82,23 +86,28 @@ def main(argv=None):
                         help="one message per batch, as infer.py --batched")
     args = parser.parse_args(argv)
     from gxf import gxe
-    from gxf.inference.onnxruntime_model import OnnxRuntimeModel
     from gxf.inference.runner import InferenceRunner
+
+    if args.backend == "torch":
+        from gxf.inference.torch_model import TorchModel as ModelClass
+    else:
+        from gxf.inference.onnxruntime_model import OnnxRuntimeModel as ModelClass
 
     total = {}
     profile = cProfile.Profile() if args.cprofile else None
     if args.python_path:
         InferenceRunner.host_plan = lambda self: None
-        _timed(InferenceRunner, "tick", total, profile)
-    else:
-        _timed(InferenceRunner, "run_host", total, profile)
-    _timed(OnnxRuntimeModel, "run", total, None)
+    # Both: a model that is not host_native (torch on CUDA) takes the runner's tick whatever
+    # the flag says, and only one of them is ever called.
+    _timed(InferenceRunner, "tick", total, profile)
+    _timed(InferenceRunner, "run_host", total, profile)
+    _timed(ModelClass, "run", total, None)
     size = infer.MODELS[args.model]
-    frames = args.frames or (1600 if args.model == "cnn" else 16000)
+    frames = args.frames or (8000 if args.model == "cnn" else 80000)
     frames -= frames % args.batch
     with tempfile.TemporaryDirectory() as folder:
-        model = infer.build_model(args.model, "onnxruntime", folder)
-        graph, manifest, result = infer.write_graph(folder, infer.COMPONENTS["onnxruntime"],
+        model = infer.build_model(args.model, args.backend, folder)
+        graph, manifest, result = infer.write_graph(folder, infer.COMPONENTS[args.backend],
                                                     model, frames, args.batch, size,
                                                     args.batched)
         code = gxe.main(["--app", graph, "--manifest", manifest, "--severity", "1"])
@@ -106,19 +115,21 @@ def main(argv=None):
             raise SystemExit(f"the graph failed ({code})")
         with open(result, encoding="utf-8") as file:
             seconds = json.load(file)["seconds"]
-        direct = direct_in_thread(model, frames, args.batch, size, args.batched)
+        direct = direct_in_thread(args.backend, model, frames, args.batch, size, args.device,
+                                  args.batched)
 
     def per_frame(value):
         return f"{value / frames * 1e6:8.1f} us"
 
     run = total.get("run", 0.0)
+    python_tick = "tick" in total
     python = total.get("tick", total.get("run_host", 0.0))
-    print(f"{args.model} batch {args.batch}{' (one message)' if args.batched else ''}, "
-          f"{frames} frames, "
-          f"{'Python runner tick' if args.python_path else 'C++ host path'}")
+    print(f"{args.backend} {args.model} batch {args.batch}"
+          f"{' (one message)' if args.batched else ''}, {frames} frames, "
+          f"{'Python runner tick' if python_tick else 'C++ host path'}")
     print(f"  graph, per frame          {per_frame(seconds)}")
     print(f"  runtime run()             {per_frame(run)}")
-    label = "runner tick around run()" if args.python_path else "run_host around run()"
+    label = "runner tick around run()" if python_tick else "run_host around run()"
     print(f"  {label:<25} {per_frame(python - run)}")
     print(f"  the rest                  {per_frame(seconds - python)}")
     print(f"  direct loop, same process {per_frame(direct)}  (graph / direct {seconds / direct:.3f})")

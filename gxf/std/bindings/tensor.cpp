@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gxf/core/context.hpp"
@@ -367,6 +368,24 @@ void bind_tensor(py::module_& m) {
         py::arg("context"), py::arg("eid"), py::arg("name"),
         "The host tensor `name` of entity `eid` as a NumPy array (no copy).");
 
+  m.def("_python_release_counts", [] {
+        const PythonReleaseCounts counts = python_release_counts();
+        py::dict result;
+        result["queued"] = counts.queued;
+        result["by_codelet_calls"] = counts.by_codelet_calls;
+        result["by_helper"] = counts.by_helper;
+        return result;
+      },
+      "Python objects released for threads without the GIL: queued, and run by codelet calls "
+      "or by the helper thread.");
+  m.def("_drop_on_other_thread", [](py::object object) {
+        std::shared_ptr<void> held = hold_python_object(std::move(object));
+        py::gil_scoped_release unlocked;
+        std::thread([held = std::move(held)]() mutable { held.reset(); }).join();
+      },
+      "Drop the last reference to `object` on a thread without the GIL (a test of the release "
+      "handover).");
+  install_python_releaser();
   py::module_::import("atexit").attr("register")(py::cpp_function(&stop_python_releaser));
 }
 
