@@ -133,9 +133,10 @@ class InferenceRunner:
         message = MessageEntity(received.context())
         for name, array in outputs.items():
             self._add_tensor(message, name, array)
-        try:
-            acqtime = Timestamp.get_from_entity(received)[0]
-        except ValueError:
+        stamp = Timestamp.find_from_entity(received)
+        if stamp is not None:
+            acqtime = stamp[0]
+        else:
             acqtime = self.clock.timestamp() if self.clock is not None else None
         self.tx.publish(message, acqtime)
 
@@ -143,7 +144,7 @@ class InferenceRunner:
         """Add output `array` as tensor `name`: in the runtime's memory without a pool, else
         copied into memory from the pool."""
         if self.pool is None:
-            Tensor.add_to_entity(message, Tensor.as_tensor(array), name)
+            Tensor.add_to_entity(message, Tensor.as_tensor(self.model.export(array)), name)
         elif isinstance(array, np.ndarray):
             Tensor.add_np_array_as_tensor_to_entity(message, name, array, self.pool)
         else:

@@ -41,3 +41,41 @@ def test_imports_and_a_python_graph_leave_the_driver_unloaded():
                             timeout=120, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "NO-LIBCUDA", result.stdout
+
+
+@pytest.mark.skipif(not driver_loadable(), reason="no CUDA driver library on this machine")
+def test_wrapping_host_arrays_leaves_the_driver_unloaded():
+    """Tensor.as_tensor of NumPy arrays asks whether their memory is page-locked, which no
+    memory can be while no code in the process has initialized CUDA: the driver stays
+    unloaded and the tensors are kSystem."""
+    script = textwrap.dedent("""
+        import numpy as np
+        from gxf.std import MemoryStorageType, Tensor
+        kinds = {Tensor.as_tensor(np.zeros(16, np.float32)).storage_type() for _ in range(3)}
+        assert kinds == {MemoryStorageType.kSystem}, kinds
+        maps = open("/proc/self/maps").read()
+        print("LIBCUDA" if "libcuda.so" in maps else "NO-LIBCUDA")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "NO-LIBCUDA", result.stdout
+
+
+@pytest.mark.gpu
+def test_page_locked_arrays_are_seen_once_another_library_initialized_cuda():
+    """With CUDA initialized by CuPy (not by the engine), a NumPy array over CuPy's pinned
+    memory wraps as kHost and a pageable one as kSystem."""
+    cupy = pytest.importorskip("cupy")
+    if cupy.cuda.runtime.getDeviceCount() == 0:
+        pytest.skip("no GPU")
+    import numpy as np
+
+    from gxf.std import MemoryStorageType, Tensor
+
+    pageable = np.zeros(1024, np.float32)
+    assert Tensor.as_tensor(pageable).storage_type() == MemoryStorageType.kSystem
+    memory = cupy.cuda.alloc_pinned_memory(4096)
+    pinned = np.frombuffer(memory, np.float32, 1024)
+    assert Tensor.as_tensor(pinned).storage_type() == MemoryStorageType.kHost
+    assert Tensor.as_tensor(pageable).storage_type() == MemoryStorageType.kSystem

@@ -259,10 +259,11 @@ void bind_tensor_statics(py::class_<PyTensorRef>& tensor) {
                   [](const py::object& object) { return PyTensor(tensor_as_tensor(object)); },
                   py::arg("object"),
                   "Zero-copy tensor from an object with __cuda_array_interface__, "
-                  "__array_interface__ or __dlpack__.")
+                  "__array_interface__ or __dlpack__, or from a DLPack capsule.")
       .def_static("from_dlpack",
                   [](const py::object& object) { return PyTensor(tensor_from_dlpack(object)); },
-                  py::arg("object"), "Zero-copy tensor consuming object.__dlpack__().")
+                  py::arg("object"),
+                  "Zero-copy tensor consuming object.__dlpack__() (or a DLPack capsule).")
       .def_static("add_to_entity",
                   [](const PyMessageEntity& message, const PyTensorRef& source,
                      py::object name) {

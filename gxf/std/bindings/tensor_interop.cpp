@@ -223,7 +223,7 @@ std::shared_ptr<Tensor> wrap_python_memory(const py::object& object, void* point
   MemoryStorageType storage = MemoryStorageType::kSystem;
   if (cuda) {
     storage = MemoryStorageType::kDevice;
-  } else if (cuda_available() && CudaDriver::instance().is_pinned_pointer(pointer)) {
+  } else if (CudaDriver::is_pinned_host_memory(pointer)) {
     storage = MemoryStorageType::kHost;
   }
   auto tensor = std::make_shared<Tensor>();
@@ -301,7 +301,41 @@ std::shared_ptr<Tensor> tensor_from_buffer(const py::object& object) {
   return tensor;  // null: a format the typestr paths read better (structs, big-endian...)
 }
 
+namespace {
+
+// A tensor taking over a DLPack capsule's tensor (renaming the capsule "used_..." as the
+// protocol asks), or nullptr when `raw` is not an unused DLPack capsule.
+std::shared_ptr<Tensor> tensor_from_capsule(PyObject* raw) {
+  auto tensor = std::make_shared<Tensor>();
+  gxf_result_t code = GXF_INVALID_DATA_FORMAT;
+  if (PyCapsule_IsValid(raw, dlpack::kVersionedCapsuleName)) {
+    auto* managed = static_cast<dlpack::DLManagedTensorVersioned*>(
+        PyCapsule_GetPointer(raw, dlpack::kVersionedCapsuleName));
+    PyCapsule_SetName(raw, dlpack::kUsedVersionedCapsuleName);
+    code = import_dlpack(managed->dl_tensor, own_dlpack(managed), tensor.get());
+  } else if (PyCapsule_IsValid(raw, dlpack::kCapsuleName)) {
+    auto* managed =
+        static_cast<dlpack::DLManagedTensor*>(PyCapsule_GetPointer(raw, dlpack::kCapsuleName));
+    PyCapsule_SetName(raw, dlpack::kUsedCapsuleName);
+    code = import_dlpack(managed->dl_tensor, own_dlpack(managed), tensor.get());
+  } else {
+    return nullptr;
+  }
+  if (code != GXF_SUCCESS) {
+    throw_code(code, "unsupported DLPack tensor (device or dtype has no GXF equivalent)");
+  }
+  return tensor;
+}
+
+}  // namespace
+
 std::shared_ptr<Tensor> tensor_from_dlpack(const py::object& object) {
+  // A capsule itself (torch.utils.dlpack.to_dlpack's): its producer has ordered its work
+  // before the legacy default stream, or finished it, as for __dlpack__(stream=1).
+  if (PyCapsule_CheckExact(object.ptr())) {
+    if (auto tensor = tensor_from_capsule(object.ptr())) return tensor;
+    throw py::value_error("received an invalid DLPack capsule (already consumed?)");
+  }
   if (!py::hasattr(object, "__dlpack__")) {
     throw py::type_error("the object does not support DLPack (no __dlpack__)");
   }
@@ -323,29 +357,12 @@ std::shared_ptr<Tensor> tensor_from_dlpack(const py::object& object) {
     if (!error.matches(PyExc_TypeError)) throw;
     capsule = object.attr("__dlpack__")(**kwargs);  // a producer from before DLPack 1.0
   }
-  PyObject* raw = capsule.ptr();
-  auto tensor = std::make_shared<Tensor>();
-  gxf_result_t code = GXF_INVALID_DATA_FORMAT;
-  if (PyCapsule_IsValid(raw, dlpack::kVersionedCapsuleName)) {
-    auto* managed = static_cast<dlpack::DLManagedTensorVersioned*>(
-        PyCapsule_GetPointer(raw, dlpack::kVersionedCapsuleName));
-    PyCapsule_SetName(raw, dlpack::kUsedVersionedCapsuleName);
-    code = import_dlpack(managed->dl_tensor, own_dlpack(managed), tensor.get());
-  } else if (PyCapsule_IsValid(raw, dlpack::kCapsuleName)) {
-    auto* managed =
-        static_cast<dlpack::DLManagedTensor*>(PyCapsule_GetPointer(raw, dlpack::kCapsuleName));
-    PyCapsule_SetName(raw, dlpack::kUsedCapsuleName);
-    code = import_dlpack(managed->dl_tensor, own_dlpack(managed), tensor.get());
-  } else {
-    throw py::value_error("received an invalid DLPack capsule (already consumed?)");
-  }
-  if (code != GXF_SUCCESS) {
-    throw_code(code, "unsupported DLPack tensor (device or dtype has no GXF equivalent)");
-  }
-  return tensor;
+  if (auto tensor = tensor_from_capsule(capsule.ptr())) return tensor;
+  throw py::value_error("received an invalid DLPack capsule (already consumed?)");
 }
 
 std::shared_ptr<Tensor> tensor_as_tensor(const py::object& object) {
+  if (PyCapsule_CheckExact(object.ptr())) return tensor_from_dlpack(object);
   if (py::hasattr(object, "__cuda_array_interface__")) {
     return tensor_from_array_interface(object, true);
   }

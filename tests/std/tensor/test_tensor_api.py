@@ -99,6 +99,21 @@ def test_from_dlpack_wraps_a_numpy_array_without_copying():
     assert tensor.__dlpack_device__() == (1, 0)
 
 
+@pytest.mark.parametrize("make", [Tensor.as_tensor, Tensor.from_dlpack],
+                         ids=["as_tensor", "from_dlpack"])
+def test_a_dlpack_capsule_is_taken_over_once(make):
+    array = np.arange(6, dtype=np.int32).reshape(2, 3)
+    capsule = array.__dlpack__()
+    tensor = make(capsule)
+    assert data_pointer(tensor) == array.ctypes.data
+    np.testing.assert_array_equal(np.asarray(tensor), array)
+    del array  # the tensor holds the memory through the capsule's deleter
+    gc.collect()
+    np.testing.assert_array_equal(np.asarray(tensor), np.arange(6).reshape(2, 3))
+    with pytest.raises(ValueError, match="invalid DLPack capsule"):
+        make(capsule)
+
+
 def test_numpy_from_dlpack_shares_the_tensor_memory():
     tensor = Tensor.as_tensor(np.arange(8, dtype=np.uint16))
     array = np.from_dlpack(tensor)
@@ -179,3 +194,15 @@ def test_component_reference_raises_after_its_message_is_freed(memory):
     gc.collect()
     with pytest.raises(ValueError, match="GXF_ENTITY_COMPONENT_NOT_FOUND"):
         component.shape()
+
+
+def test_timestamp_find_from_entity_returns_none_where_get_raises(memory):
+    from gxf.std import Timestamp
+
+    message = MessageEntity(memory.context)
+    assert Timestamp.find_from_entity(message) is None
+    with pytest.raises(ValueError):
+        Timestamp.get_from_entity(message)
+    Timestamp.add_to_entity(message, 5, 7)
+    assert Timestamp.find_from_entity(message) == (5, 7)
+    assert Timestamp.find_from_entity(message) == Timestamp.get_from_entity(message)

@@ -2,7 +2,9 @@
 #include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 
 #include <dlfcn.h>
+#include <link.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -19,6 +21,7 @@ namespace {
 // Driver API values used here (cuda.h); spelled out because no CUDA header is needed to build.
 constexpr int kSuccess = 0;
 constexpr int kErrorOutOfMemory = 2;
+constexpr int kErrorNotInitialized = 3;
 constexpr int kErrorNotReady = 600;
 constexpr unsigned kMemHostAllocPortable = 0x01;
 constexpr int kPointerAttributeMemoryType = 2;
@@ -93,6 +96,42 @@ template <typename F>
 bool load_symbol(void* library, const char* name, F* function) {
   *function = reinterpret_cast<F>(dlsym(library, name));
   return *function != nullptr;
+}
+
+using CtxGetCurrent = int (*)(void**);
+
+// cuCtxGetCurrent of the CUDA driver where some code (ours, torch, CuPy) has loaded it into the
+// process, else nullptr; never loads it (dlopen with RTLD_NOLOAD searches the library path,
+// ~20 us). The loaded objects are searched again only when dl_iterate_phdr's count of objects
+// ever added has moved.
+CtxGetCurrent loaded_ctx_get_current() {
+  static std::atomic<CtxGetCurrent> found{nullptr};
+  static std::atomic<unsigned long long> searched_at{0};
+  if (CtxGetCurrent function = found.load(std::memory_order_acquire)) return function;
+  unsigned long long adds = 0;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) {
+        *static_cast<unsigned long long*>(data) = info->dlpi_adds;
+        return 1;  // the count is the same in every entry
+      },
+      &adds);
+  if (adds == searched_at.load(std::memory_order_relaxed)) return nullptr;
+  std::string path;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) {
+        // libcuda.so.1, not libcudart.so
+        if (!info->dlpi_name || !std::strstr(info->dlpi_name, "libcuda.so")) return 0;
+        *static_cast<std::string*>(data) = info->dlpi_name;
+        return 1;
+      },
+      &path);
+  searched_at.store(adds, std::memory_order_relaxed);
+  if (path.empty()) return nullptr;
+  void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD);
+  CtxGetCurrent function = nullptr;
+  if (library) load_symbol(library, "cuCtxGetCurrent", &function);
+  if (function) found.store(function, std::memory_order_release);
+  return function;
 }
 
 CUdeviceptr as_device_pointer(const void* pointer) {
@@ -324,6 +363,15 @@ bool CudaDriver::is_pinned_pointer(const void* pointer) {
     return false;
   }
   return memory_type == kMemoryTypeHost;
+}
+
+bool CudaDriver::is_pinned_host_memory(const void* pointer) {
+  CtxGetCurrent ctx_get_current = loaded_ctx_get_current();
+  if (!ctx_get_current) return false;  // no CUDA in the process: nothing is page-locked
+  void* context = nullptr;
+  if (ctx_get_current(&context) == kErrorNotInitialized) return false;
+  CudaDriver& driver = instance();
+  return driver.available() && driver.is_pinned_pointer(pointer);
 }
 
 gxf_result_t CudaDriver::stream_create(int device, uint32_t flags, int32_t priority,
