@@ -7,6 +7,7 @@ import numpy as np
 
 from gxf.inference.errors import InferenceError
 from gxf.inference.model import Binding, Model, on_device
+from gxf.python_codelet._python_codelet import call_without_codelet_lock
 
 __all__ = ["OnnxRuntimeModel", "load"]
 
@@ -97,7 +98,9 @@ class OnnxRuntimeModel(Model):
         """Host feeds run directly; device feeds through IO binding, outputs left on the GPU."""
         if all(isinstance(array, np.ndarray) for array in feeds.values()):
             try:
-                values = self.session.run(self._output_names, feeds)
+                # Out of the Python codelet call lock while the runtime works (it lets the GIL
+                # go too): other Python codelets of the graph run meanwhile.
+                values = call_without_codelet_lock(self.session.run, self._output_names, feeds)
             except Exception as error:  # noqa: BLE001 - a shape the model rejects at run time
                 raise InferenceError(f"ONNX Runtime failed to run '{self.path}': "
                                      f"{str(error).strip()}") from None
@@ -116,7 +119,7 @@ class OnnxRuntimeModel(Model):
             binding.bind_output(name, "cuda", self.device_id)
         # ONNX Runtime runs on its own stream; the inputs were written on the current one.
         cupy.cuda.get_current_stream().synchronize()
-        self.session.run_with_iobinding(binding)
+        call_without_codelet_lock(self.session.run_with_iobinding, binding)
         return {name: _device_array(value) for name, value in
                 zip(self._output_names, binding.get_outputs())}
 

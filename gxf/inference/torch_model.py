@@ -10,6 +10,7 @@ import numpy as np
 
 from gxf.inference.errors import InferenceError
 from gxf.inference.model import Binding, Model, on_device
+from gxf.python_codelet._python_codelet import call_without_codelet_lock
 from gxf.std import Tensor
 
 __all__ = ["TorchModel", "load"]
@@ -142,19 +143,25 @@ class TorchModel(Model):
         """Copy a torch tensor into a gxf Tensor (on the device it is on)."""
         self.torch.from_dlpack(tensor).copy_(array)
 
+    def _call(self, arguments):
+        """The module's outputs for `arguments`, on the component's stream where it has one."""
+        torch = self.torch
+        with torch.inference_mode():
+            if self.stream is None:
+                return self.module(*arguments)
+            with torch.cuda.stream(self.stream):
+                result = self.module(*arguments)
+            # Consumers read the outputs on their own streams: finish ours first.
+            self.stream.synchronize()
+            return result
+
     def run(self, feeds):
         """Call the module with the inputs in declared order."""
-        torch = self.torch
         arguments = [feeds[binding.name] for binding in self.inputs]
         try:
-            with torch.inference_mode():
-                if self.stream is not None:
-                    with torch.cuda.stream(self.stream):
-                        result = self.module(*arguments)
-                    # Consumers read the outputs on their own streams: finish ours first.
-                    self.stream.synchronize()
-                else:
-                    result = self.module(*arguments)
+            # Out of the Python codelet call lock while the module runs: other Python
+            # codelets of the graph run whenever torch lets the GIL go (inside its kernels).
+            result = call_without_codelet_lock(self._call, arguments)
         except Exception as error:  # noqa: BLE001 - a shape the program rejects at run time
             raise InferenceError(f"PyTorch failed to run '{self.path}': "
                                  f"{str(error).strip().splitlines()[0]}") from None

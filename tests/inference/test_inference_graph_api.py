@@ -61,3 +61,35 @@ def test_missing_model_file_in_a_python_graph_raises_with_location(tmp_path):
     assert "entity 'infer', component 'inference'" in error_report(error)
     assert "initialize() failed" in error_report(error)
     core.context_destroy(g.context)
+
+
+class LockProbe(Collector):
+    """Keeps how many holds of the Python codelet call lock its own tick has."""
+
+    @staticmethod
+    def keep(tensor):
+        from gxf.python_codelet._python_codelet import _codelet_lock_holds
+
+        return _codelet_lock_holds()
+
+
+def test_the_runtime_runs_outside_the_codelet_call_lock(onnx_models, tmp_path, monkeypatch):
+    """While session.run works (GIL released), other Python codelets may tick: the inference
+    component leaves the process-wide call lock around it, and holds it again after."""
+    import onnxruntime
+
+    from gxf.python_codelet._python_codelet import _codelet_lock_holds
+
+    holds_in_run = []
+    run = onnxruntime.InferenceSession.run
+
+    def probed(self, *args, **kwargs):
+        holds_in_run.append(_codelet_lock_holds())
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(onnxruntime.InferenceSession, "run", probed)
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    frames = list(np.random.default_rng(3).normal(size=(4, 3, 8, 8)).astype(np.float32))
+    holds_in_ticks = run_onnx_graph(model, frames, LockProbe, max_batch_size=2)
+    assert holds_in_ticks == [1, 1, 1, 1]  # a Python codelet's tick holds it once
+    assert len(holds_in_run) >= 2 and set(holds_in_run) == {0}, holds_in_run

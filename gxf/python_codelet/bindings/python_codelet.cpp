@@ -3,6 +3,7 @@
 
 #include "gxf/core/bindings/context_handle.hpp"
 #include "gxf/core/bindings/errors.hpp"
+#include "gxf/core/codelet_call_gate.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
 
 namespace py = pybind11;
@@ -51,6 +52,8 @@ void bind_python_codelet(py::module_& m) {
       },
       py::arg("function"),
       "Call function(*args) letting other Python codelets run meanwhile (it may block).");
+  m.def("_codelet_lock_holds", [] { return CodeletCallGate::holds(); },
+        "How many holds of the Python codelet call lock this thread has (0: none).");
 }
 
 }  // namespace gxf
