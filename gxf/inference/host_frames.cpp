@@ -12,6 +12,7 @@
 
 #include "gxf/core/context.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
+#include "gxf/python_codelet/py_codelet.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace py = pybind11;
@@ -140,6 +141,15 @@ std::unique_ptr<HostFrames> HostFrames::from_plan(py::handle plan, int32_t max_b
         entry.cast<std::tuple<std::string, std::string, std::string>>();
     frames->outputs_.push_back({tensor_name, binding_name});
   }
+  py::object call = plan.attr("get")("call");
+  if (!call.is_none()) {
+    frames->call_ = call;
+    for (const Output& output : frames->outputs_) {
+      frames->call_outputs_.append(py::str(output.binding_name));
+    }
+    for (py::handle name : plan["call_inputs"]) frames->call_inputs_.push_back(py::str(name));
+    if (frames->call_inputs_.size() != frames->inputs_.size()) frames->call_ = py::object();
+  }
   frames->max_rows_ = std::max<size_t>(1, plan["max_rows"].cast<size_t>());
   frames->max_batch_size_ = std::max<int32_t>(1, max_batch_size);
   frames->model_path_ = plan["model"].cast<std::string>();
@@ -259,6 +269,36 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
   return code;
 }
 
+py::list HostFrames::run_model(py::object& runner, py::list& arrays) {
+  if (call_) {
+    py::dict feeds;
+    for (size_t index = 0; index < call_inputs_.size(); ++index) {
+      feeds[call_inputs_[index]] = arrays[index];
+    }
+    try {
+      py::list outputs;
+      {
+        // The runtime lets the GIL go while it computes; other Python codelets may run then.
+        struct Reenter {
+          int holds;
+          ~Reenter() { reenter_codelet_call_lock(holds); }
+        } reenter{leave_codelet_call_lock()};
+        outputs = call_(call_outputs_, feeds);
+      }
+      bool contiguous = true;
+      for (py::handle output : outputs) {
+        contiguous = contiguous && py::isinstance<py::array>(output) &&
+                     (py::reinterpret_borrow<py::array>(output).flags() &
+                      py::array::c_style) != 0;
+      }
+      if (contiguous) return outputs;
+    } catch (py::error_already_set&) {
+      // run_host runs it again and raises the error with the model's name on it.
+    }
+  }
+  return runner.attr("run_host")(arrays);
+}
+
 gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t first,
                              size_t count, size_t total, Transmitter* transmitter,
                              Allocator* pool, Clock* clock) {
@@ -300,7 +340,7 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
         arrays.append(py::array(input.dtype, shape,
                                 const_cast<byte*>(feeds[index]), py::none()));
       }
-      py::list outputs = runner.attr("run_host")(arrays);
+      py::list outputs = run_model(runner, arrays);
       splits_.clear();
       size_t bytes_in_all = 0;
       for (size_t index = 0; index < outputs_.size(); ++index) {

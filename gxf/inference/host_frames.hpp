@@ -48,7 +48,8 @@ class HostBlockPool : public std::enable_shared_from_this<HostBlockPool> {
 // tensors of the declared dtype and shape, all of them single frames (rank one lower than the
 // model input) or all of them batches (the model's rank: a batched buffer, fed as it is). They
 // are found, checked and stacked here (a lone message's tensor is fed in place), Python is
-// entered once per run for the runtime's run() (InferenceRunner.run_host), and the outputs are
+// entered once per run for the runtime's run() (the model's host_call, or
+// InferenceRunner.run_host), and the outputs are
 // split back into one message per received message (a frame's slice without the batch
 // dimension, a batch's rows with it), their tensors views of one pooled block (or copies in
 // `pool`'s memory). Anything else (device tensors, frames and batches mixed, shapes needing
@@ -100,8 +101,17 @@ class HostFrames {
   gxf_result_t run(const Codelet& owner, pybind11::object& runner, size_t first, size_t count,
                    size_t total, Transmitter* transmitter, Allocator* pool, Clock* clock);
 
+  // The outputs of one run, in outputs_ order: the model's host_call() where it has one,
+  // else (or to explain a failure of it) InferenceRunner.run_host.
+  pybind11::list run_model(pybind11::object& runner, pybind11::list& arrays);
+
   std::vector<Input> inputs_;
   std::vector<Output> outputs_;
+  // The runtime's own run function (plan "call"; GIL to destroy), the output binding names and
+  // input binding names it takes (made once).
+  pybind11::object call_;
+  pybind11::list call_outputs_;
+  std::vector<pybind11::str> call_inputs_;
   size_t max_rows_ = 1;
   size_t max_batch_size_ = 1;
   std::string model_path_;

@@ -78,6 +78,12 @@ class Model:
         with host_native set."""
         raise NotImplementedError
 
+    def host_call(self):
+        """A runtime function the codelet's host path may call itself instead of run_host, as
+        function([output names], {input name: NumPy batch}) -> [NumPy outputs in that order],
+        outside the Python codelet call lock; None where there is none (run_host is called)."""
+        return None
+
     def as_array(self, tensor):
         """The array this backend feeds for a received gxf Tensor or a DLPack / array-interface
         object (no copy where possible)."""

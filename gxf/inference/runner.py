@@ -63,7 +63,8 @@ class InferenceRunner:
         or None where every tick goes through tick(): a model that is not host_native, or an
         input or output without a declared shape and dtype. A dict: inputs [(tensor name,
         declared shape with -1 for dynamic extents, dtype name)], outputs [(tensor name,
-        binding name, dtype name)], max_rows (most frames per run), model path."""
+        binding name, dtype name)], max_rows (most frames per run), model path, and the
+        model's host_call() with the input binding names it takes (call, call_inputs)."""
         if not self.model.host_native:
             return None
         outputs_by_name = {binding.name: binding for binding in self.model.outputs}
@@ -77,6 +78,8 @@ class InferenceRunner:
             "outputs": [(tensor, binding.name, binding.dtype.name) for tensor, binding in outputs],
             "max_rows": self.batcher.max_rows,
             "model": self.model.path,
+            "call": self.model.host_call(),
+            "call_inputs": [binding.name for _, binding in self.batcher.inputs],
         }
 
     def run_host(self, arrays):
