@@ -24,6 +24,18 @@ def driver_loadable():
     return True
 
 
+def assert_driver_unloaded_after(script):
+    """Run `script` in a fresh interpreter, then check libcuda is not mapped into it."""
+    script += textwrap.dedent("""
+        maps = open("/proc/self/maps").read()
+        print("LIBCUDA" if "libcuda.so" in maps else "NO-LIBCUDA")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "NO-LIBCUDA", result.stdout
+
+
 @pytest.mark.skipif(not driver_loadable(), reason="no CUDA driver library on this machine")
 def test_imports_and_a_python_graph_leave_the_driver_unloaded():
     """gxf.cuda, gxf.python_codelet, gxf.inference and gxf.flow imported and a PyCodeletV0
@@ -34,13 +46,8 @@ def test_imports_and_a_python_graph_leave_the_driver_unloaded():
         code = main(["--app", "{REPO / 'graphs' / 'python_ping.yaml'}",
                      "--manifest", "{REPO / 'graphs' / 'manifest.yaml'}", "--severity", "1"])
         assert code in (0, None), code
-        maps = open("/proc/self/maps").read()
-        print("LIBCUDA" if "libcuda.so" in maps else "NO-LIBCUDA")
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "NO-LIBCUDA", result.stdout
+    assert_driver_unloaded_after(script)
 
 
 @pytest.mark.skipif(not driver_loadable(), reason="no CUDA driver library on this machine")
@@ -53,13 +60,8 @@ def test_wrapping_host_arrays_leaves_the_driver_unloaded():
         from gxf.std import MemoryStorageType, Tensor
         kinds = {Tensor.as_tensor(np.zeros(16, np.float32)).storage_type() for _ in range(3)}
         assert kinds == {MemoryStorageType.kSystem}, kinds
-        maps = open("/proc/self/maps").read()
-        print("LIBCUDA" if "libcuda.so" in maps else "NO-LIBCUDA")
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "NO-LIBCUDA", result.stdout
+    assert_driver_unloaded_after(script)
 
 
 @pytest.mark.gpu
