@@ -63,12 +63,14 @@ class Releaser {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopped_) return;
-      batch.swap(pending_);
-      queued_.store(false, std::memory_order_relaxed);
+      take_pending(batch);
       ++drains_;
       counts_.by_codelet_calls += batch.size();
     }
     for (auto& release : batch) release();
+    batch.clear();
+    std::lock_guard<std::mutex> lock(mutex_);
+    spare_.swap(batch);
   }
 
   PythonReleaseCounts counts() {
@@ -110,9 +112,8 @@ class Releaser {
         if (drains_ != drains) continue;  // codelet calls run them: leave the rest to them too
         if (pending_.empty()) break;      // a quiet period: wait to be woken
         std::vector<std::function<void()>> batch;
-        batch.swap(pending_);
+        take_pending(batch);
         counts_.by_helper += batch.size();
-        queued_.store(false, std::memory_order_relaxed);
         lock.unlock();
         if (Py_IsInitialized() && !interpreter_finalizing()) {
           py::gil_scoped_acquire gil;
@@ -120,13 +121,23 @@ class Releaser {
           batch.clear();
         }
         lock.lock();
+        if (batch.empty()) spare_.swap(batch);
       }
     }
+  }
+
+  // Moves the queue into `batch` (empty) and gives the queue the spare's capacity (mutex
+  // held): queue and batch trade buffers, so steady state allocates nothing per release.
+  void take_pending(std::vector<std::function<void()>>& batch) {
+    batch.swap(spare_);
+    batch.swap(pending_);
+    queued_.store(false, std::memory_order_relaxed);
   }
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<std::function<void()>> pending_;
+  std::vector<std::function<void()>> spare_;  // empty; its capacity goes to the next queue
   std::atomic<bool> queued_{false};  // pending_ is not empty (read without the mutex)
   uint64_t drains_ = 0;              // drain() calls that took something
   bool helper_idle_ = false;         // the helper waits without a deadline
