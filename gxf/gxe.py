@@ -145,8 +145,14 @@ def _run_steps(args, step):
             step("GxfGraphActivate", core.graph_activate, context)
             with metrics_flags.observe(args, context):
                 _say("running the graph...")
-                step("GxfGraphRunAsync", core.graph_run_async, context)
+                # The stall watch (Ctrl-C noted for the report) is in place before the run
+                # starts: a Ctrl-C as soon as the first tick shows is reported as one during
+                # the wait is, and interrupts the graph that graph_wait then waits for.
                 with stall_watch(context, always=args.explain):
+                    try:
+                        step("GxfGraphRunAsync", core.graph_run_async, context)
+                    except KeyboardInterrupt:
+                        core.graph_interrupt(context)
                     step("GxfGraphWait", core.graph_wait, context,
                          interrupt_grace=args.interrupt_grace)
             _say("running completed successfully. deactivating graph...")
