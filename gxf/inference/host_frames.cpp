@@ -279,19 +279,19 @@ py::list HostFrames::run_model(py::object& runner, py::list& arrays) {
       py::list outputs;
       {
         // The runtime lets the GIL go while it computes; other Python codelets may run then.
-        struct Reenter {
-          int holds;
-          ~Reenter() { reenter_codelet_call_lock(holds); }
-        } reenter{leave_codelet_call_lock()};
+        OutsideCodeletCallLock outside;
         outputs = call_(call_outputs_, feeds);
       }
-      bool contiguous = true;
-      for (py::handle output : outputs) {
-        contiguous = contiguous && py::isinstance<py::array>(output) &&
-                     (py::reinterpret_borrow<py::array>(output).flags() &
-                      py::array::c_style) != 0;
+      // C-contiguous NumPy, as run_host returns them (np.ascontiguousarray; no copy when
+      // they are already, as ONNX Runtime's are). One that is not an array at all goes the
+      // run_host way below.
+      bool arrays_out = true;
+      for (size_t index = 0; index < outputs.size() && arrays_out; ++index) {
+        py::array output = py::array::ensure(outputs[index], py::array::c_style);
+        arrays_out = static_cast<bool>(output);
+        if (arrays_out) outputs[index] = output;
       }
-      if (contiguous) return outputs;
+      if (arrays_out) return outputs;
     } catch (py::error_already_set&) {
       // run_host runs it again and raises the error with the model's name on it.
     }

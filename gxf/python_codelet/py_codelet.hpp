@@ -50,5 +50,18 @@ int leave_codelet_call_lock();
 // Takes back `holds` holds of the lock, never waiting for it while holding the GIL.
 void reenter_codelet_call_lock(int holds);
 
+// Out of the call lock for a scope, back in at its end (also when it ends by an exception;
+// lock order is lock, then GIL).
+class OutsideCodeletCallLock {
+ public:
+  OutsideCodeletCallLock() : holds_(leave_codelet_call_lock()) {}
+  ~OutsideCodeletCallLock() { reenter_codelet_call_lock(holds_); }
+  OutsideCodeletCallLock(const OutsideCodeletCallLock&) = delete;
+  OutsideCodeletCallLock& operator=(const OutsideCodeletCallLock&) = delete;
+
+ private:
+  int holds_;
+};
+
 }  // namespace gxf
 }  // namespace nvidia

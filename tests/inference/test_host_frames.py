@@ -144,3 +144,37 @@ def test_a_tick_takes_no_more_frames_than_downstream_has_room_for(onnx_models, t
     expected = onnx_models.run_directly(model, {"images": images})["logits"]
     np.testing.assert_allclose(np.stack([m["logits"] for m in result.messages]), expected,
                                RTOL, ATOL)
+
+
+def test_runtime_outputs_that_are_not_c_contiguous_are_split_right(onnx_models, tmp_path,
+                                                                    monkeypatch):
+    """The host path calls the runtime's own run function; outputs it returns in another
+    layout (here Fortran order) are made C-contiguous, not run again through run_host."""
+    from gxf.inference.onnxruntime_model import OnnxRuntimeModel
+    from gxf.inference.runner import InferenceRunner
+
+    calls, fallbacks = [], []
+    host_call = OnnxRuntimeModel.host_call
+    run_host = InferenceRunner.run_host
+
+    def counted_run_host(self, arrays):
+        fallbacks.append(1)
+        return run_host(self, arrays)
+
+    def fortran_host_call(self):
+        run = host_call(self)
+
+        def call(names, feeds):
+            calls.append(1)
+            return [np.asfortranarray(output) for output in run(names, feeds)]
+
+        return call
+
+    monkeypatch.setattr(OnnxRuntimeModel, "host_call", fortran_host_call)
+    monkeypatch.setattr(InferenceRunner, "run_host", counted_run_host)
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    frames = list(np.random.default_rng(11).normal(size=(8, 3, 8, 8)).astype(np.float32))
+    results = run_python_graph(model, frames, max_batch_size=4)
+    expected = onnx_models.run_directly(model, {"images": np.stack(frames)})["logits"]
+    np.testing.assert_allclose(np.stack(results), expected, rtol=RTOL, atol=ATOL)
+    assert calls and fallbacks == []  # every run through host_call, none run again

@@ -43,11 +43,7 @@ void bind_python_codelet(py::module_& m) {
   m.def(
       "call_without_codelet_lock",
       [](const py::object& function, const py::args& args) {
-        // Retaken even when `function` raises; lock order is lock, then GIL.
-        struct Reenter {
-          int holds;
-          ~Reenter() { reenter_codelet_call_lock(holds); }
-        } reenter{leave_codelet_call_lock()};
+        OutsideCodeletCallLock outside;
         return function(*args);
       },
       py::arg("function"),
