@@ -33,28 +33,32 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import infer  # noqa: E402  the bench's graph and models
 
 
-def _timed(owner, name, total, profile):
-    """Wrap owner.name to add its wall time to total[name] (and run it under `profile`), from
-    its second call on: the first is the warm-up batch's run, which the graph's time leaves
-    out too (infer.py)."""
-    original = getattr(owner, name)
+def _timer(function, name, total, profile):
+    """`function` wrapped to add its wall time to total[name] (and run it under `profile`),
+    from its second call on: the first is the warm-up batch's run, which the graph's time
+    leaves out too (infer.py)."""
     calls = [0]
 
-    def wrapper(self, *args):
+    def wrapper(*args):
         calls[0] += 1
         if calls[0] == 1:
-            return original(self, *args)
+            return function(*args)
         started = time.perf_counter()
         if profile is not None:
             profile.enable()
         try:
-            return original(self, *args)
+            return function(*args)
         finally:
             if profile is not None:
                 profile.disable()
             total[name] = total.get(name, 0.0) + time.perf_counter() - started
 
-    setattr(owner, name, wrapper)
+    return wrapper
+
+
+def _timed(owner, name, total, profile):
+    """Time method owner.name into total[name] (see _timer)."""
+    setattr(owner, name, _timer(getattr(owner, name), name, total, profile))
 
 
 def direct_in_thread(backend, model, frames, batch, size, device, batched=False):
@@ -108,16 +112,7 @@ def main(argv=None):
 
     def timed_host_call(self):
         function = host_call(self)
-        if function is None:
-            return None
-
-        class Holder:  # _timed wraps a method of a class
-            def call(self, *args):
-                return function(*args)
-
-        _timed(Holder, "call", total, None)
-        holder = Holder()
-        return lambda *args: holder.call(*args)
+        return None if function is None else _timer(function, "call", total, None)
 
     ModelClass.host_call = timed_host_call
     size = infer.MODELS[args.model]
