@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -187,6 +189,7 @@ gxf_result_t ParallelScheduler::run_async() {
   // them then keep them (a woken entity joins its waker's deque). Dealt one by one, the four
   // stages of 16 chains started on four workers each, and every hop crossed cores.
   std::vector<size_t> pipeline = pipelines();
+  wakes_for_few_jobs_ = count_unpinned_pipelines(pipeline) < unpinned_workers();
   std::vector<size_t> worker_of_pipeline(jobs_.size(), SIZE_MAX);
   size_t next = 0;
   for (size_t i = 0; i < jobs_.size(); ++i) {
@@ -245,6 +248,23 @@ std::vector<size_t> ParallelScheduler::pipelines() const {
   return parent;
 }
 
+size_t ParallelScheduler::count_unpinned_pipelines(const std::vector<size_t>& pipeline) const {
+  std::vector<bool> seen(jobs_.size(), false);
+  size_t count = 0;
+  for (size_t i = 0; i < jobs_.size(); ++i) {
+    if (jobs_[i]->pinned_worker == 0 && !seen[pipeline[i]]) {
+      seen[pipeline[i]] = true;
+      ++count;
+    }
+  }
+  return count;
+}
+
+size_t ParallelScheduler::unpinned_workers() const {
+  return static_cast<size_t>(std::count_if(workers_.begin(), workers_.end(),
+                                           [](const auto& worker) { return worker->runs_unpinned; }));
+}
+
 void ParallelScheduler::take_policy() {
   policy_ = Policy();
   policy_.checks_before_running = checks_before_running();
@@ -268,6 +288,7 @@ void ParallelScheduler::clear_run_state() {
   injection_size_.store(0);
   python_jobs_.clear();
   python_size_.store(0);
+  python_workers_.store(0);
   searching_.store(0);
   wakeups_.store(0);
   wake_pending_.store(false);
@@ -385,13 +406,17 @@ gxf_result_t ParallelScheduler::event_notify_item(EntityItem* item, EventType ev
 void ParallelScheduler::run_worker(Worker* worker) {
   t_worker = worker;
   t_owner = this;
+  worker->stats = {};
+  worker->stats.started_ns = steady_now_ns();
   while (Job* job = find_work(worker)) {
+    ++worker->stats.visits;
     if (job->python) {
       run_python(worker, job);
     } else {
       run_job(worker, job);
     }
   }
+  worker->stats.ended_ns = steady_now_ns();
   t_worker = nullptr;
   t_owner = nullptr;
 }
@@ -409,10 +434,15 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
   // Python jobs may follow one another on this worker for a while: what their ticks wake
   // goes to the deque, where other workers take it, not to the slot behind them.
   struct InPython {
+    ParallelScheduler* scheduler;
     Worker* worker;
-    ~InPython() { worker->in_python = false; }
-  } in_python{worker};
+    ~InPython() {
+      worker->in_python = false;
+      scheduler->python_workers_.fetch_sub(1);
+    }
+  } in_python{this, worker};
   worker->in_python = true;
+  python_workers_.fetch_add(1);
   if (Job* next = std::exchange(worker->next, nullptr)) enqueue(worker, next);
   bool gate = worker->holds_gate;
   worker->holds_gate = false;
@@ -478,6 +508,13 @@ ParallelScheduler::Job* ParallelScheduler::take_python() {
 }
 
 ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
+  if (Job* job = try_take(worker)) return job;
+  // Out of work: the rest of the search counts as idle time.
+  struct Idle {
+    Worker::Stats& stats;
+    const int64_t since = steady_now_ns();
+    ~Idle() { stats.idle_ns += steady_now_ns() - since; }
+  } idle{worker->stats};
   while (!stopping()) {
     if (Job* job = try_take(worker)) return job;
     // Look for work to steal for a while before sleeping.
@@ -520,7 +557,12 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       deadline = std::min(deadline, std::chrono::steady_clock::now() +
                                         std::chrono::nanoseconds(kDeclinedRecheckNs));
     }
-    if (worker->runs_unpinned && python_size_.load() > 0) {
+    // Python jobs wait for a gate that no worker of ours holds or is about to leave (a
+    // worker in run_python takes what is queued, or passes here itself on its way out): its
+    // holder is a thread outside the workers, which wakes no one when it leaves. Without that
+    // condition, idle workers woke every millisecond of a Python graph's run (2,600 times in
+    // 2.8 s each, on 16 workers), for nothing.
+    if (worker->runs_unpinned && python_size_.load() > 0 && python_workers_.load() == 0) {
       deadline = std::min(deadline, std::chrono::steady_clock::now() +
                                         std::chrono::nanoseconds(kPythonRecheckNs));
     }
@@ -529,6 +571,7 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       { std::lock_guard<std::mutex> lock(supervisor_mutex_); }
       supervisor_wake_.notify_all();
     }
+    ++worker->stats.sleeps;
     sleep->commit_wait(key, deadline);
     if (sleep == &shared_sleep_) wake_pending_.store(false, std::memory_order_relaxed);
     awake_workers_.fetch_add(1);
@@ -591,7 +634,10 @@ ParallelScheduler::Job* ParallelScheduler::try_take(Worker* worker) {
     // An empty look costs two plain loads; steal() also fences.
     if (victim == worker || victim->deque.empty()) continue;
     if (!worth_stealing(worker, victim)) continue;
-    if ((job = victim->deque.steal())) return job;
+    if ((job = victim->deque.steal())) {
+      ++worker->stats.stolen;
+      return job;
+    }
   }
   // Entities to poll go round all workers: one descheduled by the OS (oversubscribed
   // cores) does not hold back the entities it polled last.
@@ -857,9 +903,13 @@ void ParallelScheduler::enqueue(Worker* worker, Job* job) {
       // can. (Skipping it while a worker searched could lose the job: the push may not be
       // visible yet to a searcher that just gave up, and it would sleep.)
       shared_sleep_.notify_one();
-    } else if (searching_.load(std::memory_order_relaxed) == 0) {
+    } else if (searching_.load(std::memory_order_relaxed) == 0 &&
+               (wakes_for_few_jobs_ || worker->in_python || worker->deque.size() > kFewJobs)) {
       // Surplus: the worker runs its slot next (or Python), so a job reaching its deque is
-      // worth waking a sleeper for; searching workers will find it anyway.
+      // worth waking a sleeper for; searching workers will find it anyway. Unless every
+      // worker has a pipeline of its own (wakes_for_few_jobs_ false): then the few jobs a
+      // worker's own pipeline left in its deque are its to run, and a woken sleeper would
+      // only split that pipeline over two cores or search and sleep again.
       wake_a_sleeper();
     }
     return;
@@ -1033,12 +1083,27 @@ void ParallelScheduler::stop_all() {
   for (const auto& worker : workers_) {
     if (worker->thread.joinable()) worker->thread.join();
   }
+  if (std::getenv("GXF_SCHEDULER_STATS")) print_stats();
   // As in GXF, stop() failures at the end of a run are only logged.
   gxf_result_t code = executor_->stop_all();
   if (code != GXF_SUCCESS) {
     GXF_LOG_WARNING("%s: stopping the entities: %s", describe().c_str(), result_str(code));
   }
   running_.store(false);
+}
+
+void ParallelScheduler::print_stats() const {
+  for (const auto& worker : workers_) {
+    const Worker::Stats& stats = worker->stats;
+    const int64_t lived = std::max<int64_t>(1, stats.ended_ns - stats.started_ns);
+    std::fprintf(stderr,
+                 "%s worker %zu: %llu visits (%llu stolen), %llu sleeps, idle %.1f%% of %.3f s\n",
+                 describe().c_str(), worker->index,
+                 static_cast<unsigned long long>(stats.visits),
+                 static_cast<unsigned long long>(stats.stolen),
+                 static_cast<unsigned long long>(stats.sleeps), 100.0 * stats.idle_ns / lived,
+                 lived / 1e9);
+  }
 }
 
 }  // namespace gxf
