@@ -59,6 +59,11 @@ constexpr int kPythonInARow = 64;
 constexpr int64_t kPythonRecheckNs = 1'000'000;
 // How often the supervisor of a polling scheduler reads the census for idleness.
 constexpr int64_t kCensusLookNs = 1'000'000;
+// How often the supervisor looks for jobs stranded in a deque (the same oldest job at two
+// looks) while lone jobs wake no one (wakes_for_few_jobs_ false): their worker is in a long
+// or blocking tick, and a sleeper must take them. 1 ms: a look costs two loads per worker,
+// and the supervisor's own wake-up is its only other cost.
+constexpr int64_t kStrandedLookNs = 1'000'000;
 
 // How long (in time-stamp counter ticks) a worker reuses its last clock reading: about a
 // microsecond at the 1-4 GHz that counters run at. Zero where there is no cheap counter.
@@ -288,7 +293,7 @@ void ParallelScheduler::clear_run_state() {
   injection_size_.store(0);
   python_jobs_.clear();
   python_size_.store(0);
-  python_workers_.store(0);
+  python_watch_.store(false);
   searching_.store(0);
   wakeups_.store(0);
   wake_pending_.store(false);
@@ -434,16 +439,17 @@ void ParallelScheduler::run_python(Worker* worker, Job* job) {
   // Python jobs may follow one another on this worker for a while: what their ticks wake
   // goes to the deque, where other workers take it, not to the slot behind them.
   struct InPython {
-    ParallelScheduler* scheduler;
     Worker* worker;
-    ~InPython() {
-      worker->in_python = false;
-      scheduler->python_workers_.fetch_sub(1);
-    }
-  } in_python{this, worker};
+    ~InPython() { worker->in_python = false; }
+  } in_python{worker};
   worker->in_python = true;
-  python_workers_.fetch_add(1);
   if (Job* next = std::exchange(worker->next, nullptr)) enqueue(worker, next);
+  // Python ticks may be long or block (a provider waiting for data): what this worker queued
+  // before is for others to take meanwhile.
+  if (!wakes_for_few_jobs_ && !worker->deque.empty() &&
+      searching_.load(std::memory_order_relaxed) == 0) {
+    wake_a_sleeper();
+  }
   bool gate = worker->holds_gate;
   worker->holds_gate = false;
   int ran = 0;
@@ -508,6 +514,7 @@ ParallelScheduler::Job* ParallelScheduler::take_python() {
 }
 
 ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
+  if (stopping()) return nullptr;
   if (Job* job = try_take(worker)) return job;
   // Out of work: the rest of the search counts as idle time.
   struct Idle {
@@ -557,12 +564,14 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
       deadline = std::min(deadline, std::chrono::steady_clock::now() +
                                         std::chrono::nanoseconds(kDeclinedRecheckNs));
     }
-    // Python jobs wait for a gate that no worker of ours holds or is about to leave (a
-    // worker in run_python takes what is queued, or passes here itself on its way out): its
-    // holder is a thread outside the workers, which wakes no one when it leaves. Without that
-    // condition, idle workers woke every millisecond of a Python graph's run (2,600 times in
-    // 2.8 s each, on 16 workers), for nothing.
-    if (worker->runs_unpinned && python_size_.load() > 0 && python_workers_.load() == 0) {
+    // Python jobs queued for the gate's holder: that holder may be a thread outside the
+    // workers, or a tick that let the gate go while it blocks (call_without_codelet_lock), and
+    // neither wakes a worker when it leaves. One sleeper at a time looks again after
+    // kPythonRecheckNs: when each did, idle workers woke every millisecond of a Python graph's
+    // run (2,600 times each in 2.8 s, on 16 workers).
+    bool watches_python = false;
+    if (worker->runs_unpinned && python_size_.load() > 0 && !python_watch_.exchange(true)) {
+      watches_python = true;
       deadline = std::min(deadline, std::chrono::steady_clock::now() +
                                         std::chrono::nanoseconds(kPythonRecheckNs));
     }
@@ -573,6 +582,7 @@ ParallelScheduler::Job* ParallelScheduler::find_work(Worker* worker) {
     }
     ++worker->stats.sleeps;
     sleep->commit_wait(key, deadline);
+    if (watches_python) python_watch_.store(false);
     if (sleep == &shared_sleep_) wake_pending_.store(false, std::memory_order_relaxed);
     awake_workers_.fetch_add(1);
     wakeups_.fetch_add(1);
@@ -972,15 +982,20 @@ void ParallelScheduler::supervise() {
   IdleTimer quiet;  // quiescence of the workers (event-driven idleness)
   uint64_t quiet_wakeups = 0;
   CensusWatch census;  // all entities waiting (polling idleness)
+  std::vector<int64_t> oldest_seen(workers_.size(), -1);  // each deque's oldest job at the last look
   std::unique_lock<std::mutex> lock(supervisor_mutex_);
   while (!stopping()) {
     int64_t wait_ns = kForever;
+    if (!wakes_for_few_jobs_) {
+      if (look_for_stranded_jobs(&oldest_seen)) wake_a_sleeper();
+      wait_ns = kStrandedLookNs;
+    }
     const char* reason = nullptr;
     const int64_t left = run_clock_.remaining_ns(limits_);
     if (left == 0) {
       reason = "max_duration_ms reached";
     } else {
-      wait_ns = left;
+      wait_ns = std::min(wait_ns, left);
     }
     if (!reason && !idle_when_all_wait() && limits_.stop_on_deadlock.get()) {
       if (quiescent()) {
@@ -1011,6 +1026,19 @@ void ParallelScheduler::supervise() {
   }
   lock.unlock();
   stop_all();
+}
+
+bool ParallelScheduler::look_for_stranded_jobs(std::vector<int64_t>* oldest_seen) {
+  bool stranded = false;
+  for (size_t i = 0; i < workers_.size(); ++i) {
+    // A position names one queued job for as long as it is the oldest (see
+    // WorkStealingDeque::oldest_position); the owner takes its oldest at least every
+    // kNewestInARow jobs, so one that is still there a look later waits behind a long tick.
+    const int64_t oldest = workers_[i]->deque.oldest_position();
+    if (oldest >= 0 && oldest == (*oldest_seen)[i]) stranded = true;
+    (*oldest_seen)[i] = oldest;
+  }
+  return stranded;
 }
 
 bool ParallelScheduler::quiescent() {

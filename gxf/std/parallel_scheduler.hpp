@@ -246,6 +246,9 @@ class ParallelScheduler : public Scheduler {
   // Supervisor side.
   void supervise();
   bool quiescent();
+  // Whether a deque holds the same oldest job as at the last look (its worker is in a long
+  // or blocking tick); records each deque's oldest job for the next look.
+  bool look_for_stranded_jobs(std::vector<int64_t>* oldest_seen);
   // Polling schedulers: whether every live entity has been WAIT for the grace period, each
   // verdict from a check begun within it or held by a parked entity; lowers *wait_ns to
   // when to look again.
@@ -296,7 +299,9 @@ class ParallelScheduler : public Scheduler {
   // when it is one of kFewJobs (splitting pipelines is then the only parallelism). With a
   // pipeline for every worker, only a surplus does: 16 chains on 16 workers ran 8-10% faster
   // (CPU-bound ones 10-20%), where each wake had sent a sleeper to split a chain or to search
-  // and sleep again (400-700 sleeps per worker in 0.2 s).
+  // and sleep again (400-700 sleeps per worker in 0.2 s). Few jobs left behind a long or
+  // blocking tick are then found by the supervisor (look_for_stranded_jobs, every
+  // kStrandedLookNs), or woken for as a worker starts Python (run_python).
   bool wakes_for_few_jobs_ = true;
   EventCount shared_sleep_;       // workers that run unpinned jobs sleep here
   std::thread supervisor_;
@@ -311,7 +316,7 @@ class ParallelScheduler : public Scheduler {
   std::mutex python_mutex_;
   std::deque<Job*> python_jobs_;
   std::atomic<size_t> python_size_{0};
-  std::atomic<int> python_workers_{0};  // workers in run_python (holding or leaving the gate)
+  std::atomic<bool> python_watch_{false};  // a sleeper looks again for queued Python jobs
 
   // Jobs waiting for a time (WAIT_TIME, polled WAIT), on the scheduler clock.
   std::mutex timer_mutex_;
