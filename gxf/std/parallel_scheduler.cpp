@@ -266,8 +266,8 @@ size_t ParallelScheduler::count_unpinned_pipelines(const std::vector<size_t>& pi
 }
 
 size_t ParallelScheduler::unpinned_workers() const {
-  return static_cast<size_t>(std::count_if(workers_.begin(), workers_.end(),
-                                           [](const auto& worker) { return worker->runs_unpinned; }));
+  return static_cast<size_t>(std::count_if(
+      workers_.begin(), workers_.end(), [](const auto& worker) { return worker->runs_unpinned; }));
 }
 
 void ParallelScheduler::take_policy() {
@@ -982,7 +982,8 @@ void ParallelScheduler::supervise() {
   IdleTimer quiet;  // quiescence of the workers (event-driven idleness)
   uint64_t quiet_wakeups = 0;
   CensusWatch census;  // all entities waiting (polling idleness)
-  std::vector<int64_t> oldest_seen(workers_.size(), -1);  // each deque's oldest job at the last look
+  // Each deque's oldest job at the last look for stranded jobs.
+  std::vector<int64_t> oldest_seen(workers_.size(), -1);
   std::unique_lock<std::mutex> lock(supervisor_mutex_);
   while (!stopping()) {
     int64_t wait_ns = kForever;

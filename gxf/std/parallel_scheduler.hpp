@@ -29,20 +29,24 @@ namespace gxf {
 // parked, or running on one worker). Each worker owns a Chase-Lev deque and a one-job slot
 // before it: it runs the job it queued last (the slot, then the deque's newest) and steals
 // the oldest job of another worker when it has none (of a deque holding one or two, only
-// once it has seen that job wait: worth_stealing). A worker files the
-// entity it visited by the entity's condition (READY: back to its own deque; WAIT_TIME: the
-// timer heap; WAIT: polled after the recession period or parked, by policy; WAIT_EVENT:
-// parked; NEVER: dropped). A job whose codelets run Python runs under the process-wide codelet
-// call gate and waits in a queue of its own (not a deque) for whichever worker holds or takes
-// the gate: workers never wait for the gate (run_python). An event for a parked entity queues it again: on the deque of the
-// worker whose tick sent the message (its data is hot in that core's cache), else on the
-// injection queue (events from other threads). Entities pinned to a ThreadPool slot go to the
-// inbox of that slot's worker only. Idle workers sleep on an event count: no polling (but a
-// worker that passed over a job not yet worth stealing looks again after 50 us, in case its
-// owner went into a long tick), and a job queued while a worker decides to sleep wakes it.
-// Due timers are moved onto the deque of
-// the worker that finds them. A supervisor thread ends the run on interrupt, failure, max
-// duration or deadlock (supervise), joins the workers and stops every entity (stop_all).
+// once it has seen that job wait: worth_stealing). A worker files the entity it visited by
+// the entity's condition (READY: back to its own deque; WAIT_TIME: the timer heap; WAIT:
+// polled after the recession period or parked, by policy; WAIT_EVENT: parked; NEVER:
+// dropped). A job whose codelets run Python runs under the process-wide codelet call gate and
+// waits in a queue of its own (not a deque) for whichever worker holds or takes the gate:
+// workers never wait for the gate (run_python). An event for a parked entity queues it again:
+// on the deque of the worker whose tick sent the message (its data is hot in that core's
+// cache), else on the injection queue (events from other threads). Entities pinned to a
+// ThreadPool slot go to the inbox of that slot's worker only. Idle workers sleep on an event
+// count: no polling (but a worker that passed over a job not yet worth stealing looks again
+// after 50 us, in case its owner went into a long tick, and one sleeper at a time looks at
+// queued Python jobs every millisecond), and a job queued while a worker decides to sleep
+// wakes it. A job reaching a busy worker's deque wakes a sleeper, except one of the few a
+// worker's own pipeline leaves there when the graph has a pipeline for every worker
+// (wakes_for_few_jobs_); the supervisor then wakes one for a deque whose oldest job stays
+// put (look_for_stranded_jobs). Due timers are moved onto the deque of the worker that finds
+// them. A supervisor thread ends the run on interrupt, failure, max duration or deadlock
+// (supervise), joins the workers and stops every entity (stop_all).
 //
 // Concurrency rules:
 // - The hot path (run a job, file it, queue what its messages woke, take the next job) takes
