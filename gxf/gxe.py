@@ -110,6 +110,7 @@ def _run_steps(args, step):
     from gxf.core import _core
     from gxf.core.graph_loader import ALLOW_DUPLICATES_ENV
     from gxf.tools.check import gxe_check
+    from gxf.core.bounded_wait import interrupt_quietly
     from gxf.tools.explain import stall_watch
 
     _say("creating context...")
@@ -147,14 +148,20 @@ def _run_steps(args, step):
                 _say("running the graph...")
                 # The stall watch (Ctrl-C noted for the report) is in place before the run
                 # starts: a Ctrl-C as soon as the first tick shows is reported as one during
-                # the wait is, and interrupts the graph that graph_wait then waits for.
+                # the wait is. One that comes before graph_wait takes Ctrl-C over (during the
+                # start, or between the two steps) interrupts the graph here, and the wait
+                # that follows is bounded by the grace period as graph_wait's own would be (a
+                # stuck codelet is then named, not waited for forever). A second signal exits
+                # at once (_exit_on_second_signal).
                 with stall_watch(context, always=args.explain):
                     try:
                         step("GxfGraphRunAsync", core.graph_run_async, context)
+                        step("GxfGraphWait", core.graph_wait, context,
+                             interrupt_grace=args.interrupt_grace)
                     except KeyboardInterrupt:
-                        core.graph_interrupt(context)
-                    step("GxfGraphWait", core.graph_wait, context,
-                         interrupt_grace=args.interrupt_grace)
+                        interrupt_quietly(context)
+                        step("GxfGraphWait", core.graph_wait, context,
+                             interrupt_grace=args.interrupt_grace, interrupted=True)
             _say("running completed successfully. deactivating graph...")
             step("GxfGraphDeactivate", core.graph_deactivate, context)
         succeeded = True

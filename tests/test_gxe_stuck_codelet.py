@@ -76,6 +76,35 @@ def test_stuck_tick_is_named_with_its_python_stack_after_the_grace_period(tmp_pa
     assert 1.0 <= took < EXIT_WITHIN_S
 
 
+def test_a_signal_before_the_wait_still_names_the_stuck_tick(tmp_path):
+    # A signal that lands once the run started but before graph_wait took Ctrl-C over (here
+    # raised by a wrapped graph_run_async, a second after the tick got stuck) interrupts the
+    # graph, and the wait after it is bounded by the grace period too: it used to wait for
+    # the stuck tick without bound (a CI run met the window with SIGTERM).
+    graph = stuck_graph(tmp_path, "greedy")
+    script = (
+        "import sys, time\n"
+        "from gxf import core\n"
+        "start = core.graph_run_async\n"
+        "def run_async(context):\n"
+        "    start(context)\n"
+        "    time.sleep(1.0)\n"
+        "    raise KeyboardInterrupt\n"
+        "core.graph_run_async = run_async\n"
+        "from gxf.gxe import main\n"
+        f"sys.exit(main(['--app', {graph!r}, '--manifest', {str(MANIFEST)!r}, '--severity', "
+        "'2', '--interrupt-grace', '1']))\n")
+    try:
+        process = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                                 text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("gxe waited for the stuck tick without bound after the early signal")
+    assert process.returncode == 1, process.stderr
+    assert ("gxe.py: error: GXF_NOT_FINISHED: the graph did not stop within 1 s of the "
+            "interrupt; codelet calls still running:") in process.stderr, process.stderr
+    assert "is in tick()" in process.stderr and STUCK_LINE in process.stderr
+
+
 @pytest.mark.parametrize("stuck_in", ["start", "stop"])
 def test_stuck_start_or_stop_is_named_too(tmp_path, stuck_in):
     process = start_gxe(stuck_graph(tmp_path, "greedy", stuck_in), "--interrupt-grace", "0.5")

@@ -196,13 +196,14 @@ def graph_run_async(context):
     _core.graph_run_async(context)
 
 
-def graph_wait(context, timeout=None, interrupt_grace=2.0):
+def graph_wait(context, timeout=None, interrupt_grace=2.0, interrupted=False):
     """Wait for the run to end. Ctrl-C interrupts the graph; if it has not stopped
     `interrupt_grace` s later (None: wait on), or the run has not ended within `timeout` s,
     GraphTimeoutError names the codelet calls still running. A second Ctrl-C raises
-    KeyboardInterrupt at once."""
+    KeyboardInterrupt at once. `interrupted`: the caller interrupted the graph already (a
+    Ctrl-C that came before this wait), so the grace period starts now."""
     run_bounded(context, "wait", _core._graph_wait, timeout, interrupt_grace,
-                on_ctrl_c=interrupt_quietly)
+                on_ctrl_c=interrupt_quietly, interrupted=interrupted)
 
 
 def graph_run(context):

@@ -55,17 +55,23 @@ def _take(context, name, call):
             del _calls[(context, name)]
 
 
-def run_bounded(context, name, function, timeout=None, interrupt_grace=None, on_ctrl_c=None):
+def run_bounded(context, name, function, timeout=None, interrupt_grace=None, on_ctrl_c=None,
+                interrupted=False):
     """Run `function(context)` on a helper thread and wait at most `timeout` s (None: no
     bound); raise what it raised, or GraphTimeoutError naming the codelet calls still running.
 
     The first Ctrl-C calls `on_ctrl_c(context)` and bounds the rest of the wait by
     `interrupt_grace` s (None: no bound); a second Ctrl-C raises KeyboardInterrupt at once.
+    `interrupted`: the caller already handled a first Ctrl-C, so the grace bound starts now.
     """
     call = _helper_call(context, name, function)
     deadline = None if timeout is None else time.monotonic() + timeout
     bound = None if timeout is None else f"within {timeout:g} s"
-    interrupted = False
+    if interrupted and interrupt_grace is not None:
+        grace_end = time.monotonic() + interrupt_grace
+        if deadline is None or grace_end < deadline:
+            deadline = grace_end
+            bound = f"within {interrupt_grace:g} s of the interrupt"
     # Waiting on an Event, not Thread.join: a KeyboardInterrupt inside join() can mark a live
     # thread as finished on some Python versions.
     while not call.finished.is_set():
