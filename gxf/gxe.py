@@ -108,9 +108,9 @@ def _run_steps(args, step):
     """Create a context, load and run the graph, destroy the context."""
     from gxf import core
     from gxf.core import _core
+    from gxf.core.bounded_wait import interrupt_quietly
     from gxf.core.graph_loader import ALLOW_DUPLICATES_ENV
     from gxf.tools.check import gxe_check
-    from gxf.core.bounded_wait import interrupt_quietly
     from gxf.tools.explain import stall_watch
 
     _say("creating context...")

@@ -67,11 +67,8 @@ def run_bounded(context, name, function, timeout=None, interrupt_grace=None, on_
     call = _helper_call(context, name, function)
     deadline = None if timeout is None else time.monotonic() + timeout
     bound = None if timeout is None else f"within {timeout:g} s"
-    if interrupted and interrupt_grace is not None:
-        grace_end = time.monotonic() + interrupt_grace
-        if deadline is None or grace_end < deadline:
-            deadline = grace_end
-            bound = f"within {interrupt_grace:g} s of the interrupt"
+    if interrupted:
+        deadline, bound = _grace_bound(deadline, bound, interrupt_grace)
     # Waiting on an Event, not Thread.join: a KeyboardInterrupt inside join() can mark a live
     # thread as finished on some Python versions.
     while not call.finished.is_set():
@@ -86,14 +83,21 @@ def run_bounded(context, name, function, timeout=None, interrupt_grace=None, on_
                 raise
             interrupted = True
             on_ctrl_c(context)
-            if interrupt_grace is not None:
-                grace_end = time.monotonic() + interrupt_grace
-                if deadline is None or grace_end < deadline:
-                    deadline = grace_end
-                    bound = f"within {interrupt_grace:g} s of the interrupt"
+            deadline, bound = _grace_bound(deadline, bound, interrupt_grace)
     _take(context, name, call)
     if call.error is not None:
         raise call.error
+
+
+def _grace_bound(deadline, bound, interrupt_grace):
+    """(deadline, its wording) once the graph was interrupted now: `interrupt_grace` s from
+    now where that comes sooner than `deadline` (None: no grace bound)."""
+    if interrupt_grace is None:
+        return deadline, bound
+    grace_end = time.monotonic() + interrupt_grace
+    if deadline is not None and deadline <= grace_end:
+        return deadline, bound
+    return grace_end, f"within {interrupt_grace:g} s of the interrupt"
 
 
 def interrupt_quietly(context):
