@@ -53,6 +53,19 @@ def connection(source, target):
     return entity(None, component("Connection", source=source, target=target))
 
 
+def chain(count, *stages, prefix=""):
+    """Documents of {prefix}tx (PingTx, `count` messages) -> {prefix}stage<i> (each of
+    `stages`, a codelet between "in" and "out") -> {prefix}rx (PingRx), capacity-1 queues."""
+    names = [f"{prefix}tx"] + [f"{prefix}stage{i}" for i in range(len(stages))] + [f"{prefix}rx"]
+    documents = [entity(names[0], *transmitter(), component("PingTx", signal="out"),
+                        component("CountSchedulingTerm", count=count))]
+    for name, stage in zip(names[1:-1], stages):
+        documents.append(entity(name, *receiver(), *transmitter(), stage))
+    documents.append(entity(names[-1], *receiver(), component("PingRx", signal="in")))
+    documents += [connection(f"{a}/out", f"{b}/in") for a, b in zip(names, names[1:])]
+    return documents
+
+
 def python_codelet(class_name, file_name, **params):
     """A PyCodeletV0 running `class_name` from `file_name` with codelet_params."""
     return component("PyCodeletV0", codelet_name=class_name, codelet_file=file_name,

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from graph_builder import (PARALLEL, component, connection, entity, graph, python_codelet,
-                           receiver, scheduler_entity, transmitter)
+from graph_builder import (PARALLEL, chain, component, connection, entity, graph,
+                           python_codelet, receiver, scheduler_entity, transmitter)
 
 STATS_LINE = re.compile(r"worker (\d+): (\d+) visits \((\d+) stolen\), (\d+) sleeps, "
                         r"idle ([\d.]+)% of ([\d.]+) s")
@@ -17,18 +17,6 @@ def worker_stats(run):
     """{worker index: (visits, stolen, sleeps, idle %, seconds)} from a run's stderr."""
     return {int(index): (int(visits), int(stolen), int(sleeps), float(idle), float(seconds))
             for index, visits, stolen, sleeps, idle, seconds in STATS_LINE.findall(run["stderr"])}
-
-
-def chain(count, *stages):
-    """tx -> stages... -> rx (capacity-1 queues), `count` messages."""
-    names = ["tx"] + [f"stage{i}" for i in range(len(stages))] + ["rx"]
-    documents = [entity("tx", *transmitter(), component("PingTx", signal="out"),
-                        component("CountSchedulingTerm", count=count))]
-    for name, stage in zip(names[1:-1], stages):
-        documents.append(entity(name, *receiver(), *transmitter(), stage))
-    documents.append(entity("rx", *receiver(), component("PingRx", signal="in")))
-    documents += [connection(f"{a}/out", f"{b}/in") for a, b in zip(names, names[1:])]
-    return documents
 
 
 @pytest.fixture
@@ -125,24 +113,9 @@ def test_parallel_branches_spread_when_every_worker_has_a_pipeline(run_graph_tex
         connection("spin1/out", "rx1/in"),
     ]
     forward = component("Forward", **{"in": "in", "out": "out"})
-    short_chain = [prefixed(document, "short_") for document in chain(1, forward)]
-    text = graph(*fan, *short_chain, scheduler_entity(kind, worker_thread_number=2))
+    text = graph(*fan, *chain(1, forward, prefix="short_"),
+                 scheduler_entity(kind, worker_thread_number=2))
     (run,) = run_graph_text(text, timeout=60)
     stats = worker_stats(run)
     # Each worker spun for most of the run (one alone would leave the other idle throughout).
     assert len(stats) == 2 and all(idle < 50 for *_, idle, _ in stats.values()), run["stderr"]
-
-
-def prefixed(document, prefix):
-    """`document` with its entity name and the entity names in its connection prefixed."""
-    document = dict(document)
-    if document.get("name"):
-        document["name"] = prefix + document["name"]
-    components = []
-    for entry in document["components"]:
-        if entry["type"].endswith("::Connection"):
-            parameters = {key: prefix + value for key, value in entry["parameters"].items()}
-            entry = {**entry, "parameters": parameters}
-        components.append(entry)
-    document["components"] = components
-    return document
