@@ -21,7 +21,7 @@ __all__ = ["InferCodelet", "infer_options"]
 _OPTIONS = ("input_tensor_names", "input_binding_names", "output_tensor_names",
             "output_binding_names", "max_batch_size", "relaxed_dimension_check", "device_id",
             "engine_file_path", "force_engine_update", "max_workspace_size", "enable_fp16",
-            "dla_core", "verbose")
+            "dla_core", "verbose", "cuda_graph")
 
 
 def infer_options(model_path, backend, output_tensor_meta, options):

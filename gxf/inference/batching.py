@@ -64,6 +64,10 @@ class Batcher:
         self.outputs = _pair_names("output", output_tensor_names, output_binding_names,
                                    model.outputs, model.path)
         self.relaxed = relaxed_dimension_check
+        # Blocks share runs only where every input's shape is declared.
+        self._stackable_inputs = all(binding.shape is not None for _, binding in self.inputs)
+        # _fit's verdicts by (input index, shape, dtype): a stream repeats one signature.
+        self._fits = {}
         self.max_rows = max_batch_size
         leading = [binding.shape[0] for _, binding in self.inputs
                    if binding.shape and isinstance(binding.shape[0], int)]
@@ -92,10 +96,16 @@ class Batcher:
         shaped = []
         rows = None
         frame = None
-        for array, (tensor_name, binding) in zip(arrays, self.inputs):
-            array, is_frame = self._fit(array, tensor_name, binding)
-            if binding.shape is None:  # undeclared: fed as it is, never stacked
-                is_frame = False
+        for index, (array, (tensor_name, binding)) in enumerate(zip(arrays, self.inputs)):
+            key = (index, tuple(array.shape), array.dtype)
+            verdict = self._fits.get(key)
+            if verdict is None:  # checked once per signature; errors are never cached
+                if len(self._fits) >= 64:  # shapes that keep changing: keep the last ones
+                    self._fits.clear()
+                verdict = self._fits[key] = self._verdict(array, tensor_name, binding)
+            is_frame, fitted = verdict
+            if fitted is not None:
+                array = array.reshape(fitted)
             count = 1 if is_frame else (array.shape[0] if len(array.shape) else 1)
             if rows is not None and (count != rows or is_frame != frame):
                 raise InferenceError(f"input tensor '{tensor_name}' holds {count} "
@@ -105,6 +115,15 @@ class Batcher:
             rows, frame = count, is_frame
             shaped.append(array)
         return Block(shaped, rows, frame, tag)
+
+    def _verdict(self, array, tensor_name, binding):
+        """(is_frame, shape to reshape to or None) of an array of this shape and dtype for
+        `binding`; else an InferenceError."""
+        fitted, is_frame = self._fit(array, tensor_name, binding)
+        if binding.shape is None:  # undeclared: fed as it is, never stacked
+            is_frame = False
+        reshaped = tuple(fitted.shape) if fitted is not array else None
+        return is_frame, reshaped
 
     def _fit(self, array, tensor_name, binding):
         """(array, is_frame) for `binding`: as it is, or a frame; else an InferenceError."""
@@ -155,7 +174,7 @@ class Batcher:
 
     def _stackable(self, block):
         """Whether `block` may share a run with others (declared shapes only)."""
-        return all(binding.shape is not None for _, binding in self.inputs)
+        return self._stackable_inputs
 
     def run(self, blocks):
         """Run the model on `blocks` (one batch); [{output tensor name: array}] per block."""
@@ -181,6 +200,10 @@ class Batcher:
                 raise InferenceError(f"model output '{binding_name}' of '{self.model.path}' has "
                                      f"shape {describe_shape(tuple(output.shape))}, no leading "
                                      f"batch dimension of {total} to split per frame")
+            if all(block.frame for block in blocks):  # one call for every frame's view
+                for result, view in zip(results, self.model.unstack(output)):
+                    result[tensor_name] = view
+                continue
             offset = 0
             for result, block in zip(results, blocks):
                 result[tensor_name] = (output[offset] if block.frame

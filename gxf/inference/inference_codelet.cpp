@@ -128,7 +128,22 @@ py::dict InferenceCodelet::runner_arguments() const {
                            ? py::cast(clock_.get().get(), py::return_value_policy::reference)
                            : py::none();
   arguments["where"] = describe();
+  add_backend_arguments(&arguments);
   return arguments;
+}
+
+gxf_result_t TorchInference::register_interface(Registrar* registrar) {
+  const gxf_result_t result = InferenceCodelet::register_interface(registrar);
+  if (result != GXF_SUCCESS) return result;
+  registrar->parameter(cuda_graph_, "cuda_graph", "CUDA graph",
+                       "On the GPU, capture a torch.export program once per input shape as a "
+                       "CUDA graph and replay it: one launch per run instead of the module's "
+                       "Python and one launch per kernel", true);
+  return GXF_SUCCESS;
+}
+
+void TorchInference::add_backend_arguments(py::dict* arguments) const {
+  (*arguments)["cuda_graph"] = cuda_graph_.get();
 }
 
 gxf_result_t InferenceCodelet::start() {

@@ -41,6 +41,8 @@ class InferenceCodelet : public Codelet {
  protected:
   // Name of the runtime, as gxf/inference/backends.py knows it ("onnxruntime", ...).
   virtual const char* backend() const = 0;
+  // The parameters only this component has, added to the runner's keyword arguments.
+  virtual void add_backend_arguments(pybind11::dict* arguments) const { (void)arguments; }
 
  private:
   // The parameters, as the keyword arguments of the Python runner.
@@ -86,8 +88,15 @@ class TensorRtInference : public InferenceCodelet {
 
 // nvidia::gxf::TorchInference: a torch.export (.pt2) or TorchScript program run by PyTorch.
 class TorchInference : public InferenceCodelet {
+ public:
+  gxf_result_t register_interface(Registrar* registrar) override;
+
  protected:
   const char* backend() const override { return "torch"; }
+  void add_backend_arguments(pybind11::dict* arguments) const override;
+
+ private:
+  Parameter<bool> cuda_graph_;
 };
 
 }  // namespace gxf

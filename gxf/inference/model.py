@@ -110,6 +110,10 @@ class Model:
         """Batches joined along their leading dimension."""
         return np.concatenate(arrays)
 
+    def unstack(self, array):
+        """Views of each row along the leading dimension (the frames of a batch output)."""
+        return list(array)
+
     def copy_into(self, tensor, array):
         """Copy one of this backend's arrays into a gxf Tensor of the same layout."""
         if isinstance(array, np.ndarray):

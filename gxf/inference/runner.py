@@ -94,9 +94,10 @@ class InferenceRunner:
         """Run the model on what the receivers hold (up to max_batch_size messages)."""
         blocks = []
         # One message out per message in: no more than downstream can take (see
-        # Transmitter.room), at least one.
-        limit = min(self.max_batch_size, max(1, self.tx.room()))
-        while len(blocks) < limit and all(rx.size() for rx in self.rx):
+        # Transmitter.room), at least one; one set of messages needs one from every rx.
+        limit = min(self.max_batch_size, max(1, self.tx.room()),
+                    min(rx.size() for rx in self.rx))
+        for _ in range(limit):
             messages = [rx.receive() for rx in self.rx]
             blocks.append(self.batcher.block(self._inputs(messages), tag=messages[0]))
         for group in self.batcher.batches(blocks):

@@ -10,6 +10,8 @@ import numpy as np
 
 from gxf.inference.errors import InferenceError
 from gxf.inference.model import Binding, Model, on_device
+from gxf.inference.torch_cuda_graph import CudaGraphs
+from gxf.inference.torch_upload import HostUploader
 from gxf.python_codelet._python_codelet import call_without_codelet_lock
 from gxf.std import Tensor
 
@@ -60,12 +62,26 @@ def _script_bindings(module):
     return inputs, [Binding(f"output_{index}", None, None) for index in range(count)]
 
 
+class _HostBatch:
+    """Host tensors a GPU model's run() stacks (or joins) into one upload."""
+
+    __slots__ = ("parts", "stack", "shape", "dtype")
+
+    def __init__(self, parts, stack):
+        self.parts = parts
+        self.stack = stack
+        first = parts[0]
+        rows = len(parts) if stack else sum(int(part.shape[0]) for part in parts)
+        self.shape = (rows,) + tuple(first.shape if stack else first.shape[1:])
+        self.dtype = first.dtype
+
+
 class TorchModel(Model):
     """A torch module in inference mode."""
 
     runtime = "PyTorch"
 
-    def __init__(self, path, device_id=0, stream=None):
+    def __init__(self, path, device_id=0, stream=None, cuda_graph=True):
         import torch
 
         self.torch = torch
@@ -95,12 +111,21 @@ class TorchModel(Model):
         self.stream = (torch.cuda.ExternalStream(stream, device=self.device)
                        if stream and self.device.type == "cuda" else None)
         self._dtypes = {}
+        # Host frames for a GPU model: stacked into page-locked memory, uploaded per batch.
+        self._uploader = (HostUploader(torch, self.device) if self.device.type == "cuda"
+                          else None)
+        # A torch.export program on the GPU replays CUDA graphs (TorchScript may hold Python
+        # control flow a graph would freeze).
+        exported = os.path.splitext(path)[1].lower() == ".pt2"
+        self._graphs = (CudaGraphs(torch, module, self.device, path)
+                        if cuda_graph and exported and self.device.type == "cuda" else None)
         # On the CPU, NumPy batches cross into torch and back without a copy.
         self.host_native = self.device.type == "cpu"
         super().__init__(path, inputs, outputs)
 
     def as_array(self, tensor):
-        """A torch tensor over the gxf tensor's memory, moved to the model's device if needed."""
+        """A torch tensor over the gxf tensor's memory. Host memory stays where it is for a
+        model on the GPU: run() uploads a batch of it at once (HostUploader)."""
         if isinstance(tensor, Tensor):
             # The capsule straight from the gxf tensor (torch.from_dlpack's protocol dance, in
             # Python, costs 4 us more). Device memory is read on torch's current stream, the
@@ -108,7 +133,10 @@ class TorchModel(Model):
             array = self._from_dlpack(tensor.__dlpack__(stream=1 if on_device(tensor) else None))
         else:
             array = self.torch.from_dlpack(tensor)
-        return array if array.device == self.device else array.to(self.device)
+        if array.device == self.device or (self._uploader is not None and
+                                           array.device.type == "cpu"):
+            return array
+        return array.to(self.device)
 
     def export(self, array):
         """A DLPack capsule of an output (torch.utils.dlpack.to_dlpack: 0.3 us, where
@@ -126,12 +154,30 @@ class TorchModel(Model):
         return dtype
 
     def stack(self, arrays):
-        """torch.stack."""
-        return self.torch.stack(arrays)
+        """torch.stack; host frames for a GPU model are stacked by the upload in run()."""
+        if self._all_on_host(arrays):
+            return _HostBatch(arrays, stack=True)
+        return self.torch.stack(self._same_device(arrays))
 
     def concatenate(self, arrays):
-        """torch.cat."""
-        return self.torch.cat(arrays)
+        """torch.cat; host batches for a GPU model are joined by the upload in run()."""
+        if self._all_on_host(arrays):
+            return _HostBatch(arrays, stack=False)
+        return self.torch.cat(self._same_device(arrays))
+
+    def unstack(self, array):
+        """tensor.unbind(0): every frame's view in one call."""
+        return array.unbind(0)
+
+    def _all_on_host(self, arrays):
+        """Whether `arrays` are host tensors waiting for a GPU model's upload."""
+        return self._uploader is not None and all(array.device.type == "cpu"
+                                                  for array in arrays)
+
+    def _same_device(self, arrays):
+        """`arrays` on the model's device (host frames mixed with device ones are moved)."""
+        return [array if array.device == self.device else array.to(self.device)
+                for array in arrays]
 
     def run_host(self, feeds):
         """run() on NumPy feeds shared with torch (CPU model), outputs as NumPy."""
@@ -143,17 +189,51 @@ class TorchModel(Model):
         """Copy a torch tensor into a gxf Tensor (on the device it is on)."""
         self.torch.from_dlpack(tensor).copy_(array)
 
+    def _on_device(self, feed):
+        """A feed on the model's device: host tensors go through the uploader, on the current
+        stream."""
+        if isinstance(feed, _HostBatch):
+            return self._uploader.upload(feed.parts, feed.stack)
+        if self._uploader is not None and feed.device.type == "cpu":
+            return self._uploader.upload([feed], stack=False)
+        return feed
+
+    def _send(self, feed, destination):
+        """Copy a feed into `destination`, a device tensor of its shape (a CUDA graph's
+        input): host data straight from the staging buffer."""
+        if isinstance(feed, _HostBatch):
+            self._uploader.send(self._uploader.stage(feed.parts, feed.stack), destination)
+        elif feed.device.type == "cpu":
+            self._uploader.send(self._uploader.stage([feed], stack=False), destination)
+        else:
+            destination.copy_(feed)
+
+    def _forward(self, feeds):
+        """The outputs for `feeds`: a CUDA graph's replay where there is one, else the
+        module's call."""
+        if self._graphs is not None:
+            result = self._graphs.run(feeds, self._on_device, self._send)
+            if result is not None:
+                return result
+        return self.module(*[self._on_device(feed) for feed in feeds])
+
     def _call(self, arguments):
         """The module's outputs for `arguments`, on the component's stream where it has one."""
         torch = self.torch
         with torch.inference_mode():
             if self.stream is None:
-                return self.module(*arguments)
+                return self._forward(arguments)
             with torch.cuda.stream(self.stream):
-                result = self.module(*arguments)
+                result = self._forward(arguments)
             # Consumers read the outputs on their own streams: finish ours first.
             self.stream.synchronize()
             return result
+
+    def close(self):
+        """Drop the CUDA graphs (their memory)."""
+        if self._graphs is not None:
+            self._graphs.close()
+        super().close()
 
     def run(self, feeds):
         """Call the module with the inputs in declared order."""
@@ -169,6 +249,6 @@ class TorchModel(Model):
         return {binding.name: value for binding, value in zip(self.outputs, values)}
 
 
-def load(path, device_id=0, stream=None, **_):
+def load(path, device_id=0, stream=None, cuda_graph=True, **_):
     """A TorchModel of the torch.export or TorchScript file `path`."""
-    return TorchModel(path, device_id=device_id, stream=stream)
+    return TorchModel(path, device_id=device_id, stream=stream, cuda_graph=cuda_graph)

@@ -7,6 +7,7 @@ once at start, as many in a run of 24 frames as in one of 8. Run on the GPU mach
     python -m pytest -q -m gpu tests/inference/test_gpu_inference.py
 """
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -34,8 +35,11 @@ class DeviceCollector(Collector):
         return tensor.storage_type().name, torch.from_dlpack(tensor).clone()
 
 
-def run_graph(model_path, pool=None, max_batch_size=4):
-    """source -> TorchInference -> sink, in this process; returns the profiler's events."""
+def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=True,
+              cuda_graph=True):
+    """source -> TorchInference -> sink, in this process, the inference ticking once
+    `min_messages` are queued (with a stream of its own from a CudaStreamPool where `streams`);
+    returns the profiler's events."""
     from gxf.cuda import CudaStreamPool
     from gxf.inference import TorchInference
     from gxf.std import BlockMemoryPool
@@ -52,13 +56,14 @@ def run_graph(model_path, pool=None, max_batch_size=4):
     if pool == "block":
         extra["pool"] = entity.add(BlockMemoryPool(name="pool", storage_type=1,
                                                    block_size=1 << 16, num_blocks=16))
-    extra["cuda_stream_pool"] = entity.add(CudaStreamPool(name="streams",
-                                                          stream_flags=0, stream_priority=0,
-                                                          reserved_size=1, max_size=1))
+    if streams:
+        extra["cuda_stream_pool"] = entity.add(CudaStreamPool(
+            name="streams", stream_flags=0, stream_priority=0, reserved_size=1, max_size=1))
     inference = entity.add_codelet(TorchInference(
         name="inference", model_file_path=model_path, input_tensor_names=["images"],
-        output_tensor_names=["logits"], max_batch_size=max_batch_size, **extra),
-        rx_capacity=8, tx_capacity=8)
+        output_tensor_names=["logits"], max_batch_size=max_batch_size, cuda_graph=cuda_graph,
+        **extra),
+        rx_capacity=8, tx_capacity=8, min_message_available=min_messages)
     sink = g.add(PyComputeEntity("sink", count=-1))
     sink.add_codelet("codelet", DeviceCollector(), rx_capacity=8)
     std.connect(source.out, inference.rx[0])
@@ -75,6 +80,13 @@ def host_device_copies(events):
     """Names of the profiled host<->device memcpys."""
     return [event.name for event in events
             if "memcpy" in event.name.lower() and ("HtoD" in event.name or "DtoH" in event.name)]
+
+
+def synchronizations(events):
+    """Names of the profiled calls that wait for a stream or the device."""
+    return [event.name for event in events
+            if event.name in ("cudaStreamSynchronize", "cudaDeviceSynchronize",
+                              "cuStreamSynchronize", "cuCtxSynchronize")]
 
 
 @pytest.mark.parametrize("pool", [None, "block"])
@@ -98,3 +110,65 @@ def test_torch_inference_on_device_tensors_without_host_copies(tmp_path, pool):
     assert len(copies[8]) <= weights, copies[8]
     assert all("HtoD" in name for name in copies[8]), copies[8]
     assert len(copies[24]) == len(copies[8]), copies  # none per frame
+
+
+@pytest.mark.parametrize("streams,cuda_graph", [(False, True), (False, False), (True, True)])
+def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(tmp_path,
+                                                                                streams,
+                                                                                cuda_graph):
+    """Host (NumPy) frames for a model on the GPU: stacked on the host into page-locked memory
+    and uploaded once per batch of 4, not once per frame; on torch's stream the host never
+    waits for the GPU (no stream or device synchronize per batch)."""
+    model = classifier()
+    path = save_exported(model, tmp_path / "model.pt2")
+    device_model = model.to("cuda")
+    copies, waits = {}, {}
+    for frames in (8, 24):
+        FRAMES[:] = list(torch.randn(frames, 3, 8, 8).numpy())
+        events = run_graph(path, min_messages=4, streams=streams, cuda_graph=cuda_graph)
+        copies[frames] = [name for name in host_device_copies(events) if "HtoD" in name]
+        waits[frames] = synchronizations(events)
+        assert len(RESULTS) == len(FRAMES)
+        assert {storage for storage, _ in RESULTS} == {"kDevice"}
+        got = torch.stack([logits for _, logits in RESULTS])
+        with torch.inference_mode():
+            expected = device_model(torch.from_numpy(np.stack(FRAMES)).cuda())
+        torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
+    # 16 more frames are 4 more batches of 4: one upload each.
+    assert len(copies[24]) - len(copies[8]) == 4, copies
+    if not streams:  # the component's own stream is finished once per run (documented)
+        assert len(waits[24]) == len(waits[8]), waits
+
+
+@pytest.mark.parametrize("cuda_graph", [True, False])
+def test_batches_of_every_size_match_the_module(tmp_path, cuda_graph):
+    """Device frames arriving one by one make batches of 1 to 4 (a CUDA graph for each
+    size); every frame's output equals the module's."""
+    model = classifier(seed=3)
+    path = save_exported(model, tmp_path / "model.pt2")
+    FRAMES[:] = list(torch.randn(23, 3, 8, 8, device="cuda"))
+    run_graph(path, streams=False, cuda_graph=cuda_graph)
+    got = torch.stack([logits for _, logits in RESULTS])
+    with torch.inference_mode():
+        expected = model.to("cuda")(torch.stack(FRAMES))
+    torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
+
+
+def test_a_module_cuda_graphs_cannot_hold_is_called_as_it_is(caplog):
+    """A capture that fails (here a copy to the host inside the module) turns the graphs off
+    with a warning naming the model; the module's own call gives the outputs."""
+    from gxf.inference.torch_cuda_graph import CudaGraphs
+
+    class ReadsBack(torch.nn.Module):
+        def forward(self, x):
+            return x * float(x.sum().cpu())
+
+    module = ReadsBack()
+    graphs = CudaGraphs(torch, module, torch.device("cuda"), "reads_back.pt2")
+    x = torch.ones(2, 3, device="cuda")
+    with torch.inference_mode():
+        assert graphs.run([x], lambda feed: feed, None) is None
+    assert not graphs.enabled
+    assert "reads_back.pt2" in caplog.text and "no CUDA graph" in caplog.text
+    with torch.inference_mode():
+        assert graphs.run([x], lambda feed: feed, None) is None  # no second try

@@ -91,6 +91,7 @@ def graph_text(component, model, frames, batch, size, result, batched=False):
     per_message = batch if batched else 1
     messages = batch // per_message  # a run's
     capacity = 2 * messages
+    extra = "".join(f"\n    {key}: {value}" for key, value in GRAPH_OPTIONS.items())
     # One extra batch first, not timed: the runtime's first run (the direct loop's warm-up).
     params = json.dumps({"shape": [3, size, size], "per_tick": batch, "frames": frames,
                          "warmup": batch, "batched": batched})
@@ -119,7 +120,7 @@ components:
     model_file_path: {model}
     input_tensor_names: [images]
     output_tensor_names: [logits]
-    max_batch_size: {batch}
+    max_batch_size: {batch}{extra}
     rx: [in]
     tx: out
 ---
@@ -208,10 +209,11 @@ def run_direct_onnxruntime(model, frames, batch, size, device, batched=False):
     return time.perf_counter() - started
 
 
-def run_direct_torch(model, frames, batch, size, device, batched=False):
+def run_direct_torch(model, frames, batch, size, device, batched=False, staged=False):
     """Seconds of torch alone: stack `batch` frames, move them to the device, call the module,
     frames / batch times (the GPU's queue drained once at the end, as the graph's sink does
-    not wait on it either)."""
+    not wait on it either). `staged` (CUDA): what TorchInference does instead, done directly:
+    frames stacked into page-locked memory, copied without waiting, a CUDA graph replayed."""
     import torch
 
     module = torch.export.load(model).module().to(device)
@@ -225,6 +227,20 @@ def run_direct_torch(model, frames, batch, size, device, batched=False):
             feed = stacked if batched else np.stack(inputs, out=stacked)
             return module(torch.from_numpy(feed).to(device))
 
+    if staged and device == "cuda":
+        from gxf.inference.torch_cuda_graph import CudaGraphs
+        from gxf.inference.torch_upload import HostUploader
+
+        uploader = HostUploader(torch, torch.device(device))
+        graphs = CudaGraphs(torch, module, torch.device(device), model)
+        parts = [torch.from_numpy(stacked)] if batched else \
+            [torch.from_numpy(frame) for frame in inputs]
+
+        def once():  # noqa: F811 - the staged loop replaces the plain one
+            with torch.inference_mode():
+                feed = uploader.stage(parts, stack=not batched)
+                return graphs.run([feed], uploader.send, uploader.send)
+
     once()
     if device == "cuda":
         torch.cuda.synchronize()
@@ -237,6 +253,8 @@ def run_direct_torch(model, frames, batch, size, device, batched=False):
 
 
 DIRECT = {"onnxruntime": run_direct_onnxruntime, "torch": run_direct_torch}
+STAGED = []  # ["--direct-staged"]: the torch direct loop stages and replays (--direct-staged)
+GRAPH_OPTIONS = {}  # extra parameters of the inference component (--no-cuda-graph)
 
 
 def run_direct(backend, model, frames, batch, size, device, batched=False):
@@ -244,7 +262,7 @@ def run_direct(backend, model, frames, batch, size, device, batched=False):
     process = subprocess.run(PINNED + [sys.executable, os.path.abspath(__file__), "--direct", model,
                               "--backend", backend, "--frames", str(frames), "--batch",
                               str(batch), "--size", str(size), "--device", device]
-                             + (["--batched"] if batched else []),
+                             + (["--batched"] if batched else []) + STAGED,
                              capture_output=True, text=True, timeout=600)
     if process.returncode != 0:
         raise SystemExit(f"direct loop failed:\n{process.stdout}\n{process.stderr}")
@@ -276,14 +294,24 @@ def main(argv=None):
                         help="the source publishes one message per batch (a batched buffer "
                              "[batch, 3, S, S], fed as it is), and the direct loop runs on one "
                              "array stacked once")
+    parser.add_argument("--direct-staged", action="store_true",
+                        help="torch on CUDA: the direct loop does what TorchInference does "
+                             "(page-locked staging, copies without waiting, CUDA graph replay), "
+                             "so the ratio is the graph's own cost")
+    parser.add_argument("--no-cuda-graph", action="store_true",
+                        help="TorchInference with cuda_graph: false (the module called per run)")
     parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.direct:
         batch = args.batch[0]
+        staged = {"staged": True} if args.direct_staged else {}
         print(DIRECT[args.backend](args.direct, args.frames, batch, args.size, args.device,
-                                   args.batched))
+                                   args.batched, **staged))
         return
+    STAGED[:] = ["--direct-staged"] if args.direct_staged else []
+    if args.no_cuda_graph:
+        GRAPH_OPTIONS["cuda_graph"] = "false"
     component = COMPONENTS[args.backend]
     PINNED[:] = ["taskset", "-c", args.cpus] if args.cpus else []
     if args.workers > 0:
@@ -291,6 +319,8 @@ def main(argv=None):
     print(f"{component} against {args.backend} directly ({args.device}), median of {args.reps}"
           + (f", on CPUs {args.cpus}" if args.cpus else "")
           + (", one message per batch" if args.batched else ", one message per frame")
+          + (", direct loop staged + CUDA graph" if args.direct_staged else "")
+          + (", cuda_graph: false" if args.no_cuda_graph else "")
           + f", {SCHEDULER[0]}" + (f" ({args.workers} workers)" if args.workers > 0 else ""))
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21} "
