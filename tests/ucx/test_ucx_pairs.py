@@ -24,9 +24,20 @@ pytest.importorskip("libucx", reason="UCX tests need the 'ucx' extra (pip instal
 
 def free_port():
     """A TCP port nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count):
+    """`count` different TCP ports nothing listens on now (all held until all are chosen: a
+    port released by one probe can be handed to the next)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def start(graph, params):
@@ -165,9 +176,11 @@ def test_round_trips_between_graphs_that_each_listen_and_send(tmp_path):
     manifest = tmp_path / "manifest.yaml"
     manifest.write_text("extensions:\n- gxf/std/libgxf_std.so\n- gxf/sample/libgxf_sample.so\n"
                         "- gxf/serialization/libgxf_serialization.so\n- gxf/ucx/libgxf_ucx.so\n")
-    back, kick, forth = free_port(), free_port(), free_port()
-    # Its runs end by the deadlock check: 3 s instead of the bench's 10 keeps the test short.
-    quick_end = "scheduler/ebs/stop_on_deadlock_timeout=3000"
+    back, kick, forth = free_ports(3)
+    # Its runs end by the deadlock check: 6 s instead of the bench's 10 keeps the test short,
+    # and leaves a loaded machine time for the echo's activation (its transmitter connects to
+    # the pinger's listener) before the pinger, already running, calls it a deadlock.
+    quick_end = "scheduler/ebs/stop_on_deadlock_timeout=6000"
     ports = {"echo": [f"echo/kick/port={kick}", f"echo/ping/port={forth}",
                       f"echo/pong/port={back}", "echo/count/count=50", quick_end],
              "pinger": [f"kick/signal/port={kick}", f"loop/pong/port={back}",
