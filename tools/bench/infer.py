@@ -5,6 +5,7 @@ calling the runtime directly in a loop: same model, same batch, same runtime def
     python tools/bench/infer.py                    # both models, batch 8 and 1, ONNX Runtime CPU
     python tools/bench/infer.py --model cnn --batch 8 --frames 800 --reps 5
     python tools/bench/infer.py --backend torch --device cuda     # TorchInference (GPU machine)
+    python tools/bench/infer.py --backend torch --device cuda --direct-staged  # same technique
 
 Models, built at run time (nothing downloaded):
   cnn   images [N, 3, 224, 224] -> Conv(16, 3x3, /2) -> Relu -> Conv(32, 3x3, /2) -> Relu ->
