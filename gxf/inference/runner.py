@@ -50,9 +50,6 @@ class InferenceRunner:
                                input_binding_names, output_binding_names, max_batch_size,
                                relaxed_dimension_check)
         self.rx = list(rx)
-        # The input tensor's name where one rx feeds a model of one input (_inputs).
-        self._one_input = (self.batcher.inputs[0][0]
-                           if len(self.rx) == 1 and len(self.batcher.inputs) == 1 else None)
         self.tx = tx
         self.pool = pool
         self.clock = clock
@@ -116,13 +113,6 @@ class InferenceRunner:
 
     def _inputs(self, messages):
         """The model-input arrays of one set of messages (one from each rx)."""
-        if self._one_input:  # the common case, without the lookups' closures
-            try:
-                tensor = Tensor.get_from_entity(messages[0], self._one_input)
-            except ValueError:
-                tensor = None
-            if tensor is not None:
-                return [self.model.as_array(tensor)]
 
         def find(name):
             for message in messages:

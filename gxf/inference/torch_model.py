@@ -11,7 +11,7 @@ import numpy as np
 from gxf.inference.errors import InferenceError
 from gxf.inference.model import Binding, Model, on_device
 from gxf.inference.torch_cuda_graph import CudaGraphs
-from gxf.inference.torch_upload import HostUploader
+from gxf.inference.torch_upload import HostUploader, batch_shape
 from gxf.python_codelet._python_codelet import call_without_codelet_lock
 from gxf.std import Tensor
 
@@ -70,10 +70,8 @@ class _HostBatch:
     def __init__(self, parts, stack):
         self.parts = parts
         self.stack = stack
-        first = parts[0]
-        rows = len(parts) if stack else sum(int(part.shape[0]) for part in parts)
-        self.shape = (rows,) + tuple(first.shape if stack else first.shape[1:])
-        self.dtype = first.dtype
+        self.shape = batch_shape(parts, stack)  # a CUDA graph's signature, before the upload
+        self.dtype = parts[0].dtype
 
 
 class TorchModel(Model):
@@ -189,24 +187,28 @@ class TorchModel(Model):
         """Copy a torch tensor into a gxf Tensor (on the device it is on)."""
         self.torch.from_dlpack(tensor).copy_(array)
 
+    def _host_parts(self, feed):
+        """(host tensors, stack) a feed uploads from, or None for a feed on the device."""
+        if isinstance(feed, _HostBatch):
+            return feed.parts, feed.stack
+        if self._uploader is not None and feed.device.type == "cpu":
+            return [feed], False
+        return None
+
     def _on_device(self, feed):
         """A feed on the model's device: host tensors go through the uploader, on the current
         stream."""
-        if isinstance(feed, _HostBatch):
-            return self._uploader.upload(feed.parts, feed.stack)
-        if self._uploader is not None and feed.device.type == "cpu":
-            return self._uploader.upload([feed], stack=False)
-        return feed
+        host = self._host_parts(feed)
+        return feed if host is None else self._uploader.upload(*host)
 
     def _send(self, feed, destination):
         """Copy a feed into `destination`, a device tensor of its shape (a CUDA graph's
         input): host data straight from the staging buffer."""
-        if isinstance(feed, _HostBatch):
-            self._uploader.send(self._uploader.stage(feed.parts, feed.stack), destination)
-        elif feed.device.type == "cpu":
-            self._uploader.send(self._uploader.stage([feed], stack=False), destination)
-        else:
+        host = self._host_parts(feed)
+        if host is None:
             destination.copy_(feed)
+        else:
+            self._uploader.send(self._uploader.stage(*host), destination)
 
     def _forward(self, feeds):
         """The outputs for `feeds`: a CUDA graph's replay where there is one, else the

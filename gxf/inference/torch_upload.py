@@ -10,7 +10,16 @@ non_blocking=True, so the host queues the next batch while the GPU runs this one
 written again only after the copy that read it has finished (its event), with two buffers in
 turn: the host waits only when it is two batches ahead of the GPU."""
 
-__all__ = ["HostUploader"]
+__all__ = ["HostUploader", "batch_shape"]
+
+
+def batch_shape(parts, stack):
+    """The shape of `parts` stacked along a new leading dimension (`stack`), else joined
+    along their first one."""
+    first = parts[0]
+    if stack:
+        return (len(parts),) + tuple(first.shape)
+    return (sum(int(part.shape[0]) for part in parts),) + tuple(first.shape[1:])
 
 
 class HostUploader:
@@ -32,10 +41,7 @@ class HostUploader:
         """`parts` stacked or joined into the next page-locked buffer (see upload)."""
         torch = self.torch
         first = parts[0]
-        if stack:
-            shape = (len(parts),) + tuple(first.shape)
-        else:
-            shape = (sum(int(part.shape[0]) for part in parts),) + tuple(first.shape[1:])
+        shape = batch_shape(parts, stack)
         staged = self._staging(shape, first.dtype)
         if len(parts) == 1:
             staged.copy_(first.reshape(shape))

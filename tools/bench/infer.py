@@ -223,11 +223,12 @@ def run_direct_torch(model, frames, batch, size, device, batched=False, staged=F
     stacked = np.empty((batch, 3, size, size), np.float32)  # reused, as the graph's staging
     np.stack(inputs, out=stacked)
 
-    def once():
+    def plain():
         with torch.inference_mode():
             feed = stacked if batched else np.stack(inputs, out=stacked)
             return module(torch.from_numpy(feed).to(device))
 
+    once = plain
     if staged and device == "cuda":
         from gxf.inference.torch_cuda_graph import CudaGraphs
         from gxf.inference.torch_upload import HostUploader
@@ -237,10 +238,12 @@ def run_direct_torch(model, frames, batch, size, device, batched=False, staged=F
         parts = [torch.from_numpy(stacked)] if batched else \
             [torch.from_numpy(frame) for frame in inputs]
 
-        def once():  # noqa: F811 - the staged loop replaces the plain one
+        def replay():
             with torch.inference_mode():
                 feed = uploader.stage(parts, stack=not batched)
                 return graphs.run([feed], uploader.send, uploader.send)
+
+        once = replay
 
     once()
     if device == "cuda":
