@@ -13,6 +13,8 @@
 #include "gxf/core/context.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
+#include "gxf/std/dlpack.hpp"
+#include "gxf/std/dlpack_utils.hpp"
 #include "gxf/std/timestamp.hpp"
 
 namespace py = pybind11;
@@ -21,8 +23,6 @@ namespace nvidia {
 namespace gxf {
 
 namespace {
-
-constexpr size_t kAlignment = 64;  // every output starts on a cache line (and SIMD loads)
 
 struct DtypeName {
   const char* name;
@@ -70,55 +70,22 @@ bool is_host(const Tensor& tensor) {
   return tensor.storage_type() != MemoryStorageType::kDevice;
 }
 
-size_t aligned(size_t bytes) { return (bytes + kAlignment - 1) / kAlignment * kAlignment; }
-
 // Elements of one frame: a frame of rank 0 (a model input of shape [N]) is one element, where
 // Shape::size() follows GXF in saying 0.
 uint64_t elements(const Shape& shape) { return shape.rank() == 0 ? 1 : shape.size(); }
 
-std::string describe_shape(const py::array& array) {
+std::string describe_shape(const std::vector<int64_t>& shape) {
   std::string text = "(";
-  for (py::ssize_t i = 0; i < array.ndim(); ++i) {
-    text += (i ? ", " : "") + std::to_string(array.shape(i));
-  }
-  return text + (array.ndim() == 1 ? ",)" : ")");
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+  return text + (shape.size() == 1 ? ",)" : ")");
+}
+
+// The stream a model's staged_call() returned: 0 and 1 are the legacy default stream.
+bool is_legacy(CudaStreamHandle stream) {
+  return stream == nullptr || stream == cuda_legacy_stream();
 }
 
 }  // namespace
-
-HostBlockPool::~HostBlockPool() {
-  for (const Block& block : free_) std::free(block.pointer);
-}
-
-std::shared_ptr<void> HostBlockPool::take(size_t bytes) {
-  Block block{nullptr, 0};
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    // The smallest free block that fits: runs of one size (the steady state) reuse theirs.
-    auto best = free_.end();
-    for (auto it = free_.begin(); it != free_.end(); ++it) {
-      if (it->bytes >= bytes && (best == free_.end() || it->bytes < best->bytes)) best = it;
-    }
-    if (best != free_.end()) {
-      block = *best;
-      *best = free_.back();
-      free_.pop_back();
-    }
-  }
-  if (!block.pointer) {
-    block = {std::aligned_alloc(kAlignment, aligned(std::max<size_t>(bytes, 1))),
-             aligned(std::max<size_t>(bytes, 1))};
-    if (!block.pointer) return nullptr;
-  }
-  std::shared_ptr<HostBlockPool> self = shared_from_this();
-  return std::shared_ptr<void>(block.pointer,
-                               [self, block](void*) { self->give_back(block); });
-}
-
-void HostBlockPool::give_back(Block block) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  free_.push_back(block);
-}
 
 std::unique_ptr<HostFrames> HostFrames::from_plan(py::handle plan, int32_t max_batch_size) {
   if (plan.is_none()) return nullptr;
@@ -141,7 +108,10 @@ std::unique_ptr<HostFrames> HostFrames::from_plan(py::handle plan, int32_t max_b
         entry.cast<std::tuple<std::string, std::string, std::string>>();
     frames->outputs_.push_back({tensor_name, binding_name});
   }
+  frames->device_ = plan.attr("get")("device", -1).cast<int>();
+  frames->blocks_ = std::make_shared<OutputBlocks>(frames->device_);
   py::object call = plan.attr("get")("call");
+  if (frames->device_ >= 0 && (call.is_none() || !cuda_available())) return nullptr;
   if (!call.is_none()) {
     frames->call_ = call;
     for (const Output& output : frames->outputs_) {
@@ -269,12 +239,17 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
   return code;
 }
 
+py::dict HostFrames::call_feeds(py::list& arrays) const {
+  py::dict feeds;
+  for (size_t index = 0; index < call_inputs_.size(); ++index) {
+    feeds[call_inputs_[index]] = arrays[index];
+  }
+  return feeds;
+}
+
 py::list HostFrames::run_model(py::object& runner, py::list& arrays) {
   if (call_) {
-    py::dict feeds;
-    for (size_t index = 0; index < call_inputs_.size(); ++index) {
-      feeds[call_inputs_[index]] = arrays[index];
-    }
+    py::dict feeds = call_feeds(arrays);
     try {
       py::list outputs;
       {
@@ -299,36 +274,140 @@ py::list HostFrames::run_model(py::object& runner, py::list& arrays) {
   return runner.attr("run_host")(arrays);
 }
 
+py::list HostFrames::run_on_device(py::list& arrays, CudaStreamHandle* stream) {
+  py::dict feeds = call_feeds(arrays);
+  py::tuple result;
+  {
+    // torch lets the GIL go while it launches and copies; other Python codelets may run then.
+    OutsideCodeletCallLock outside;
+    result = call_(call_outputs_, feeds);
+  }
+  *stream = reinterpret_cast<CudaStreamHandle>(result[1].cast<uintptr_t>());
+  return result[0];
+}
+
+gxf_result_t HostFrames::stack(const Codelet& owner, size_t first, size_t count, size_t total) {
+  feeds_.resize(inputs_.size());
+  for (size_t index = 0; index < inputs_.size(); ++index) {
+    Input& input = inputs_[index];
+    const size_t bytes = total * input.frame_bytes;
+    byte* staging;
+    if (device_ >= 0) {
+      // Always staged for the GPU, a lone frame too: the upload needs page-locked memory.
+      Expected<byte*> buffer = input.pinned.next(device_, bytes);
+      if (!buffer) {
+        return owner.fail(buffer.error().code, "input '%s': %s", input.tensor_name.c_str(),
+                          buffer.error().message.c_str());
+      }
+      staging = *buffer;
+    } else if (count == 1) {
+      feeds_[index] = tensors_[first * inputs_.size() + index]->pointer();  // fed in place
+      continue;
+    } else {
+      if (input.staging.size() < bytes) input.staging.resize(bytes);
+      staging = input.staging.data();
+    }
+    byte* cursor = staging;
+    for (size_t message = first; message < first + count; ++message) {
+      const size_t these = rows_[message] * input.frame_bytes;
+      std::memcpy(cursor, tensors_[message * inputs_.size() + index]->pointer(), these);
+      cursor += these;
+    }
+    feeds_[index] = staging;
+  }
+  return GXF_SUCCESS;
+}
+
+gxf_result_t HostFrames::add_split(const Codelet& owner, size_t index, size_t total, bool whole,
+                                   py::handle array_handle, py::handle capsule) {
+  const char* binding = outputs_[index].binding_name.c_str();
+  Split split{};
+  std::vector<int64_t> shape;
+  std::optional<PrimitiveType> type;
+  std::string dtype;  // for errors only
+  if (capsule) {
+    auto* managed = static_cast<dlpack::DLManagedTensor*>(
+        PyCapsule_GetPointer(capsule.ptr(), dlpack::kCapsuleName));
+    if (!managed) {
+      PyErr_Clear();
+      return owner.fail(GXF_FAILURE, "model output '%s' of '%s' is not a DLPack capsule",
+                        binding, model_path_.c_str());
+    }
+    const dlpack::DLTensor& tensor = managed->dl_tensor;
+    shape.assign(tensor.shape, tensor.shape + std::max(tensor.ndim, 0));
+    type = from_dl_data_type(tensor.dtype);
+    split.bytes_per_element = (tensor.dtype.bits * tensor.dtype.lanes + 7) / 8;
+    split.data = static_cast<const byte*>(tensor.data) + tensor.byte_offset;
+    // staged_call() hands contiguous outputs (tensor.contiguous()): strides are compact.
+    split.bytes = split.bytes_per_element;
+    for (int64_t extent : shape) split.bytes *= static_cast<uint64_t>(extent);
+    dtype = "DLPack (code " + std::to_string(tensor.dtype.code) + ", " +
+            std::to_string(tensor.dtype.bits) + " bits)";
+  } else {
+    py::array array = py::reinterpret_borrow<py::array>(array_handle);
+    for (py::ssize_t i = 0; i < array.ndim(); ++i) shape.push_back(array.shape(i));
+    type = primitive_type_of(array.dtype());
+    split.bytes_per_element = static_cast<uint64_t>(array.itemsize());
+    split.data = static_cast<const byte*>(array.data());
+    split.bytes = static_cast<uint64_t>(array.nbytes());
+    if (!type) dtype = py::str(array.dtype()).cast<std::string>();
+  }
+  if (!whole && (shape.empty() || static_cast<size_t>(shape[0]) != total)) {
+    return owner.fail(GXF_FAILURE,
+                      "model output '%s' of '%s' has shape %s, no leading batch dimension "
+                      "of %zu to split per %s", binding, model_path_.c_str(),
+                      describe_shape(shape).c_str(), total, batches_ ? "message" : "frame");
+  }
+  if (!type) {
+    return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has dtype %s, which no "
+                      "tensor element type holds", binding, model_path_.c_str(), dtype.c_str());
+  }
+  if (shape.size() > Shape::kMaxRank) {
+    return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has rank %zu; a tensor "
+                      "holds at most %u", binding, model_path_.c_str(), shape.size(),
+                      Shape::kMaxRank);
+  }
+  split.element_type = *type;
+  for (int64_t extent : shape) split.dims[split.rank++] = static_cast<int32_t>(extent);
+  if (!whole) split.row_bytes = split.bytes / total;
+  splits_.push_back(split);
+  return GXF_SUCCESS;
+}
+
+std::shared_ptr<void> HostFrames::copy_outputs(size_t bytes_in_all, CudaStreamHandle stream) {
+  std::shared_ptr<void> block = blocks_->take(bytes_in_all, stream);
+  if (!block) return nullptr;
+  byte* cursor = static_cast<byte*>(block.get());
+  starts_.resize(splits_.size());
+  for (size_t index = 0; index < splits_.size(); ++index) {
+    starts_[index] = cursor;
+    if (device_ < 0) {
+      std::memcpy(cursor, splits_[index].data, splits_[index].bytes);
+    } else if (CudaDriver::instance().copy_async(cursor, splits_[index].data,
+                                                 splits_[index].bytes,
+                                                 stream) != GXF_SUCCESS) {
+      return nullptr;
+    }
+    cursor += OutputBlocks::aligned(splits_[index].bytes);
+  }
+  return block;
+}
+
 gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t first,
                              size_t count, size_t total, Transmitter* transmitter,
                              Allocator* pool, Clock* clock) {
-  // Stack (a single message's tensor is fed in place).
-  feeds_.resize(inputs_.size());
-  std::vector<const byte*>& feeds = feeds_;
-  for (size_t index = 0; index < inputs_.size(); ++index) {
-    Input& input = inputs_[index];
-    if (count == 1) {
-      feeds[index] = tensors_[first * inputs_.size() + index]->pointer();
-      continue;
-    }
-    if (input.staging.size() < total * input.frame_bytes) {
-      input.staging.resize(total * input.frame_bytes);
-    }
-    byte* cursor = input.staging.data();
-    for (size_t message = first; message < first + count; ++message) {
-      const size_t bytes = rows_[message] * input.frame_bytes;
-      std::memcpy(cursor, tensors_[message * inputs_.size() + index]->pointer(), bytes);
-      cursor += bytes;
-    }
-    feeds[index] = input.staging.data();
-  }
+  gxf_result_t stacked = stack(owner, first, count, total);
+  if (stacked != GXF_SUCCESS) return stacked;
+  const bool on_device = device_ >= 0;
+  const MemoryStorageType storage =
+      on_device ? MemoryStorageType::kDevice : MemoryStorageType::kSystem;
   // A lone batch gets its outputs whole, whatever their shape (as the runner feeds it).
   const bool whole = batches_ && count == 1;
   Context* context = owner.context();
+  CudaDriver* driver = on_device ? &CudaDriver::instance() : nullptr;
   published_.clear();
   {
     CodeletCall call;
-    py::object runner_error;
     try {
       py::list arrays;
       for (size_t index = 0; index < inputs_.size(); ++index) {
@@ -336,56 +415,28 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
         std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(total)};
         for (uint32_t i = 0; i < input.shape.rank(); ++i) shape.push_back(input.shape.dimension(i));
         // A view: the memory is the staging buffer or the received tensor, both held here
-        // until run_host returns (the runtimes copy what they keep).
-        arrays.append(py::array(input.dtype, shape,
-                                const_cast<byte*>(feeds[index]), py::none()));
+        // until the run returns (the runtimes copy what they keep; the upload is waited for
+        // before the page-locked buffer is written again).
+        arrays.append(py::array(input.dtype, shape, const_cast<byte*>(feeds_[index]),
+                                py::none()));
       }
-      py::list outputs = run_model(runner, arrays);
+      CudaStreamHandle stream = nullptr;
+      py::list outputs = on_device ? run_on_device(arrays, &stream) : run_model(runner, arrays);
       splits_.clear();
       size_t bytes_in_all = 0;
       for (size_t index = 0; index < outputs_.size(); ++index) {
-        py::array output = outputs[index];
-        std::optional<PrimitiveType> type = primitive_type_of(output.dtype());
-        if (!whole && (output.ndim() < 1 || static_cast<size_t>(output.shape(0)) != total)) {
-          return owner.fail(GXF_FAILURE,
-                            "model output '%s' of '%s' has shape %s, no leading batch dimension "
-                            "of %zu to split per %s",
-                            outputs_[index].binding_name.c_str(), model_path_.c_str(),
-                            describe_shape(output).c_str(), total,
-                            batches_ ? "message" : "frame");
-        }
-        if (!type) {
-          return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has dtype %s, which no "
-                            "tensor element type holds", outputs_[index].binding_name.c_str(),
-                            model_path_.c_str(),
-                            py::str(output.dtype()).cast<std::string>().c_str());
-        }
-        if (output.ndim() > static_cast<py::ssize_t>(Shape::kMaxRank)) {
-          return owner.fail(GXF_FAILURE, "model output '%s' of '%s' has rank %zd; a tensor "
-                            "holds at most %u", outputs_[index].binding_name.c_str(),
-                            model_path_.c_str(), output.ndim(), Shape::kMaxRank);
-        }
-        Split split{static_cast<const byte*>(output.data()), {}, 0, 0, *type,
-                    static_cast<uint64_t>(output.itemsize()),
-                    static_cast<uint64_t>(output.nbytes())};
-        for (py::ssize_t i = 0; i < output.ndim(); ++i) {
-          split.dims[split.rank++] = static_cast<int32_t>(output.shape(i));
-        }
-        if (!whole) split.row_bytes = split.bytes / total;
-        splits_.push_back(std::move(split));
-        bytes_in_all += aligned(output.nbytes());
+        gxf_result_t code = on_device
+                                ? add_split(owner, index, total, whole, py::handle(), outputs[index])
+                                : add_split(owner, index, total, whole, outputs[index], py::handle());
+        if (code != GXF_SUCCESS) return code;
+        bytes_in_all += OutputBlocks::aligned(splits_.back().bytes);
       }
       // Copy and build the messages without the GIL (the outputs stay referenced above).
       py::gil_scoped_release no_gil;
-      std::shared_ptr<void> block = pool ? nullptr : blocks_->take(bytes_in_all);
-      if (!pool && !block) return owner.fail(GXF_OUT_OF_MEMORY, "no memory for the outputs");
-      byte* cursor = static_cast<byte*>(block.get());
-      starts_.resize(splits_.size());
-      std::vector<byte*>& starts = starts_;
-      for (size_t index = 0; index < splits_.size() && block; ++index) {
-        starts[index] = cursor;
-        std::memcpy(cursor, splits_[index].data, splits_[index].bytes);
-        cursor += aligned(splits_[index].bytes);
+      std::shared_ptr<void> block = pool ? nullptr : copy_outputs(bytes_in_all, stream);
+      if (!pool && !block) {
+        return owner.fail(GXF_OUT_OF_MEMORY, "cannot copy the outputs (%zu bytes) to %s memory",
+                          bytes_in_all, on_device ? "device" : "host");
       }
       size_t row = 0;  // the message's first row in the run
       for (size_t message = first; message < first + count; ++message) {
@@ -409,14 +460,17 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
           if (!tensor) return owner.fail(GXF_FACTORY_UNKNOWN_CLASS_NAME, "Tensor is not registered");
           gxf_result_t code;
           if (pool) {
-            code = tensor->reshape_custom(shape, split.element_type,
-                                          split.bytes_per_element, nullptr,
-                                          MemoryStorageType::kHost, pool);
-            if (code == GXF_SUCCESS) std::memcpy(tensor->pointer(), split.data + offset, bytes);
+            code = tensor->reshape_custom(shape, split.element_type, split.bytes_per_element,
+                                          nullptr, on_device ? storage : MemoryStorageType::kHost,
+                                          pool);
+            if (code == GXF_SUCCESS && on_device) {
+              code = driver->copy_async(tensor->pointer(), split.data + offset, bytes, stream);
+            } else if (code == GXF_SUCCESS) {
+              std::memcpy(tensor->pointer(), split.data + offset, bytes);
+            }
           } else {
             code = tensor->wrap_shared(shape, split.element_type, split.bytes_per_element,
-                                       nullptr, MemoryStorageType::kSystem,
-                                       starts[index] + offset, bytes, block);
+                                       nullptr, storage, starts_[index] + offset, bytes, block);
           }
           if (code != GXF_SUCCESS) {
             return owner.fail(code, "cannot allocate output tensor '%s' of %llu bytes",
@@ -426,6 +480,19 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
         }
         published_.push_back(std::move(published));
         row += rows_[message];
+      }
+      if (on_device) {
+        // The staging buffers are free again once this run's uploads are done; consumers
+        // read the outputs after the legacy default stream.
+        for (Input& input : inputs_) {
+          if (input.pinned.copied(stream) != GXF_SUCCESS) {
+            return owner.fail(GXF_FAILURE, "cannot record the upload of input '%s'",
+                              input.tensor_name.c_str());
+          }
+        }
+        if (!is_legacy(stream) && driver->stream_order(stream, cuda_legacy_stream()) != GXF_SUCCESS) {
+          return owner.fail(GXF_FAILURE, "cannot order the legacy stream after the model's");
+        }
       }
     } catch (py::error_already_set& error) {
       return report_python_error(

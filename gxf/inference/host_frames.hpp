@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "gxf/core/entity.hpp"
+#include "gxf/inference/output_blocks.hpp"
+#include "gxf/inference/pinned_staging.hpp"
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/clock.hpp"
 #include "gxf/std/codelet.hpp"
@@ -23,26 +25,6 @@
 
 namespace nvidia {
 namespace gxf {
-
-// Host memory blocks handed out again once their last holder lets go: the outputs of a run
-// live in one block, each published frame's tensors are views of it. The pool outlives the
-// codelet while messages still hold its blocks.
-class HostBlockPool : public std::enable_shared_from_this<HostBlockPool> {
- public:
-  ~HostBlockPool();
-  // A block of at least `bytes`, released back to the pool by the returned owner.
-  std::shared_ptr<void> take(size_t bytes);
-
- private:
-  struct Block {
-    void* pointer;
-    size_t bytes;
-  };
-  void give_back(Block block);
-
-  std::mutex mutex_;
-  std::vector<Block> free_;
-};
 
 // The inference codelet's path for the common case, taken per tick: every message holds host
 // tensors of the declared dtype and shape, all of them single frames (rank one lower than the
@@ -55,6 +37,13 @@ class HostBlockPool : public std::enable_shared_from_this<HostBlockPool> {
 // `pool`'s memory). Anything else (device tensors, frames and batches mixed, shapes needing
 // the relaxed check, mistakes) is left to the Python runner, which has the general rules and
 // the error messages; both group messages into runs the same way.
+//
+// For a model on the GPU (plan "device" >= 0: TorchInference with CUDA) the frames are stacked
+// into page-locked memory (PinnedStaging) instead, the model's staged_call() uploads the batch
+// without waiting and returns its outputs on the device with the stream they were computed on,
+// and the outputs are copied once per run into a pooled device block on that stream (no host
+// wait anywhere), which the legacy default stream is then ordered after (an event, where the
+// stream is another one), as the engine's device tensors are read.
 class HostFrames {
  public:
   // From InferenceRunner.host_plan() (GIL held); nullptr where the plan is None.
@@ -76,6 +65,7 @@ class HostFrames {
     Shape shape;                       // this tick's row shape (from its first message)
     uint64_t frame_bytes = 0;          // bytes of one row
     std::vector<byte> staging;         // stacked rows; grows, never shrinks
+    PinnedStaging pinned;              // the same for a model on the GPU
   };
   struct Output {
     std::string tensor_name;
@@ -101,9 +91,22 @@ class HostFrames {
   gxf_result_t run(const Codelet& owner, pybind11::object& runner, size_t first, size_t count,
                    size_t total, Transmitter* transmitter, Allocator* pool, Clock* clock);
 
+  // The plan's call's feeds: {input binding name: array}.
+  pybind11::dict call_feeds(pybind11::list& arrays) const;
   // The outputs of one run, in outputs_ order: the model's host_call() where it has one,
   // else (or to explain a failure of it) InferenceRunner.run_host.
   pybind11::list run_model(pybind11::object& runner, pybind11::list& arrays);
+  // The same for a model on the GPU: DLPack capsules of its outputs, and the stream they are
+  // computed on.
+  pybind11::list run_on_device(pybind11::list& arrays, CudaStreamHandle* stream);
+  // Checks output `index` of a run of `total` rows (the NumPy array `array`, or the DLPack
+  // capsule `capsule`) and describes it for splitting; fails the codelet when it cannot be.
+  gxf_result_t add_split(const Codelet& owner, size_t index, size_t total, bool whole,
+                         pybind11::handle array, pybind11::handle capsule);
+  // Stacks the `count` messages from `first` into one buffer per input (feeds_).
+  gxf_result_t stack(const Codelet& owner, size_t first, size_t count, size_t total);
+  // Copies the splits into one pooled block (on `stream` for the GPU); null without memory.
+  std::shared_ptr<void> copy_outputs(size_t bytes_in_all, CudaStreamHandle stream);
 
   std::vector<Input> inputs_;
   std::vector<Output> outputs_;
@@ -115,7 +118,8 @@ class HostFrames {
   size_t max_rows_ = 1;
   size_t max_batch_size_ = 1;
   std::string model_path_;
-  std::shared_ptr<HostBlockPool> blocks_ = std::make_shared<HostBlockPool>();
+  int device_ = -1;  // the model's GPU, -1 for a model on the host
+  std::shared_ptr<OutputBlocks> blocks_;
   // This tick's messages, message-major (one per receiver each), their input tensors, rows
   // and splits; kept between ticks so that steady state allocates nothing here.
   std::vector<EntityRef> messages_;

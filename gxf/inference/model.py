@@ -63,6 +63,9 @@ class Model:
     # Whether run_host takes host NumPy batches and returns host NumPy outputs, so the codelet
     # may stack and split host frames itself (host_frames.cpp) and call Python once per run.
     host_native = False
+    # Whether staged_call() takes host NumPy batches in page-locked memory and leaves the
+    # outputs on the GPU, so the codelet may stack host frames and split the outputs itself.
+    device_staged = False
 
     def __init__(self, path, inputs, outputs):
         self.path = path
@@ -82,6 +85,14 @@ class Model:
         """A runtime function the codelet's host path may call itself instead of run_host, as
         function([output names], {input name: NumPy batch}) -> [NumPy outputs in that order],
         outside the Python codelet call lock; None where there is none (run_host is called)."""
+        return None
+
+    def staged_call(self):
+        """For device_staged backends: function([output names], {input name: NumPy batch in
+        page-locked memory}) -> ([DLPack capsules of the outputs, contiguous, in that order],
+        the CUDA stream handle they are computed on), called outside the Python codelet call
+        lock. The batch's memory may be written again once work queued on that stream after the
+        call has run."""
         return None
 
     def as_array(self, tensor):

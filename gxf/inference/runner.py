@@ -60,12 +60,15 @@ class InferenceRunner:
 
     def host_plan(self):
         """What the codelet needs to stack, run and split host frames itself (host_frames.cpp),
-        or None where every tick goes through tick(): a model that is not host_native, or an
+        or None where every tick goes through tick(): a model neither host_native nor
+        device_staged, or an
         input or output without a declared shape and dtype. A dict: inputs [(tensor name,
         declared shape with -1 for dynamic extents, dtype name)], outputs [(tensor name,
-        binding name, dtype name)], max_rows (most frames per run), model path, and the
-        model's host_call() with the input binding names it takes (call, call_inputs)."""
-        if not self.model.host_native:
+        binding name, dtype name)], max_rows (most frames per run), model path, the model's
+        host_call() with the input binding names it takes (call, call_inputs), and device: -1,
+        or for a device_staged model its GPU (call is then its staged_call())."""
+        device = self.model.device_staged
+        if not (self.model.host_native or device):
             return None
         outputs_by_name = {binding.name: binding for binding in self.model.outputs}
         outputs = [(tensor, outputs_by_name[binding]) for tensor, binding in self.batcher.outputs]
@@ -78,8 +81,9 @@ class InferenceRunner:
             "outputs": [(tensor, binding.name, binding.dtype.name) for tensor, binding in outputs],
             "max_rows": self.batcher.max_rows,
             "model": self.model.path,
-            "call": self.model.host_call(),
+            "call": self.model.staged_call() if device else self.model.host_call(),
             "call_inputs": [binding.name for _, binding in self.batcher.inputs],
+            "device": self.model.device_index if device else -1,
         }
 
     def run_host(self, arrays):

@@ -45,10 +45,12 @@ class CudaGraphs:
         self._captured = {}
         self.enabled = True
 
-    def run(self, feeds, on_device, send):
+    def run(self, feeds, on_device, send, copy_out=True):
         """The module's outputs for `feeds` by a replay, or None where there is no graph for
         them (the caller calls the module). on_device(feed): a device tensor of a feed;
-        send(feed, destination): copies a feed into a device tensor of its shape."""
+        send(feed, destination): copies a feed into a device tensor of its shape. Without
+        copy_out the outputs are the graph's own tensors, which the next replay overwrites
+        (the caller copies them on the stream first)."""
         key = tuple((tuple(feed.shape), feed.dtype) for feed in feeds)
         captured = self._captured.get(key)
         if captured is None:
@@ -61,7 +63,8 @@ class CudaGraphs:
             for feed, destination in zip(feeds, captured.inputs):
                 send(feed, destination)
         captured.graph.replay()
-        outputs = [output.clone() for output in captured.outputs]
+        outputs = ([output.clone() for output in captured.outputs] if copy_out
+                   else list(captured.outputs))
         return outputs[0] if captured.single else outputs
 
     def close(self):

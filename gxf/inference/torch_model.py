@@ -74,6 +74,18 @@ class _HostBatch:
         self.dtype = parts[0].dtype
 
 
+class _Staged:
+    """A batch the codelet stacked into page-locked memory (host_frames.cpp): uploaded as it is,
+    without waiting; the codelet knows when the buffer is free again."""
+
+    __slots__ = ("tensor", "shape", "dtype")
+
+    def __init__(self, tensor):
+        self.tensor = tensor
+        self.shape = tensor.shape
+        self.dtype = tensor.dtype
+
+
 class TorchModel(Model):
     """A torch module in inference mode."""
 
@@ -117,8 +129,11 @@ class TorchModel(Model):
         exported = os.path.splitext(path)[1].lower() == ".pt2"
         self._graphs = (CudaGraphs(torch, module, self.device, path)
                         if cuda_graph and exported and self.device.type == "cuda" else None)
-        # On the CPU, NumPy batches cross into torch and back without a copy.
+        # On the CPU, NumPy batches cross into torch and back without a copy; on the GPU the
+        # codelet stacks host frames into page-locked memory for staged_call().
         self.host_native = self.device.type == "cpu"
+        self.device_staged = self.device.type == "cuda"
+        self.device_index = self.device.index or 0
         super().__init__(path, inputs, outputs)
 
     def as_array(self, tensor):
@@ -140,8 +155,8 @@ class TorchModel(Model):
         """A DLPack capsule of an output (torch.utils.dlpack.to_dlpack: 0.3 us, where
         Tensor.as_tensor of the torch tensor goes through torch's Python-level interfaces,
         12 us). The capsule carries no stream: run() computes on torch's current stream, the
-        legacy default one that consumers of device tensors order after, or synchronizes its
-        own stream before it returns."""
+        legacy default one that consumers of device tensors order after, or orders that one
+        after its own stream."""
         return self._to_dlpack(array)
 
     def dtype_of(self, array):
@@ -187,6 +202,32 @@ class TorchModel(Model):
         """Copy a torch tensor into a gxf Tensor (on the device it is on)."""
         self.torch.from_dlpack(tensor).copy_(array)
 
+    def staged_call(self):
+        """The GPU model's run for batches the codelet staged (Model.staged_call)."""
+        return self._run_staged if self.device_staged else None
+
+    def _run_staged(self, names, feeds):
+        """Model.staged_call(): the outputs `names` for page-locked NumPy `feeds`, as DLPack
+        capsules (a CUDA graph's own outputs, which the codelet copies out on the stream before
+        the next replay), and the stream."""
+        torch = self.torch
+        arguments = [_Staged(torch.from_numpy(feeds[binding.name])) for binding in self.inputs]
+        try:
+            with torch.inference_mode():
+                stream = (self.stream if self.stream is not None
+                          else torch.cuda.current_stream(self.device))
+                with torch.cuda.stream(stream):
+                    result = self._forward(arguments, copy_out=False)
+                    values = list(result) if isinstance(result, (list, tuple)) else [result]
+                    by_name = {binding.name: value
+                               for binding, value in zip(self.outputs, values)}
+                    # contiguous() is the tensor itself where it already is (no copy).
+                    return ([self._to_dlpack(by_name[name].contiguous()) for name in names],
+                            stream.cuda_stream)
+        except Exception as error:  # noqa: BLE001 - a shape the program rejects at run time
+            raise InferenceError(f"PyTorch failed to run '{self.path}': "
+                                 f"{str(error).strip().splitlines()[0]}") from None
+
     def _host_parts(self, feed):
         """(host tensors, stack) a feed uploads from, or None for a feed on the device."""
         if isinstance(feed, _HostBatch):
@@ -198,23 +239,28 @@ class TorchModel(Model):
     def _on_device(self, feed):
         """A feed on the model's device: host tensors go through the uploader, on the current
         stream."""
+        if isinstance(feed, _Staged):
+            return feed.tensor.to(self.device, non_blocking=True)
         host = self._host_parts(feed)
         return feed if host is None else self._uploader.upload(*host)
 
     def _send(self, feed, destination):
         """Copy a feed into `destination`, a device tensor of its shape (a CUDA graph's
         input): host data straight from the staging buffer."""
+        if isinstance(feed, _Staged):
+            destination.copy_(feed.tensor, non_blocking=True)
+            return
         host = self._host_parts(feed)
         if host is None:
             destination.copy_(feed)
         else:
             self._uploader.send(self._uploader.stage(*host), destination)
 
-    def _forward(self, feeds):
-        """The outputs for `feeds`: a CUDA graph's replay where there is one, else the
-        module's call."""
+    def _forward(self, feeds, copy_out=True):
+        """The outputs for `feeds`: a CUDA graph's replay where there is one (its own output
+        tensors without copy_out), else the module's call."""
         if self._graphs is not None:
-            result = self._graphs.run(feeds, self._on_device, self._send)
+            result = self._graphs.run(feeds, self._on_device, self._send, copy_out)
             if result is not None:
                 return result
         return self.module(*[self._on_device(feed) for feed in feeds])
@@ -227,8 +273,14 @@ class TorchModel(Model):
                 return self._forward(arguments)
             with torch.cuda.stream(self.stream):
                 result = self._forward(arguments)
-            # Consumers read the outputs on their own streams: finish ours first.
-            self.stream.synchronize()
+            # Consumers read device tensors after the legacy default stream (the engine's
+            # convention): it waits for ours on the device, and the outputs' memory is not
+            # reused before what was queued there when they are freed has run. No host wait.
+            legacy = torch.cuda.default_stream(self.device)
+            legacy.wait_stream(self.stream)
+            for output in (result if isinstance(result, (list, tuple)) else [result]):
+                if output.device.type == "cuda":
+                    output.record_stream(legacy)
             return result
 
     def close(self):

@@ -95,12 +95,13 @@ def test_torch_inference_on_device_tensors_without_host_copies(tmp_path, pool):
     path = save_exported(model, tmp_path / "model.pt2")
     device_model = model.to("cuda")
     weights = len(model.state_dict())  # uploaded once, at start
-    copies = {}
+    copies, waits = {}, {}
     for frames in (8, 24):
         FRAMES[:] = list(torch.randn(frames, 3, 8, 8, device="cuda"))
         torch.cuda.synchronize()
-        events = run_graph(path, pool=pool)
+        events = run_graph(path, pool=pool)  # on a stream of the component's own
         copies[frames] = host_device_copies(events)
+        waits[frames] = synchronizations(events)
         assert len(RESULTS) == len(FRAMES)
         assert {storage for storage, _ in RESULTS} == {"kDevice"}
         got = torch.stack([logits for _, logits in RESULTS])
@@ -110,22 +111,38 @@ def test_torch_inference_on_device_tensors_without_host_copies(tmp_path, pool):
     assert len(copies[8]) <= weights, copies[8]
     assert all("HtoD" in name for name in copies[8]), copies[8]
     assert len(copies[24]) == len(copies[8]), copies  # none per frame
+    assert len(waits[24]) == len(waits[8]), waits  # the stream is not waited for per run
 
 
-@pytest.mark.parametrize("streams,cuda_graph", [(False, True), (False, False), (True, True)])
+@pytest.mark.parametrize("streams,cuda_graph", [(False, True), (False, False), (True, True),
+                                                (True, False)])
 def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(tmp_path,
+                                                                                monkeypatch,
                                                                                 streams,
                                                                                 cuda_graph):
-    """Host (NumPy) frames for a model on the GPU: stacked on the host into page-locked memory
-    and uploaded once per batch of 4, not once per frame; on torch's stream the host never
-    waits for the GPU (no stream or device synchronize per batch)."""
+    """Host (NumPy) frames for a model on the GPU take the codelet's C++ path: stacked into
+    page-locked memory and uploaded once per batch of 4, not once per frame, the model entered
+    once per batch (staged_call), and the host never waits for the GPU (no stream or device
+    synchronize per batch), on torch's stream or the component's own."""
+    from gxf.inference.torch_model import TorchModel
+
+    calls = []
+    run_staged = TorchModel._run_staged
+
+    def counted(self, names, feeds):
+        calls.append(next(iter(feeds.values())).shape[0])
+        return run_staged(self, names, feeds)
+
+    monkeypatch.setattr(TorchModel, "_run_staged", counted)
     model = classifier()
     path = save_exported(model, tmp_path / "model.pt2")
     device_model = model.to("cuda")
     copies, waits = {}, {}
     for frames in (8, 24):
+        calls.clear()
         FRAMES[:] = list(torch.randn(frames, 3, 8, 8).numpy())
         events = run_graph(path, min_messages=4, streams=streams, cuda_graph=cuda_graph)
+        assert calls == [4] * (frames // 4)  # the C++ path, one staged run per batch
         copies[frames] = [name for name in host_device_copies(events) if "HtoD" in name]
         waits[frames] = synchronizations(events)
         assert len(RESULTS) == len(FRAMES)
@@ -136,8 +153,7 @@ def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(t
         torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
     # 16 more frames are 4 more batches of 4: one upload each.
     assert len(copies[24]) - len(copies[8]) == 4, copies
-    if not streams:  # the component's own stream is finished once per run (documented)
-        assert len(waits[24]) == len(waits[8]), waits
+    assert len(waits[24]) == len(waits[8]), waits
 
 
 @pytest.mark.parametrize("cuda_graph", [True, False])
