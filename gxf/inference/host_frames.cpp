@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "gxf/core/context.hpp"
+#include "gxf/inference/parallel_copy.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
 #include "gxf/std/dlpack.hpp"
@@ -288,6 +289,7 @@ py::list HostFrames::run_on_device(py::list& arrays, CudaStreamHandle* stream) {
 
 gxf_result_t HostFrames::stack(const Codelet& owner, size_t first, size_t count, size_t total) {
   feeds_.resize(inputs_.size());
+  pieces_.clear();
   for (size_t index = 0; index < inputs_.size(); ++index) {
     Input& input = inputs_[index];
     const size_t bytes = total * input.frame_bytes;
@@ -310,11 +312,13 @@ gxf_result_t HostFrames::stack(const Codelet& owner, size_t first, size_t count,
     byte* cursor = staging;
     for (size_t message = first; message < first + count; ++message) {
       const size_t these = rows_[message] * input.frame_bytes;
-      std::memcpy(cursor, tensors_[message * inputs_.size() + index]->pointer(), these);
+      pieces_.push_back({cursor, tensors_[message * inputs_.size() + index]->pointer(), these});
       cursor += these;
     }
     feeds_[index] = staging;
   }
+  // Megabytes of frames are copied by several threads (one cannot fill the bandwidth).
+  ParallelCopy::instance().run(pieces_);
   return GXF_SUCCESS;
 }
 

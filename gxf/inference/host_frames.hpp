@@ -15,6 +15,7 @@
 
 #include "gxf/core/entity.hpp"
 #include "gxf/inference/output_blocks.hpp"
+#include "gxf/inference/parallel_copy.hpp"
 #include "gxf/inference/pinned_staging.hpp"
 #include "gxf/std/allocator.hpp"
 #include "gxf/std/clock.hpp"
@@ -129,6 +130,7 @@ class HostFrames {
   std::vector<Split> splits_;
   std::vector<EntityRef> published_;
   std::vector<const byte*> feeds_;
+  std::vector<ParallelCopy::Piece> pieces_;  // the stacking's copies
   std::vector<byte*> starts_;
   size_t receiver_count_ = 0;
 };

@@ -178,3 +178,15 @@ def test_runtime_outputs_that_are_not_c_contiguous_are_split_right(onnx_models, 
     expected = onnx_models.run_directly(model, {"images": np.stack(frames)})["logits"]
     np.testing.assert_allclose(np.stack(results), expected, rtol=RTOL, atol=ATOL)
     assert calls and fallbacks == []  # every run through host_call, none run again
+
+
+def test_megabytes_of_frames_are_stacked_by_several_threads_right(onnx_models, tmp_path,
+                                                                   runner_ticks):
+    """Batches of 6 frames of 3x160x160 float32 (1.8 MB a batch: over ParallelCopy's threshold,
+    cut into 256 KB chunks that do not fall on frame boundaries) give the runtime's outputs."""
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx", size=(160, 160))
+    frames = np.random.default_rng(7).normal(size=(12, 3, 160, 160)).astype(np.float32)
+    results = run_onnx_graph(model, frames, ViewCollector, 6, capacity=12, min_messages=6)
+    assert runner_ticks == []
+    expected = onnx_models.run_directly(model, {"images": frames})["logits"]
+    np.testing.assert_allclose(np.stack(results), expected, RTOL, ATOL)

@@ -106,15 +106,17 @@ def main(argv=None):
     _timed(InferenceRunner, "tick", total, profile)
     _timed(InferenceRunner, "run_host", total, profile)
     _timed(ModelClass, "run", total, None)
-    # The C++ host path calls the runtime's own function (host_call) where the model has one:
+    # The C++ host path calls the runtime's own function (host_call) where the model has one,
+    # or for a model on the GPU its staged_call (upload, replay or call, outputs handed over):
     # time that as the model's run (no Python around it then).
-    host_call = ModelClass.host_call
+    def timed_call(getter):
+        def timed(self):
+            function = getter(self)
+            return None if function is None else _timer(function, "call", total, None)
+        return timed
 
-    def timed_host_call(self):
-        function = host_call(self)
-        return None if function is None else _timer(function, "call", total, None)
-
-    ModelClass.host_call = timed_host_call
+    ModelClass.host_call = timed_call(ModelClass.host_call)
+    ModelClass.staged_call = timed_call(ModelClass.staged_call)
     size = infer.MODELS[args.model]
     frames = args.frames or (8000 if args.model == "cnn" else 80000)
     frames -= frames % args.batch
