@@ -137,11 +137,14 @@ def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(t
     model = classifier()
     path = save_exported(model, tmp_path / "model.pt2")
     device_model = model.to("cuda")
-    copies, waits = {}, {}
+    copies, waits, traffic = {}, {}, {}
     for frames in (8, 24):
         calls.clear()
         FRAMES[:] = list(torch.randn(frames, 3, 8, 8).numpy())
+        before = std.cuda_traffic()
         events = run_graph(path, min_messages=4, streams=streams, cuda_graph=cuda_graph)
+        after = std.cuda_traffic()
+        traffic[frames] = {key: after[key] - before[key] for key in after}
         assert calls == [4] * (frames // 4)  # the C++ path, one staged run per batch
         copies[frames] = [name for name in host_device_copies(events) if "HtoD" in name]
         waits[frames] = synchronizations(events)
@@ -154,6 +157,11 @@ def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(t
     # 16 more frames are 4 more batches of 4: one upload each.
     assert len(copies[24]) - len(copies[8]) == 4, copies
     assert len(waits[24]) == len(waits[8]), waits
+    # The engine's own: one device-to-device copy of the outputs per batch into a pooled
+    # block; its page-locked and device memory allocated at the start only.
+    assert traffic[24]["copies"] - traffic[8]["copies"] == 4, traffic
+    for key in ("device_allocations", "pinned_allocations"):
+        assert traffic[24][key] == traffic[8][key], traffic
 
 
 @pytest.mark.parametrize("cuda_graph", [True, False])
