@@ -39,9 +39,7 @@ bool OutputBlocks::allocate(size_t bytes, Block* block) {
   }
   CudaDriver& driver = CudaDriver::instance();
   if (driver.device_alloc(device_, block->bytes, &block->pointer) != GXF_SUCCESS) return false;
-  // Timing off: the event only orders work (cheaper to record and wait for).
-  constexpr uint32_t kDisableTiming = 0x2;
-  if (driver.event_create(device_, kDisableTiming, &block->released) != GXF_SUCCESS) {
+  if (driver.event_create(device_, kCudaEventDisableTiming, &block->released) != GXF_SUCCESS) {
     (void)driver.device_free(block->pointer);
     return false;
   }

@@ -3,10 +3,12 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 
 #include "gxf/core/expected.hpp"
 #include "gxf/std/gems/cuda_driver/cuda_driver.hpp"
 #include "gxf/std/memory_buffer.hpp"
+#include "gxf/std/staging_buffer.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -21,11 +23,9 @@ namespace gxf {
 // event recorded behind it): the host waits only when it is two batches ahead of the GPU.
 class PinnedStaging {
  public:
-  PinnedStaging() = default;
+  PinnedStaging();
   ~PinnedStaging();
-  PinnedStaging(const PinnedStaging&) = delete;
-  PinnedStaging& operator=(const PinnedStaging&) = delete;
-  PinnedStaging(PinnedStaging&& other) noexcept;
+  PinnedStaging(PinnedStaging&&) noexcept = default;
 
   // The next buffer, of at least `bytes`, once its last copy has finished.
   Expected<byte*> next(int device, size_t bytes);
@@ -34,12 +34,11 @@ class PinnedStaging {
 
  private:
   struct Slot {
-    void* pointer = nullptr;
-    size_t bytes = 0;
+    StagingBuffer buffer;  // page-locked where CUDA is (the only place this is used)
     CudaEventHandle copied = nullptr;
     bool pending = false;  // `copied` recorded and not yet waited for
   };
-  std::array<Slot, 2> slots_;
+  std::unique_ptr<std::array<Slot, 2>> slots_;  // held apart: buffers do not move
   size_t current_ = 0;
   size_t next_ = 0;
 };

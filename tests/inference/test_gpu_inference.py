@@ -164,6 +164,21 @@ def test_host_frames_reach_the_gpu_model_in_one_copy_per_batch_without_waiting(t
         assert traffic[24][key] == traffic[8][key], traffic
 
 
+def test_host_frames_outputs_in_a_device_pool(tmp_path):
+    """With a device `pool`, the C++ path copies each frame's outputs into a tensor of the pool
+    (on the model's stream) instead of a view of its own block."""
+    model = classifier(seed=5)
+    path = save_exported(model, tmp_path / "model.pt2")
+    FRAMES[:] = list(torch.randn(12, 3, 8, 8).numpy())
+    run_graph(path, pool="block", min_messages=4)
+    assert len(RESULTS) == len(FRAMES)
+    assert {storage for storage, _ in RESULTS} == {"kDevice"}
+    got = torch.stack([logits for _, logits in RESULTS])
+    with torch.inference_mode():
+        expected = model.to("cuda")(torch.from_numpy(np.stack(FRAMES)).cuda())
+    torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
+
+
 @pytest.mark.parametrize("cuda_graph", [True, False])
 def test_batches_of_every_size_match_the_module(tmp_path, cuda_graph):
     """Device frames arriving one by one make batches of 1 to 4 (a CUDA graph for each

@@ -29,7 +29,6 @@ constexpr int kPointerAttributeDeviceOrdinal = 9;
 constexpr unsigned kMemoryTypeHost = 1;
 constexpr unsigned kMemoryTypeDevice = 2;
 constexpr unsigned kMemoryTypeUnified = 4;
-constexpr unsigned kEventDisableTiming = 0x2;
 constexpr int kMemPoolAttrReleaseThreshold = 4;
 constexpr int kMemAllocationTypePinned = 1;
 constexpr int kMemLocationTypeDevice = 1;
@@ -433,7 +432,7 @@ gxf_result_t CudaDriver::stream_order(CudaStreamHandle producer, CudaStreamHandl
   if (ordering.event == nullptr || ordering.context != context) {
     if (ordering.event) api_->event_destroy(ordering.event);
     ordering.event = nullptr;
-    code = check(api_->event_create(&ordering.event, kEventDisableTiming), "cuEventCreate");
+    code = check(api_->event_create(&ordering.event, kCudaEventDisableTiming), "cuEventCreate");
     if (code != GXF_SUCCESS) return code;
     ordering.api = api_;
     ordering.context = context;

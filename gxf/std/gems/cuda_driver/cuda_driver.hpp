@@ -18,6 +18,9 @@ using CudaEventHandle = void*;
 using CudaMemPoolHandle = void*;
 using CudaHostFunction = void (*)(void* user_data);
 
+// cuEventCreate's flag for events that only order work (cheaper to record and wait for).
+constexpr uint32_t kCudaEventDisableTiming = 0x2;
+
 // Special stream values of the driver API.
 inline CudaStreamHandle cuda_legacy_stream() { return reinterpret_cast<CudaStreamHandle>(0x1); }
 inline CudaStreamHandle cuda_per_thread_stream() {
