@@ -66,6 +66,7 @@ class Model:
     # Whether staged_call() takes host NumPy batches in page-locked memory and leaves the
     # outputs on the GPU, so the codelet may stack host frames and split the outputs itself.
     device_staged = False
+    device_index = 0  # the GPU a device_staged model runs on
 
     def __init__(self, path, inputs, outputs):
         self.path = path

@@ -61,12 +61,12 @@ class InferenceRunner:
     def host_plan(self):
         """What the codelet needs to stack, run and split host frames itself (host_frames.cpp),
         or None where every tick goes through tick(): a model neither host_native nor
-        device_staged, or an
-        input or output without a declared shape and dtype. A dict: inputs [(tensor name,
-        declared shape with -1 for dynamic extents, dtype name)], outputs [(tensor name,
-        binding name, dtype name)], max_rows (most frames per run), model path, the model's
-        host_call() with the input binding names it takes (call, call_inputs), and device: -1,
-        or for a device_staged model its GPU (call is then its staged_call())."""
+        device_staged, or an input or output without a declared shape and dtype. A dict:
+        inputs [(tensor name, declared shape with -1 for dynamic extents, dtype name)],
+        outputs [(tensor name, binding name, dtype name)], max_rows (most frames per run),
+        model path, the model's host_call() with the input binding names it takes (call,
+        call_inputs), and device: -1, or for a device_staged model its GPU (call is then its
+        staged_call())."""
         device = self.model.device_staged
         if not (self.model.host_native or device):
             return None
