@@ -190,3 +190,47 @@ def test_megabytes_of_frames_are_stacked_by_several_threads_right(onnx_models, t
     assert runner_ticks == []
     expected = onnx_models.run_directly(model, {"images": frames})["logits"]
     np.testing.assert_allclose(np.stack(results), expected, RTOL, ATOL)
+
+
+def test_two_inference_chains_stack_megabytes_at_once(onnx_models, tmp_path, runner_ticks):
+    """Two source -> OnnxRuntimeInference -> sink chains on a MultiThreadScheduler of two
+    workers: both inference codelets stack 1.8 MB batches at the same time (one gets
+    ParallelCopy's helpers, the other copies alone); every frame's outputs arrive, twice."""
+    import gxf.std as std
+    from gxf.core import Graph
+    from gxf.inference import OnnxRuntimeInference
+    from gxf.python_codelet import PyComputeEntity
+    from gxf.std import ComputeEntity, MultiThreadScheduler, RealtimeClock
+    from graph_api_codelets import FRAMES, RESULTS, FrameSource
+
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx", size=(160, 160))
+    frames = np.random.default_rng(8).normal(size=(24, 3, 160, 160)).astype(np.float32)
+    FRAMES[:] = list(frames)
+    RESULTS.clear()
+    g = Graph()
+    clock = std.set_clock(g, RealtimeClock(name="clock"))
+    std.set_scheduler(g, MultiThreadScheduler(clock=clock, worker_thread_number=2,
+                                              max_duration_ms=60000, stop_on_deadlock=True))
+    for chain in ("a", "b"):
+        source = g.add(PyComputeEntity(f"source_{chain}", count=len(FRAMES)))
+        source.add_codelet("codelet", FrameSource(), tx_capacity=12)
+        inference = g.add(ComputeEntity(f"infer_{chain}", count=-1)).add_codelet(
+            OnnxRuntimeInference(name="inference", model_file_path=model,
+                                 input_tensor_names=["images"], output_tensor_names=["logits"],
+                                 max_batch_size=6), rx_capacity=12, tx_capacity=12,
+            min_message_available=6)
+        sink = g.add(PyComputeEntity(f"sink_{chain}", count=-1))
+        sink.add_codelet("codelet", ViewCollector(), rx_capacity=12)
+        std.connect(source.out, inference.rx[0])
+        std.connect(inference.tx, sink.in_)
+    g.load_extensions()
+    g.run()
+    g.destroy()
+    assert runner_ticks == []
+    assert len(RESULTS) == 2 * len(frames)
+    expected = onnx_models.run_directly(model, {"images": frames})["logits"]
+    # Each sink gets its chain's frames in order; the two chains interleave in RESULTS.
+    matches = [int(np.argmin(np.abs(expected - result).max(axis=1))) for result in RESULTS]
+    assert sorted(matches) == sorted(list(range(len(frames))) * 2)
+    for result, index in zip(RESULTS, matches):
+        np.testing.assert_allclose(result, expected[index], RTOL, ATOL)
