@@ -15,8 +15,12 @@ nvidia-smi --query-gpu=name,utilization.gpu,memory.used --format=csv,noheader ||
 status=0
 echo "== pytest -m gpu tests/inference -v"; date
 timeout 900 python -m pytest -m gpu tests/inference -v -p no:cacheprovider || status=1
+timeout 300 python -m pytest tests/inference/test_host_frames.py -q -p no:cacheprovider || status=1
 echo "== bench: TorchInference on cuda vs torch directly"; date
 timeout 900 python tools/bench/infer.py --backend torch --device cuda --reps 3 || status=1
+echo "== bench: TorchInference on cuda vs a direct loop staged + CUDA graph (cnn)"; date
+timeout 300 python tools/bench/infer.py --backend torch --device cuda --batch 8 --reps 3 \
+  --direct-staged --model cnn || status=1
 echo "== bench: OnnxRuntimeInference (CPU provider) vs onnxruntime directly"; date
 timeout 900 python tools/bench/infer.py --backend onnxruntime --reps 3 || status=1
 echo "== bench: host path profile (cnn and tiny, batch 8)"; date
