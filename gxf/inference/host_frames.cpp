@@ -403,8 +403,11 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
   gxf_result_t stacked = stack(owner, first, count, total);
   if (stacked != GXF_SUCCESS) return stacked;
   const bool on_device = device_ >= 0;
+  // Views of the pooled block: device or system memory; tensors from `pool`: device or host.
   const MemoryStorageType storage =
       on_device ? MemoryStorageType::kDevice : MemoryStorageType::kSystem;
+  const MemoryStorageType pool_storage =
+      on_device ? MemoryStorageType::kDevice : MemoryStorageType::kHost;
   // A lone batch gets its outputs whole, whatever their shape (as the runner feeds it).
   const bool whole = batches_ && count == 1;
   Context* context = owner.context();
@@ -465,8 +468,7 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
           gxf_result_t code;
           if (pool) {
             code = tensor->reshape_custom(shape, split.element_type, split.bytes_per_element,
-                                          nullptr, on_device ? storage : MemoryStorageType::kHost,
-                                          pool);
+                                          nullptr, pool_storage, pool);
             if (code == GXF_SUCCESS && on_device) {
               code = driver->copy_async(tensor->pointer(), split.data + offset, bytes, stream);
             } else if (code == GXF_SUCCESS) {

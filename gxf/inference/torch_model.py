@@ -217,16 +217,27 @@ class TorchModel(Model):
                 stream = (self.stream if self.stream is not None
                           else torch.cuda.current_stream(self.device))
                 with torch.cuda.stream(stream):
-                    result = self._forward(arguments, copy_out=False)
-                    values = list(result) if isinstance(result, (list, tuple)) else [result]
-                    by_name = {binding.name: value
-                               for binding, value in zip(self.outputs, values)}
+                    by_name = self._by_name(self._forward(arguments, copy_out=False))
                     # contiguous() is the tensor itself where it already is (no copy).
                     return ([self._to_dlpack(by_name[name].contiguous()) for name in names],
                             stream.cuda_stream)
         except Exception as error:  # noqa: BLE001 - a shape the program rejects at run time
-            raise InferenceError(f"PyTorch failed to run '{self.path}': "
-                                 f"{str(error).strip().splitlines()[0]}") from None
+            raise self._failure(error) from None
+
+    @staticmethod
+    def _values(result):
+        """The module's outputs as a list (a single tensor, or a list or tuple of them)."""
+        return list(result) if isinstance(result, (list, tuple)) else [result]
+
+    def _by_name(self, result):
+        """{output binding name: tensor} of the module's result."""
+        return {binding.name: value
+                for binding, value in zip(self.outputs, self._values(result))}
+
+    def _failure(self, error):
+        """The InferenceError for an exception raised while the module ran."""
+        return InferenceError(f"PyTorch failed to run '{self.path}': "
+                              f"{str(error).strip().splitlines()[0]}")
 
     def _host_parts(self, feed):
         """(host tensors, stack) a feed uploads from, or None for a feed on the device."""
@@ -278,7 +289,7 @@ class TorchModel(Model):
             # reused before what was queued there when they are freed has run. No host wait.
             legacy = torch.cuda.default_stream(self.device)
             legacy.wait_stream(self.stream)
-            for output in (result if isinstance(result, (list, tuple)) else [result]):
+            for output in self._values(result):
                 if output.device.type == "cuda":
                     output.record_stream(legacy)
             return result
@@ -297,10 +308,8 @@ class TorchModel(Model):
             # codelets of the graph run whenever torch lets the GIL go (inside its kernels).
             result = call_without_codelet_lock(self._call, arguments)
         except Exception as error:  # noqa: BLE001 - a shape the program rejects at run time
-            raise InferenceError(f"PyTorch failed to run '{self.path}': "
-                                 f"{str(error).strip().splitlines()[0]}") from None
-        values = list(result) if isinstance(result, (list, tuple)) else [result]
-        return {binding.name: value for binding, value in zip(self.outputs, values)}
+            raise self._failure(error) from None
+        return self._by_name(result)
 
 
 def load(path, device_id=0, stream=None, cuda_graph=True, **_):
