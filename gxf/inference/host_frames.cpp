@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "gxf/core/context.hpp"
+#include "gxf/cuda/cuda_stream_id.hpp"
 #include "gxf/inference/parallel_copy.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
 #include "gxf/python_codelet/py_codelet.hpp"
@@ -111,6 +112,8 @@ std::unique_ptr<HostFrames> HostFrames::from_plan(py::handle plan, int32_t max_b
   }
   frames->device_ = plan.attr("get")("device", -1).cast<int>();
   frames->blocks_ = std::make_shared<OutputBlocks>(frames->device_);
+  py::object stream_cid = plan.attr("get")("stream_cid", py::none());
+  if (!stream_cid.is_none()) frames->stream_cid_ = stream_cid.cast<gxf_uid_t>();
   py::object call = plan.attr("get")("call");
   if (frames->device_ >= 0 && (call.is_none() || !cuda_available())) return nullptr;
   if (!call.is_none()) {
@@ -483,6 +486,13 @@ gxf_result_t HostFrames::run(const Codelet& owner, py::object& runner, size_t fi
                               outputs_[index].tensor_name.c_str(),
                               static_cast<unsigned long long>(bytes));
           }
+        }
+        if (on_device && stream_cid_ != kNullUid) {
+          auto* stream_id = context->add_message_component<CudaStreamId>(published.get(), "");
+          if (!stream_id) {
+            return owner.fail(GXF_FACTORY_UNKNOWN_CLASS_NAME, "CudaStreamId is not registered");
+          }
+          stream_id->stream_cid = stream_cid_;
         }
         published_.push_back(std::move(published));
         row += rows_[message];

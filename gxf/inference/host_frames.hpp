@@ -120,6 +120,9 @@ class HostFrames {
   size_t max_batch_size_ = 1;
   std::string model_path_;
   int device_ = -1;  // the model's GPU, -1 for a model on the host
+  // The component's stream (plan "stream_cid"), named on every output message by a
+  // CudaStreamId as GXF's inference codelets do; kNullUid without a cuda_stream_pool.
+  gxf_uid_t stream_cid_ = kNullUid;
   std::shared_ptr<OutputBlocks> blocks_;
   // This tick's messages, message-major (one per receiver each), their input tensors, rows
   // and splits; kept between ticks so that steady state allocates nothing here.

@@ -96,6 +96,12 @@ class Model:
         call has run."""
         return None
 
+    def wait_for(self, stream):
+        """Make what reads a received message's data wait for `stream` (the gxf CudaStream
+        its CudaStreamId names): here on the host; GPU backends order their own stream on the
+        device instead."""
+        stream.sync()
+
     def as_array(self, tensor):
         """The array this backend feeds for a received gxf Tensor or a DLPack / array-interface
         object (no copy where possible)."""

@@ -8,8 +8,8 @@ import logging
 
 import numpy as np
 
-import gxf.cuda  # noqa: F401  binds CudaStreamPool, handed over as cuda_stream_pool
 from gxf.core import MessageEntity
+from gxf.cuda import CudaStreamId  # also binds CudaStreamPool, handed over as cuda_stream_pool
 from gxf.inference.backends import check_backend, load_model
 from gxf.inference.batching import Batcher
 from gxf.inference.errors import InferenceError
@@ -65,8 +65,9 @@ class InferenceRunner:
         inputs [(tensor name, declared shape with -1 for dynamic extents, dtype name)],
         outputs [(tensor name, binding name, dtype name)], max_rows (most frames per run),
         model path, the model's host_call() with the input binding names it takes (call,
-        call_inputs), and device: -1, or for a device_staged model its GPU (call is then its
-        staged_call())."""
+        call_inputs), device: -1, or for a device_staged model its GPU (call is then its
+        staged_call()), and stream_cid: the component's stream, which the outputs name with a
+        CudaStreamId, or None."""
         device = self.model.device_staged
         if not (self.model.host_native or device):
             return None
@@ -84,6 +85,7 @@ class InferenceRunner:
             "call": self.model.staged_call() if device else self.model.host_call(),
             "call_inputs": [binding.name for _, binding in self.batcher.inputs],
             "device": self.model.device_index if device else -1,
+            "stream_cid": self.stream_cid,
         }
 
     def run_host(self, arrays):
@@ -103,6 +105,7 @@ class InferenceRunner:
                     min(rx.size() for rx in self.rx))
         for _ in range(limit):
             messages = [rx.receive() for rx in self.rx]
+            self._wait_for_producers(messages)
             blocks.append(self.batcher.block(self._inputs(messages), tag=messages[0]))
         for group in self.batcher.batches(blocks):
             for block, outputs in zip(group, self.batcher.run(group)):
@@ -114,6 +117,14 @@ class InferenceRunner:
         if self.stream_cid is not None:
             self.stream_pool.release_stream(self.stream_cid)
             self.stream_cid = None
+
+    def _wait_for_producers(self, messages):
+        """Order the model's reads after the streams the messages' data are made on (their
+        CudaStreamId, GXF's convention), before anything reads them."""
+        for message in messages:
+            stream_id = CudaStreamId.find_from_entity(message)
+            if stream_id is not None:
+                self.model.wait_for(stream_id.stream())
 
     def _inputs(self, messages):
         """The model-input arrays of one set of messages (one from each rx)."""
@@ -141,6 +152,8 @@ class InferenceRunner:
         message = MessageEntity(received.context())
         for name, array in outputs.items():
             self._add_tensor(message, name, array)
+        if self.stream_cid is not None:  # the stream the outputs are made on, as GXF's codelets
+            CudaStreamId.add_to_entity(message).stream_cid = self.stream_cid
         stamp = Timestamp.find_from_entity(received)
         if stamp is not None:
             acqtime = stamp[0]

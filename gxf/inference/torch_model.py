@@ -121,6 +121,7 @@ class TorchModel(Model):
         self.stream = (torch.cuda.ExternalStream(stream, device=self.device)
                        if stream and self.device.type == "cuda" else None)
         self._dtypes = {}
+        self._external_streams = {}  # wait_for's torch views of gxf streams, by handle
         # Host frames for a GPU model: stacked into page-locked memory, uploaded per batch.
         self._uploader = (HostUploader(torch, self.device) if self.device.type == "cuda"
                           else None)
@@ -135,6 +136,19 @@ class TorchModel(Model):
         self.device_staged = self.device.type == "cuda"
         self.device_index = self.device.index or 0
         super().__init__(path, inputs, outputs)
+
+    def wait_for(self, stream):
+        """Torch's current stream (the legacy default one outside run(), which reads the
+        received tensors and stacks them) waits for `stream` on the device: no host wait."""
+        if self.device.type != "cuda":
+            super().wait_for(stream)
+            return
+        handle = stream.stream()
+        external = self._external_streams.get(handle)
+        if external is None:
+            external = self._external_streams[handle] = self.torch.cuda.ExternalStream(
+                handle, device=self.device)
+        self.torch.cuda.current_stream(self.device).wait_stream(external)
 
     def as_array(self, tensor):
         """A torch tensor over the gxf tensor's memory. Host memory stays where it is for a
@@ -282,12 +296,15 @@ class TorchModel(Model):
         with torch.inference_mode():
             if self.stream is None:
                 return self._forward(arguments)
+            legacy = torch.cuda.default_stream(self.device)
+            # The inputs were received (and stacked) after the legacy stream; the component's
+            # stream may be a non-blocking one (CudaStreamPool's default), which does not wait.
+            self.stream.wait_stream(legacy)
             with torch.cuda.stream(self.stream):
                 result = self._forward(arguments)
             # Consumers read device tensors after the legacy default stream (the engine's
             # convention): it waits for ours on the device, and the outputs' memory is not
             # reused before what was queued there when they are freed has run. No host wait.
-            legacy = torch.cuda.default_stream(self.device)
             legacy.wait_stream(self.stream)
             for output in self._values(result):
                 if output.device.type == "cuda":

@@ -35,12 +35,65 @@ class DeviceCollector(Collector):
         return tensor.storage_type().name, torch.from_dlpack(tensor).clone()
 
 
-def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=True,
-              cuda_graph=True):
-    """source -> TorchInference -> sink, in this process, the inference ticking once
-    `min_messages` are queued (with a stream of its own from a CudaStreamPool where `streams`);
-    returns the profiler's events."""
+class StreamFrameSource(FrameSource):
+    """Publishes FRAMES[i] copied on a non-blocking stream of its entity's pool ('streams')
+    after ~20 ms of GPU sleep, naming the stream with a CudaStreamId and not waiting for it:
+    a consumer that reads without ordering after that stream reads the copy unfinished."""
+
+    def start(self):
+        from gxf.cuda import CudaStreamPool
+
+        super().start()
+        pool = CudaStreamPool.get(self.context(), self.cid(), "streams")
+        self.stream_cid, stream = pool.allocate_stream()
+        self.stream = torch.cuda.ExternalStream(stream.stream())
+
+    def tick(self):
+        from gxf.core import MessageEntity
+        from gxf.cuda import CudaStreamId
+        from gxf.std import Tensor
+
+        frame = FRAMES[self.sent]
+        with torch.cuda.stream(self.stream):
+            copy = torch.zeros_like(frame)
+            torch.cuda._sleep(40_000_000)
+            copy.copy_(frame)
+        message = MessageEntity(self.context())
+        Tensor.add_to_entity(message, Tensor.as_tensor(copy), "images")
+        CudaStreamId.add_to_entity(message).stream_cid = self.stream_cid
+        self.out.publish(message)
+        self.sent += 1
+
+
+class StreamCollector(Collector):
+    """Keeps (stream_cid of the message's CudaStreamId or None, the cid of the CudaStream it
+    names, a device clone of 'logits')."""
+
+    def tick(self):
+        from gxf.cuda import CudaStreamId
+        from gxf.std import Tensor
+
+        message = self.in_.receive()
+        stream_id = CudaStreamId.find_from_entity(message)
+        logits = torch.from_dlpack(Tensor.get_from_entity(message, "logits")).clone()
+        RESULTS.append((None, None, logits) if stream_id is None
+                       else (stream_id.stream_cid, stream_id.stream().cid(), logits))
+
+
+def stream_pool(name="streams", stream_flags=0):
+    """A CudaStreamPool of one stream."""
     from gxf.cuda import CudaStreamPool
+
+    return CudaStreamPool(name=name, stream_flags=stream_flags, stream_priority=0,
+                          reserved_size=1, max_size=1)
+
+
+def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=True,
+              cuda_graph=True, stream_flags=0, source_stream=False, collector=DeviceCollector):
+    """source -> TorchInference -> sink, in this process, the inference ticking once
+    `min_messages` are queued (with a stream of its own from a CudaStreamPool where `streams`,
+    made with `stream_flags`; the source publishes on a stream of its own where
+    `source_stream`); returns the profiler's events."""
     from gxf.inference import TorchInference
     from gxf.std import BlockMemoryPool
 
@@ -50,22 +103,24 @@ def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=T
     std.set_scheduler(g, GreedyScheduler(max_duration_ms=60000, clock=clock,
                                          stop_on_deadlock=True))
     source = g.add(PyComputeEntity("source", count=len(FRAMES)))
-    source.add_codelet("codelet", FrameSource(), tx_capacity=8)
+    if source_stream:
+        source.add(stream_pool(stream_flags=1))
+    source.add_codelet("codelet", StreamFrameSource() if source_stream else FrameSource(),
+                       tx_capacity=8)
     entity = g.add(ComputeEntity("infer", count=-1))
     extra = {}
     if pool == "block":
         extra["pool"] = entity.add(BlockMemoryPool(name="pool", storage_type=1,
                                                    block_size=1 << 16, num_blocks=16))
     if streams:
-        extra["cuda_stream_pool"] = entity.add(CudaStreamPool(
-            name="streams", stream_flags=0, stream_priority=0, reserved_size=1, max_size=1))
+        extra["cuda_stream_pool"] = entity.add(stream_pool(stream_flags=stream_flags))
     inference = entity.add_codelet(TorchInference(
         name="inference", model_file_path=model_path, input_tensor_names=["images"],
         output_tensor_names=["logits"], max_batch_size=max_batch_size, cuda_graph=cuda_graph,
         **extra),
         rx_capacity=8, tx_capacity=8, min_message_available=min_messages)
     sink = g.add(PyComputeEntity("sink", count=-1))
-    sink.add_codelet("codelet", DeviceCollector(), rx_capacity=8)
+    sink.add_codelet("codelet", collector(), rx_capacity=8)
     std.connect(source.out, inference.rx[0])
     std.connect(inference.tx, sink.in_)
     g.load_extensions()
@@ -211,3 +266,50 @@ def test_a_module_cuda_graphs_cannot_hold_is_called_as_it_is(caplog):
     assert "reads_back.pt2" in caplog.text and "no CUDA graph" in caplog.text
     with torch.inference_mode():
         assert graphs.run([x], lambda feed: feed, None) is None  # no second try
+
+
+@pytest.mark.parametrize("frames_on", ["host", "device"])
+def test_outputs_name_the_component_stream(tmp_path, frames_on):
+    """With a cuda_stream_pool, every output message carries a CudaStreamId naming the
+    component's stream (a non-blocking one here), on the C++ path (host frames) and the Python
+    one (device frames), as GXF's inference codelets do; without one, none."""
+    model = classifier(seed=7)
+    path = save_exported(model, tmp_path / "model.pt2")
+    frames = torch.randn(12, 3, 8, 8)
+    with torch.inference_mode():
+        expected = model.to("cuda")(frames.cuda())
+    FRAMES[:] = list(frames.numpy() if frames_on == "host" else frames.cuda())
+    for streams in (True, False):
+        run_graph(path, min_messages=4, streams=streams, stream_flags=1,
+                  collector=StreamCollector)
+        assert len(RESULTS) == len(FRAMES)
+        stream_cids = {(stream_cid, named) for stream_cid, named, _ in RESULTS}
+        if streams:
+            assert len(stream_cids) == 1
+            stream_cid, named = stream_cids.pop()
+            assert stream_cid is not None and stream_cid == named
+        else:
+            assert stream_cids == {(None, None)}
+        got = torch.stack([logits for _, _, logits in RESULTS])
+        torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("streams", [False, True])
+def test_inputs_are_read_after_the_stream_their_cuda_stream_id_names(tmp_path, streams):
+    """Device frames whose copy is still queued behind 20 ms of GPU sleep on the source's own
+    non-blocking stream (named by their CudaStreamId) are read only after it: the outputs equal
+    the module's on the finished frames, on torch's stream or the component's non-blocking
+    one, and the host did not wait for either."""
+    model = classifier(seed=9)
+    path = save_exported(model, tmp_path / "model.pt2")
+    frames = torch.randn(8, 3, 8, 8, device="cuda")
+    with torch.inference_mode():
+        expected = model.to("cuda")(frames)
+    FRAMES[:] = list(frames)
+    torch.cuda.synchronize()
+    events = run_graph(path, min_messages=4, streams=streams, stream_flags=1,
+                       source_stream=True)
+    assert len(RESULTS) == len(FRAMES)
+    got = torch.stack([logits for _, logits in RESULTS])
+    torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
+    assert synchronizations(events) == []

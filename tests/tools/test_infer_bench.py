@@ -1,5 +1,6 @@
 """tools/bench/infer.py end to end on the tiny model: one message per frame and one per batch,
-on the greedy and the event-based scheduler; every frame reaches the sink (the bench checks the
+on the greedy and the event-based scheduler, with the Python source and sink or the C++ ones
+(extensions/bench); every frame reaches the sink (the bench checks the
 count and exits with a message otherwise)."""
 
 import os
@@ -18,8 +19,10 @@ pytest.importorskip("onnxruntime")
 ROW = re.compile(r"^\s*tiny\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)", re.MULTILINE)
 
 
-@pytest.mark.parametrize("options", [[], ["--batched"], ["--batched", "--workers", "2"]],
-                         ids=["per frame, greedy", "batched, greedy", "batched, event-based"])
+@pytest.mark.parametrize("options", [[], ["--batched"], ["--batched", "--workers", "2"],
+                                     ["--native-ends"]],
+                         ids=["per frame, greedy", "batched, greedy", "batched, event-based",
+                              "per frame, C++ source and sink"])
 def test_every_frame_arrives_and_the_row_is_printed(options):
     """A row of the table: batch 4, 96 frames, positive rates on both sides, a ratio."""
     result = subprocess.run([sys.executable, INFER, "--model", "tiny", "--batch", "4",

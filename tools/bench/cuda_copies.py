@@ -31,6 +31,9 @@ Patterns:
   d2d_from_mapped+fence       the device copies from the page-locked buffer's device address
                               (cuMemcpyDtoD), then a synchronous 4-byte download
   h2d_async+d2h_async_1sync   both stream-ordered, one synchronize
+  h2d_pinned_32k              a synchronous 32 KB upload (where the fast path starts)
+  h2d_2d_pinned / h2d_2d_pinned_rows   cuMemcpy2D of `bytes` as one row / as rows of 64 bytes
+                              (a pitched copy the driver may give a copy engine)
 """
 
 from __future__ import annotations
@@ -100,6 +103,29 @@ def _patterns(cuda, check, size):
     sizes = (ctypes.c_size_t * 1)(size)
     index = (ctypes.c_size_t * 1)(0)
 
+    class Memcpy2D(ctypes.Structure):
+        _fields_ = [("srcXInBytes", ctypes.c_size_t), ("srcY", ctypes.c_size_t),
+                    ("srcMemoryType", ctypes.c_int), ("srcHost", ctypes.c_void_p),
+                    ("srcDevice", ctypes.c_uint64), ("srcArray", ctypes.c_void_p),
+                    ("srcPitch", ctypes.c_size_t),
+                    ("dstXInBytes", ctypes.c_size_t), ("dstY", ctypes.c_size_t),
+                    ("dstMemoryType", ctypes.c_int), ("dstHost", ctypes.c_void_p),
+                    ("dstDevice", ctypes.c_uint64), ("dstArray", ctypes.c_void_p),
+                    ("dstPitch", ctypes.c_size_t),
+                    ("WidthInBytes", ctypes.c_size_t), ("Height", ctypes.c_size_t)]
+
+    def copy_2d(width, height):
+        """A cuMemcpy2D upload of `height` rows of `width` bytes (host 1, device 2)."""
+        description = Memcpy2D(srcMemoryType=1, srcHost=pinned.value, srcPitch=width,
+                               dstMemoryType=2, dstDevice=device.value, dstPitch=width,
+                               WidthInBytes=width, Height=height)
+
+        def run():
+            code = cuda.cuMemcpy2D_v2(ctypes.byref(description))
+            if code != 0:
+                raise RuntimeError("cuMemcpy2D_v2: CUDA error %d" % code)
+        return run
+
     def batch_upload():
         code = batch(dsts, srcs, sizes, ctypes.c_size_t(1), ctypes.byref(attributes), index,
                      ctypes.c_size_t(1), stream)
@@ -154,6 +180,10 @@ def _patterns(cuda, check, size):
         "h2d_pinned_1m": lambda: cuda.cuMemcpyHtoD_v2(big_device, big_pinned, ctypes.c_size_t(big)),
         "d2d_from_mapped+fence": lambda: (cuda.cuMemcpyDtoD_v2(device, mapped, n),
                                           cuda.cuMemcpyDtoH_v2(pinned2, device, word)),
+        "h2d_pinned_32k": lambda: cuda.cuMemcpyHtoD_v2(big_device, big_pinned,
+                                                       ctypes.c_size_t(32 << 10)),
+        "h2d_2d_pinned": copy_2d(size, 1),
+        "h2d_2d_pinned_rows": copy_2d(64, max(1, size // 64)),
         "h2d_async+d2h_async_1sync": lambda: (
             cuda.cuMemcpyHtoDAsync_v2(device, pinned, n, stream),
             cuda.cuMemcpyDtoHAsync_v2(pinned2, device, n, stream),

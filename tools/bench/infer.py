@@ -96,6 +96,20 @@ def graph_text(component, model, frames, batch, size, result, batched=False):
     # One extra batch first, not timed: the runtime's first run (the direct loop's warm-up).
     params = json.dumps({"shape": [3, size, size], "per_tick": batch, "frames": frames,
                          "warmup": batch, "batched": batched})
+    sink_params = json.dumps({"result": result, "warmup": batch, "per_message": per_message,
+                              "tensor": "logits" if model else "images"})
+    if NATIVE_ENDS:  # extensions/bench's C++ twins of the Python codelets, same parameters
+        source_codelet = f"- type: nvidia::gxf::bench::FrameSource\n  parameters: " \
+                         f"{json.dumps(dict(json.loads(params), out='out'))}"
+        sink_codelet = f"- type: nvidia::gxf::bench::CountingSink\n  parameters: " \
+                       f"{json.dumps(dict(json.loads(sink_params), **{'in': 'in'}))}"
+    else:
+        source_codelet = "- type: nvidia::gxf::PyCodeletV0\n  parameters: " \
+                         f"{{codelet_name: FrameSource, codelet_file: {CODELETS}, " \
+                         f"codelet_params: {params}}}"
+        sink_codelet = "- type: nvidia::gxf::PyCodeletV0\n  parameters: " \
+                       f"{{codelet_name: CountingSink, codelet_file: {CODELETS}, " \
+                       f"codelet_params: {sink_params}}}"
     text = f"""
 name: source
 components:
@@ -104,8 +118,7 @@ components:
   parameters: {{transmitter: out, min_size: {messages}}}
 - type: nvidia::gxf::CountSchedulingTerm
   parameters: {{count: {-(-frames // batch) + 1}}}
-- type: nvidia::gxf::PyCodeletV0
-  parameters: {{codelet_name: FrameSource, codelet_file: {CODELETS}, codelet_params: {params}}}
+{source_codelet}
 ---
 name: infer
 components:
@@ -130,8 +143,7 @@ components:
 - {{name: in, type: nvidia::gxf::DoubleBufferReceiver, parameters: {{capacity: {capacity}}}}}
 - type: nvidia::gxf::MessageAvailableSchedulingTerm
   parameters: {{receiver: in, min_size: 1}}
-- type: nvidia::gxf::PyCodeletV0
-  parameters: {{codelet_name: CountingSink, codelet_file: {CODELETS}, codelet_params: {{result: {result}, warmup: {batch}, per_message: {per_message}, tensor: {"logits" if model else "images"}}}}}
+{sink_codelet}
 ---
 components:
 - {{type: nvidia::gxf::Connection, parameters: {{source: source/out, target: infer/in}}}}
@@ -158,11 +170,12 @@ def write_graph(folder, component, model, frames, batch, size, batched=False):
     with open(graph, "w", encoding="utf-8") as file:
         file.write(graph_text(component, model, frames, batch, size, result, batched))
     with open(manifest, "w", encoding="utf-8") as file:
-        file.write(MANIFEST)
+        file.write(MANIFEST + ("- gxf/test/extensions/libgxf_bench.so\n" if NATIVE_ENDS else ""))
     return graph, manifest, result
 
 
 PINNED = []  # `taskset -c CPUS` before each child's command line (--cpus)
+NATIVE_ENDS = []  # [True]: the C++ source and sink of extensions/bench (--native-ends)
 # The graph's scheduler and its extra parameters (--workers).
 SCHEDULER = ["GreedyScheduler", ""]
 
@@ -304,6 +317,10 @@ def main(argv=None):
                              "so the ratio is the graph's own cost")
     parser.add_argument("--no-cuda-graph", action="store_true",
                         help="TorchInference with cuda_graph: false (the module called per run)")
+    parser.add_argument("--native-ends", action="store_true",
+                        help="the graph's source and sink are C++ codelets (extensions/bench) "
+                             "instead of Python ones: what the engine adds around the model "
+                             "without a Python call per frame")
     parser.add_argument("--direct", metavar="MODEL", help=argparse.SUPPRESS)  # the child
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -314,6 +331,7 @@ def main(argv=None):
                                    args.batched, **staged))
         return
     STAGED[:] = ["--direct-staged"] if args.direct_staged else []
+    NATIVE_ENDS[:] = [True] if args.native_ends else []
     if args.no_cuda_graph:
         GRAPH_OPTIONS["cuda_graph"] = "false"
     component = COMPONENTS[args.backend]
@@ -325,6 +343,7 @@ def main(argv=None):
           + (", one message per batch" if args.batched else ", one message per frame")
           + (", direct loop staged + CUDA graph" if args.direct_staged else "")
           + (", cuda_graph: false" if args.no_cuda_graph else "")
+          + (", C++ source and sink" if args.native_ends else "")
           + f", {SCHEDULER[0]}" + (f" ({args.workers} workers)" if args.workers > 0 else ""))
     print(f"{'model':>5} {'batch':>5} {'frames':>6} {'direct fps':>11} {'graph fps':>10} "
           f"{'ratio':>6} {'us/frame over':>14} {'source+sink us/frame':>21} "

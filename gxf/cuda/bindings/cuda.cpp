@@ -91,7 +91,21 @@ void bind_cuda(py::module_& m) {
                     return stream_id;
                   },
                   py::return_value_policy::reference, py::arg("message"),
-                  py::arg("name") = py::none(), "The message's CudaStreamId.");
+                  py::arg("name") = py::none(), "The message's CudaStreamId.")
+      .def_static("find_from_entity", &find_stream_id, py::return_value_policy::reference,
+                  py::arg("message"), py::arg("name") = py::none(),
+                  "The message's CudaStreamId, or None where it has none.")
+      .def("stream",
+           [](const CudaStreamId& self) {
+             auto* stream = dynamic_cast<CudaStream*>(self.context()->component(self.stream_cid));
+             if (!stream) {
+               throw_code(GXF_ENTITY_COMPONENT_NOT_FOUND,
+                          "CudaStreamId names component " + std::to_string(self.stream_cid) +
+                              ", which is no CudaStream");
+             }
+             return stream;
+           },
+           py::return_value_policy::reference, "The CudaStream stream_cid names.");
 
   m.def("cuda_available", [] { return cuda_available(); },
         "True when the CUDA driver and a GPU are usable.");
