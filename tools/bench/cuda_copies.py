@@ -32,8 +32,12 @@ Patterns:
                               (cuMemcpyDtoD), then a synchronous 4-byte download
   h2d_async+d2h_async_1sync   both stream-ordered, one synchronize
   h2d_pinned_32k              a synchronous 32 KB upload (where the fast path starts)
-  h2d_2d_pinned / h2d_2d_pinned_rows   cuMemcpy2D of `bytes` as one row / as rows of 64 bytes
-                              (a pitched copy the driver may give a copy engine)
+  h2d_2d_pinned / h2d_2d_pinned_rows / h2d_2d_pinned_2rows   cuMemcpy2D of `bytes` as one
+                              row / as rows of 64 bytes / as two rows (a pitched copy the
+                              driver may give a copy engine)
+  h2d_2d_pageable_2rows       the same from ordinary host memory
+  h2d_2d_pinned_2rows+fence / d2d_2d_2rows+fence   two rows from page-locked memory / from
+                              device memory, then a synchronous 4-byte download
 """
 
 from __future__ import annotations
@@ -114,16 +118,25 @@ def _patterns(cuda, check, size):
                     ("dstPitch", ctypes.c_size_t),
                     ("WidthInBytes", ctypes.c_size_t), ("Height", ctypes.c_size_t)]
 
-    def copy_2d(width, height):
-        """A cuMemcpy2D upload of `height` rows of `width` bytes (host 1, device 2)."""
-        description = Memcpy2D(srcMemoryType=1, srcHost=pinned.value, srcPitch=width,
-                               dstMemoryType=2, dstDevice=device.value, dstPitch=width,
-                               WidthInBytes=width, Height=height)
+    def copy_2d(width, height, source="pinned", fence=False):
+        """A cuMemcpy2D of `height` rows of `width` bytes into `device` from page-locked or
+        ordinary host memory or from `device2` (memory types: host 1, device 2); `fence`: then
+        a synchronous 4-byte download of the destination."""
+        description = Memcpy2D(srcPitch=width, dstMemoryType=2, dstDevice=device.value,
+                               dstPitch=width, WidthInBytes=width, Height=height)
+        if source == "device":
+            description.srcMemoryType, description.srcDevice = 2, device2.value
+        else:
+            description.srcMemoryType = 1
+            description.srcHost = (pinned.value if source == "pinned"
+                                   else ctypes.addressof(pageable))
 
         def run():
             code = cuda.cuMemcpy2D_v2(ctypes.byref(description))
             if code != 0:
                 raise RuntimeError("cuMemcpy2D_v2: CUDA error %d" % code)
+            if fence:
+                cuda.cuMemcpyDtoH_v2(pinned2, device, word)
         return run
 
     def batch_upload():
@@ -184,6 +197,10 @@ def _patterns(cuda, check, size):
                                                        ctypes.c_size_t(32 << 10)),
         "h2d_2d_pinned": copy_2d(size, 1),
         "h2d_2d_pinned_rows": copy_2d(64, max(1, size // 64)),
+        "h2d_2d_pinned_2rows": copy_2d(size // 2, 2),
+        "h2d_2d_pageable_2rows": copy_2d(size // 2, 2, source="pageable"),
+        "h2d_2d_pinned_2rows+fence": copy_2d(size // 2, 2, fence=True),
+        "d2d_2d_2rows+fence": copy_2d(size // 2, 2, source="device", fence=True),
         "h2d_async+d2h_async_1sync": lambda: (
             cuda.cuMemcpyHtoDAsync_v2(device, pinned, n, stream),
             cuda.cuMemcpyDtoHAsync_v2(pinned2, device, n, stream),
