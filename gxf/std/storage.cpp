@@ -75,6 +75,10 @@ gxf_result_t copy_storage(void* destination, MemoryStorageType destination_type,
                   cuda.unavailable_reason().c_str());
     return GXF_MEMORY_INVALID_STORAGE_MODE;
   }
+  if (destination_type == MemoryStorageType::kDevice &&
+      source_type != MemoryStorageType::kDevice) {
+    return cuda.upload(destination, source, size);
+  }
   return cuda.copy(destination, source, size);
 }
 

@@ -36,9 +36,9 @@ class DeviceCollector(Collector):
 
 
 class StreamFrameSource(FrameSource):
-    """Publishes FRAMES[i] copied on a non-blocking stream of its entity's pool ('streams')
-    after ~20 ms of GPU sleep, naming the stream with a CudaStreamId and not waiting for it:
-    a consumer that reads without ordering after that stream reads the copy unfinished."""
+    """Publishes FRAMES[i] copied into a zeroed buffer on a non-blocking stream of its entity's
+    pool ('streams') after ~20 ms of GPU sleep, naming the stream with a CudaStreamId and not
+    waiting for it: a consumer that reads without ordering after that stream reads zeros."""
 
     def start(self):
         from gxf.cuda import CudaStreamPool
@@ -48,6 +48,10 @@ class StreamFrameSource(FrameSource):
         self.stream_cid, stream = pool.allocate_stream()
         self.pool = pool
         self.stream = torch.cuda.ExternalStream(stream.stream())
+        # A buffer per frame, never reused: the test is about the consumer's wait, not about
+        # memory the producer frees and writes again while a consumer may still read it.
+        self.buffers = [torch.zeros_like(frame) for frame in FRAMES]
+        torch.cuda.synchronize()
 
     def tick(self):
         from gxf.core import MessageEntity
@@ -55,8 +59,8 @@ class StreamFrameSource(FrameSource):
         from gxf.std import Tensor
 
         frame = FRAMES[self.sent]
+        copy = self.buffers[self.sent]
         with torch.cuda.stream(self.stream):
-            copy = torch.zeros_like(frame)
             torch.cuda._sleep(40_000_000)
             copy.copy_(frame)
         message = MessageEntity(self.context())

@@ -68,6 +68,10 @@ class CudaDriver {
   gxf_result_t copy(void* destination, const void* source, size_t size);
   gxf_result_t copy_async(void* destination, const void* source, size_t size,
                           CudaStreamHandle stream);
+  // copy() from host (pageable or page-locked) to device memory. Uploads under 32 KB of an
+  // even size go as a two-row pitched copy, which the driver runs on a copy engine: a plain
+  // small upload waits for the GPU's time slice whenever other processes use it too.
+  gxf_result_t upload(void* destination, const void* source, size_t size);
   gxf_result_t memset(void* destination, uint8_t value, size_t size);
   // True when `pointer` is device (or managed) memory of this process; *device gets its
   // ordinal. False for host memory, also when CUDA is unavailable.
