@@ -6,6 +6,7 @@ calling the runtime directly in a loop: same model, same batch, same runtime def
     python tools/bench/infer.py --model cnn --batch 8 --frames 800 --reps 5
     python tools/bench/infer.py --backend torch --device cuda     # TorchInference (GPU machine)
     python tools/bench/infer.py --backend torch --device cuda --direct-staged  # same technique
+    python tools/bench/infer.py --native-ends      # C++ source and sink (extensions/bench)
 
 Models, built at run time (nothing downloaded):
   cnn   images [N, 3, 224, 224] -> Conv(16, 3x3, /2) -> Relu -> Conv(32, 3x3, /2) -> Relu ->
@@ -26,7 +27,9 @@ reused buffer), once untimed, then frames / batch times. Each figure is the medi
 graph without the model, in turn) in a fresh process, so load that comes and goes on the machine
 falls on both sides alike; ratio = graph / direct time per frame (overhead = ratio - 1). "source+sink" is the
 same graph without the inference entity: what the Python source and sink alone cost per frame,
-part of the overhead (a real graph has its own source and sink).
+part of the overhead (a real graph has its own source and sink). --native-ends uses the C++
+twins of the source and sink (extensions/bench: the same frames, the same timing), so the graph
+makes no Python call per frame.
 """
 
 from __future__ import annotations
