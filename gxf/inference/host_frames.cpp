@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "gxf/core/context.hpp"
+#include "gxf/cuda/cuda_stream.hpp"
 #include "gxf/cuda/cuda_stream_id.hpp"
 #include "gxf/inference/parallel_copy.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
@@ -226,6 +227,8 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
     }
     rows_.push_back(rows);
   }
+  gxf_result_t waited = wait_for_producers(owner);
+  if (waited != GXF_SUCCESS) return waited;
   for (size_t message = 0; message < count; ++message) {
     for (const Handle<Receiver>& receiver : receivers) receiver->receive();
   }
@@ -241,6 +244,27 @@ std::optional<gxf_result_t> HostFrames::tick(const Codelet& owner, py::object& r
   }
   messages_.clear();
   return code;
+}
+
+gxf_result_t HostFrames::wait_for_producers(const Codelet& owner) const {
+  for (const EntityRef& message : messages_) {
+    const CudaStreamId* stream_id = message ? message->find<CudaStreamId>() : nullptr;
+    if (!stream_id) continue;
+    auto* stream = dynamic_cast<CudaStream*>(owner.context()->component(stream_id->stream_cid));
+    if (!stream) {
+      return owner.fail(GXF_FAILURE, "the CudaStreamId of received message %ld names component "
+                        "%ld, which is no CudaStream", static_cast<long>(message.eid()),
+                        static_cast<long>(stream_id->stream_cid));
+    }
+    // Host memory the producer's stream may still be writing (a download queued on it): the
+    // CPU reads it next, so the host waits.
+    gxf_result_t code = stream->sync_stream();
+    if (code != GXF_SUCCESS) {
+      return owner.fail(code, "cannot synchronize the CUDA stream of received message %ld",
+                        static_cast<long>(message.eid()));
+    }
+  }
+  return GXF_SUCCESS;
 }
 
 py::dict HostFrames::call_feeds(py::list& arrays) const {

@@ -92,6 +92,9 @@ class HostFrames {
   gxf_result_t run(const Codelet& owner, pybind11::object& runner, size_t first, size_t count,
                    size_t total, Transmitter* transmitter, Allocator* pool, Clock* clock);
 
+  // Synchronizes the streams the peeked messages' CudaStreamIds name (their host data may
+  // still be written on them); fails the codelet for one naming no stream.
+  gxf_result_t wait_for_producers(const Codelet& owner) const;
   // The plan's call's feeds: {input binding name: array}.
   pybind11::dict call_feeds(pybind11::list& arrays) const;
   // The outputs of one run, in outputs_ order: the model's host_call() where it has one,

@@ -9,10 +9,12 @@ import logging
 import numpy as np
 
 from gxf.core import MessageEntity
+from gxf.core.errors import GxfError
 from gxf.cuda import CudaStreamId  # also binds CudaStreamPool, handed over as cuda_stream_pool
 from gxf.inference.backends import check_backend, load_model
 from gxf.inference.batching import Batcher
 from gxf.inference.errors import InferenceError
+from gxf.inference.model import on_device
 from gxf.std import MemoryStorageType, PrimitiveType, Shape, Tensor, TensorDescription, Timestamp
 
 __all__ = ["InferenceError", "InferenceRunner", "check_backend"]
@@ -120,11 +122,20 @@ class InferenceRunner:
 
     def _wait_for_producers(self, messages):
         """Order the model's reads after the streams the messages' data are made on (their
-        CudaStreamId, GXF's convention), before anything reads them."""
+        CudaStreamId, GXF's convention), before anything reads them: on the device for a
+        message of device tensors only, else on the host (the CPU reads its host tensors)."""
         for message in messages:
             stream_id = CudaStreamId.find_from_entity(message)
-            if stream_id is not None:
-                self.model.wait_for(stream_id.stream())
+            if stream_id is None:
+                continue
+            try:
+                stream = stream_id.stream()
+            except GxfError as error:
+                raise InferenceError(f"the CudaStreamId of a received message: {error}") from None
+            if all(on_device(tensor) for tensor in Tensor.find_all_from_entity(message)):
+                self.model.wait_for(stream)
+            else:
+                stream.sync()
 
     def _inputs(self, messages):
         """The model-input arrays of one set of messages (one from each rx)."""

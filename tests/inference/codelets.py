@@ -29,6 +29,8 @@ class TensorSource(CodeletAdapter):
         self.out = Transmitter.get(self.context(), self.cid(), params.get("tx", "out"))
         self.tensors = {name: np.load(path) for name, path in params["tensors"].items()}
         self.per_tick = params.get("per_tick", 1)
+        # A CudaStreamId naming this codelet, which is no stream (a producer's mistake).
+        self.bad_stream_id = params.get("bad_stream_id", False)
         self.sent = 0
 
     def tick(self):
@@ -40,6 +42,10 @@ class TensorSource(CodeletAdapter):
             for name, rows in self.tensors.items():
                 Tensor.add_to_entity(message, Tensor.as_tensor(np.ascontiguousarray(
                     rows[self.sent])), name)
+            if self.bad_stream_id:
+                from gxf.cuda import CudaStreamId
+
+                CudaStreamId.add_to_entity(message).stream_cid = self.cid()
             self.out.publish(message, 1000 + self.sent)
             self.sent += 1
 

@@ -41,11 +41,12 @@ def _queue_entity(name, components, rx=True, tx=True, rx_min=1, capacity=32):
 
 
 def inference_graph(tmp_path, inputs, inference, component="nvidia::gxf::OnnxRuntimeInference",
-                    per_tick=1, rx_min=1, extra=(), sink_capacity=32):
+                    per_tick=1, rx_min=1, extra=(), sink_capacity=32, bad_stream_id=False):
     """Graph text: 'source' publishes the rows of `inputs` ({tensor name: array [messages,
     ...]}), `per_tick` messages a tick; 'infer' runs `component` with the parameters
     `inference` (rx/tx added); 'sink' (receiver of `sink_capacity`) saves the outputs to
-    tmp_path/out.npz."""
+    tmp_path/out.npz. `bad_stream_id`: the source's messages carry a CudaStreamId naming no
+    stream."""
     files = {}
     for name, array in inputs.items():
         files[name] = str(tmp_path / f"input_{name}.npy")
@@ -55,7 +56,8 @@ def inference_graph(tmp_path, inputs, inference, component="nvidia::gxf::OnnxRun
     source = _queue_entity("source", [
         {"name": "codelet", "type": "nvidia::gxf::PyCodeletV0",
          "parameters": {"codelet_name": "TensorSource", "codelet_file": codelets,
-                        "codelet_params": {"tensors": files, "per_tick": per_tick}}},
+                        "codelet_params": {"tensors": files, "per_tick": per_tick,
+                                           "bad_stream_id": bad_stream_id}}},
         {"name": "count", "type": "nvidia::gxf::CountSchedulingTerm",
          "parameters": {"count": -(-messages // per_tick)}}], rx=False)
     infer = _queue_entity("infer", list(extra) + [

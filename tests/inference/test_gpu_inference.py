@@ -38,7 +38,10 @@ class DeviceCollector(Collector):
 class StreamFrameSource(FrameSource):
     """Publishes FRAMES[i] copied into a zeroed buffer on a non-blocking stream of its entity's
     pool ('streams') after ~20 ms of GPU sleep, naming the stream with a CudaStreamId and not
-    waiting for it: a consumer that reads without ordering after that stream reads zeros."""
+    waiting for it: a consumer that reads without ordering after that stream reads zeros.
+    With `host` the buffers are page-locked host memory the stream downloads into."""
+
+    host = False
 
     def start(self):
         from gxf.cuda import CudaStreamPool
@@ -50,7 +53,8 @@ class StreamFrameSource(FrameSource):
         self.stream = torch.cuda.ExternalStream(stream.stream())
         # A buffer per frame, never reused: the test is about the consumer's wait, not about
         # memory the producer frees and writes again while a consumer may still read it.
-        self.buffers = [torch.zeros_like(frame) for frame in FRAMES]
+        self.buffers = [torch.zeros(frame.shape, dtype=frame.dtype, pin_memory=True)
+                        if self.host else torch.zeros_like(frame) for frame in FRAMES]
         torch.cuda.synchronize()
 
     def tick(self):
@@ -62,7 +66,7 @@ class StreamFrameSource(FrameSource):
         copy = self.buffers[self.sent]
         with torch.cuda.stream(self.stream):
             torch.cuda._sleep(40_000_000)
-            copy.copy_(frame)
+            copy.copy_(frame, non_blocking=True)  # a download without waiting, for host
         message = MessageEntity(self.context())
         Tensor.add_to_entity(message, Tensor.as_tensor(copy), "images")
         CudaStreamId.add_to_entity(message).stream_cid = self.stream_cid
@@ -71,6 +75,12 @@ class StreamFrameSource(FrameSource):
 
     def stop(self):
         self.pool.release_stream(self.stream_cid)
+
+
+class StreamHostFrameSource(StreamFrameSource):
+    """StreamFrameSource publishing host frames, still being downloaded on its stream."""
+
+    host = True
 
 
 class StreamCollector(Collector):
@@ -100,8 +110,8 @@ def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=T
               cuda_graph=True, stream_flags=0, source_stream=False, collector=DeviceCollector):
     """source -> TorchInference -> sink, in this process, the inference ticking once
     `min_messages` are queued (with a stream of its own from a CudaStreamPool where `streams`,
-    made with `stream_flags`; the source publishes on a stream of its own where
-    `source_stream`); returns the profiler's events."""
+    made with `stream_flags`; the source publishes "device" or "host" frames made on a stream
+    of its own where `source_stream` names one); returns the profiler's events."""
     from gxf.inference import TorchInference
     from gxf.std import BlockMemoryPool
 
@@ -113,7 +123,8 @@ def run_graph(model_path, pool=None, max_batch_size=4, min_messages=1, streams=T
     source = g.add(PyComputeEntity("source", count=len(FRAMES)))
     if source_stream:
         source.add(stream_pool(stream_flags=1))
-    source.add_codelet("codelet", StreamFrameSource() if source_stream else FrameSource(),
+    sources = {"device": StreamFrameSource, "host": StreamHostFrameSource}
+    source.add_codelet("codelet", sources[source_stream]() if source_stream else FrameSource(),
                        tx_capacity=8)
     entity = g.add(ComputeEntity("infer", count=-1))
     extra = {}
@@ -303,11 +314,14 @@ def test_outputs_name_the_component_stream(tmp_path, frames_on):
 
 
 @pytest.mark.parametrize("streams", [False, True])
-def test_inputs_are_read_after_the_stream_their_cuda_stream_id_names(tmp_path, streams):
-    """Device frames whose copy is still queued behind 20 ms of GPU sleep on the source's own
+@pytest.mark.parametrize("frames_on", ["device", "host"])
+def test_inputs_are_read_after_the_stream_their_cuda_stream_id_names(tmp_path, streams,
+                                                                      frames_on):
+    """Frames whose copy is still queued behind 20 ms of GPU sleep on the source's own
     non-blocking stream (named by their CudaStreamId) are read only after it: the outputs equal
     the module's on the finished frames, on torch's stream or the component's non-blocking
-    one, and the host did not wait for either."""
+    one. Device frames (the Python path) are waited for on the device, never by the host;
+    host frames (the C++ path, the CPU stacks them) by synchronizing that stream."""
     model = classifier(seed=9)
     path = save_exported(model, tmp_path / "model.pt2")
     waits = {}
@@ -318,9 +332,10 @@ def test_inputs_are_read_after_the_stream_their_cuda_stream_id_names(tmp_path, s
         FRAMES[:] = list(frames)
         torch.cuda.synchronize()
         events = run_graph(path, min_messages=4, streams=streams, stream_flags=1,
-                           source_stream=True)
+                           source_stream=frames_on)
         assert len(RESULTS) == len(FRAMES)
         got = torch.stack([logits for _, logits in RESULTS])
         torch.testing.assert_close(got, expected, rtol=1e-4, atol=1e-4)
         waits[count] = synchronizations(events)
-    assert len(waits[16]) == len(waits[8]), waits  # none per frame or per run
+    if frames_on == "device":
+        assert len(waits[16]) == len(waits[8]), waits  # none per frame or per run

@@ -174,6 +174,16 @@ def test_wrong_input_tensor_name(onnx_models, tmp_path, run_inference):
                                  "message", "'a'")
 
 
+def test_cuda_stream_id_naming_no_stream(onnx_models, tmp_path, run_inference):
+    """A received CudaStreamId must name a CudaStream: the host path says which component it
+    names instead."""
+    model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
+    result = run_inference({"images": frames(2)}, {
+        "model_file_path": model, "input_tensor_names": ["images"],
+        "output_tensor_names": ["logits"]}, bad_stream_id=True)
+    assert_located_error(result, "CudaStreamId of received message", "which is no CudaStream")
+
+
 def test_wrong_binding_name(onnx_models, tmp_path, run_inference):
     model = onnx_models.conv_relu_gemm(tmp_path / "model.onnx")
     result = run_inference({"images": frames(1)}, {
