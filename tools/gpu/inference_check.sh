@@ -21,6 +21,12 @@ timeout 900 python tools/bench/infer.py --backend torch --device cuda --reps 3 |
 echo "== bench: TorchInference on cuda vs a direct loop staged + CUDA graph (cnn)"; date
 timeout 300 python tools/bench/infer.py --backend torch --device cuda --batch 8 --reps 3 \
   --direct-staged --model cnn || status=1
+echo "== bench: the same with the C++ source and sink (extensions/bench)"; date
+timeout 900 python tools/bench/infer.py --backend torch --device cuda --batch 8 --reps 3 \
+  --native-ends || status=1
+timeout 900 python tools/bench/infer.py --backend torch --device cuda --batch 8 --reps 3 \
+  --native-ends --direct-staged || status=1
+timeout 900 python tools/bench/infer.py --batch 8 --reps 3 --native-ends || status=1
 echo "== bench: OnnxRuntimeInference (CPU provider) vs onnxruntime directly"; date
 timeout 900 python tools/bench/infer.py --backend onnxruntime --reps 3 || status=1
 echo "== bench: host path profile (cnn and tiny, batch 8)"; date
