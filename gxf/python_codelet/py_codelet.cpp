@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gxf/python_codelet/py_codelet.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "gxf/core/bindings/python_failure.hpp"
 #include "gxf/core/entity.hpp"
 #include "gxf/python_codelet/codelet_call.hpp"
@@ -9,6 +13,23 @@ namespace py = pybind11;
 
 namespace nvidia {
 namespace gxf {
+
+namespace {
+
+// `method`'s name as an interned Python string, made once per name and kept for the process:
+// a call by a C string decodes and hashes the name and builds a bound method every tick.
+// Called with the GIL held (the cache's lock); the few names are start, tick and stop.
+PyObject* method_name(const char* method) {
+  static std::vector<std::pair<std::string, PyObject*>> names;
+  for (const auto& [text, name] : names) {
+    if (text == method) return name;
+  }
+  PyObject* name = PyUnicode_InternFromString(method);
+  if (name) names.emplace_back(method, name);
+  return name;
+}
+
+}  // namespace
 
 PyCodeletV0::~PyCodeletV0() {
   release_python_object(instance_);
@@ -58,7 +79,11 @@ gxf_result_t PyCodeletV0::call(const char* method, GilStats* stats) {
   if (!instance_) return std::string(method) == "stop" ? GXF_SUCCESS : GXF_CONTRACT_INVALID_SEQUENCE;
   gxf_result_t code = GXF_SUCCESS;
   try {
-    instance_.attr(method)();
+    // The method looked up and called without a bound method object (vectorcall).
+    PyObject* name = method_name(method);
+    PyObject* result = name ? PyObject_CallMethodNoArgs(instance_.ptr(), name) : nullptr;
+    if (!result) throw py::error_already_set();
+    Py_DECREF(result);
   } catch (py::error_already_set& error) {
     store_python_failure(context(), error, describe() + " in " + method + "()");
     code = GXF_FAILURE;
