@@ -29,8 +29,6 @@ def test_find_from_entity_is_none_without_a_stream_id(cuda_context):
 
 def test_stream_id_naming_no_stream_says_what_it_names(cuda_context):
     message = MessageEntity(cuda_context)
-    holder = MessageEntity(cuda_context)
-    other = CudaStreamId.add_to_entity(holder, "not_a_stream")
     stream_id = CudaStreamId.add_to_entity(message, "stream")
     stream_id.stream_cid = 12345678
     found = CudaStreamId.find_from_entity(message)
@@ -38,4 +36,3 @@ def test_stream_id_naming_no_stream_says_what_it_names(cuda_context):
     assert CudaStreamId.find_from_entity(message, "stream").stream_cid == 12345678
     with pytest.raises(GxfError, match="names component 12345678, which is no CudaStream"):
         found.stream()
-    del other
