@@ -16,7 +16,7 @@ CudaStream* StreamBasedOps::stream_of(Entity* message) const {
          static_cast<long>(message->eid()));
     return nullptr;
   }
-  auto* stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
+  CudaStream* stream = stream_id->stream();
   if (!stream) fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "CudaStreamId names no CudaStream");
   return stream;
 }

@@ -95,7 +95,7 @@ gxf_result_t CudaCallbackSchedulingTerm::deinitialize() {
 gxf_result_t CudaStreamSchedulingTerm::stream_of(Entity* message, void** stream) {
   const CudaStreamId* stream_id = message->find<CudaStreamId>();
   if (!stream_id) return GXF_SUCCESS;
-  auto* cuda_stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
+  CudaStream* cuda_stream = stream_id->stream();
   if (!cuda_stream) {
     return fail(GXF_FAILURE, "CudaStreamId of message %ld names no CudaStream",
                 static_cast<long>(message->eid()));

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "gxf/core/component.hpp"
+#include "gxf/core/context.hpp"
+#include "gxf/cuda/cuda_stream.hpp"
 
 namespace nvidia {
 namespace gxf {
@@ -10,6 +12,11 @@ namespace gxf {
 // data is produced; consumers order their work after it or synchronize it (CudaStreamSync).
 class CudaStreamId : public Component {
  public:
+  // The CudaStream stream_cid names; null where it names none (or nothing).
+  CudaStream* stream() const {
+    return context() ? dynamic_cast<CudaStream*>(context()->component(stream_cid)) : nullptr;
+  }
+
   gxf_uid_t stream_cid = kNullUid;
 };
 

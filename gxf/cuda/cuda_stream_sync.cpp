@@ -25,7 +25,7 @@ gxf_result_t CudaStreamSync::tick() {
                       stream_id->name().c_str());
       continue;
     }
-    auto* stream = dynamic_cast<CudaStream*>(context()->component(stream_id->stream_cid));
+    CudaStream* stream = stream_id->stream();
     if (!stream) {
       return fail(GXF_ENTITY_COMPONENT_NOT_FOUND, "CudaStreamId '%s' names no CudaStream (cid %ld)",
                   stream_id->name().c_str(), static_cast<long>(stream_id->stream_cid));

@@ -250,7 +250,7 @@ gxf_result_t HostFrames::wait_for_producers(const Codelet& owner) const {
   for (const EntityRef& message : messages_) {
     const CudaStreamId* stream_id = message ? message->find<CudaStreamId>() : nullptr;
     if (!stream_id) continue;
-    auto* stream = dynamic_cast<CudaStream*>(owner.context()->component(stream_id->stream_cid));
+    CudaStream* stream = stream_id->stream();
     if (!stream) {
       return owner.fail(GXF_FAILURE, "the CudaStreamId of received message %ld names component "
                         "%ld, which is no CudaStream", static_cast<long>(message.eid()),

@@ -97,7 +97,7 @@ void bind_cuda(py::module_& m) {
                   "The message's CudaStreamId, or None where it has none.")
       .def("stream",
            [](const CudaStreamId& self) {
-             auto* stream = dynamic_cast<CudaStream*>(self.context()->component(self.stream_cid));
+             CudaStream* stream = self.stream();
              if (!stream) {
                throw_code(GXF_ENTITY_COMPONENT_NOT_FOUND,
                           "CudaStreamId names component " + std::to_string(self.stream_cid) +
