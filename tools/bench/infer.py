@@ -88,6 +88,17 @@ def build_model(kind, backend, folder):
     return path
 
 
+def _codelet(name, params, queue):
+    """The component line of bench codelet `name` with `params`: the Python one
+    (codelets/infer_codelets.py), or with --native-ends its C++ twin of extensions/bench, which
+    takes the same parameters and names its queue (`queue`) as one."""
+    if NATIVE_ENDS:
+        return f"- type: nvidia::gxf::bench::{name}\n  parameters: " \
+               f"{json.dumps(dict(params, **{queue: queue}))}"
+    return f"- type: nvidia::gxf::PyCodeletV0\n  parameters: {{codelet_name: {name}, " \
+           f"codelet_file: {CODELETS}, codelet_params: {json.dumps(params)}}}"
+
+
 def graph_text(component, model, frames, batch, size, result, batched=False):
     """source -> `component` -> sink for `frames` frames, `batch` per run (`batched`: one
     message per batch); without a model, source -> sink (what the graph costs around the
@@ -97,22 +108,12 @@ def graph_text(component, model, frames, batch, size, result, batched=False):
     capacity = 2 * messages
     extra = "".join(f"\n    {key}: {value}" for key, value in GRAPH_OPTIONS.items())
     # One extra batch first, not timed: the runtime's first run (the direct loop's warm-up).
-    params = json.dumps({"shape": [3, size, size], "per_tick": batch, "frames": frames,
-                         "warmup": batch, "batched": batched})
-    sink_params = json.dumps({"result": result, "warmup": batch, "per_message": per_message,
-                              "tensor": "logits" if model else "images"})
-    if NATIVE_ENDS:  # extensions/bench's C++ twins of the Python codelets, same parameters
-        source_codelet = f"- type: nvidia::gxf::bench::FrameSource\n  parameters: " \
-                         f"{json.dumps(dict(json.loads(params), out='out'))}"
-        sink_codelet = f"- type: nvidia::gxf::bench::CountingSink\n  parameters: " \
-                       f"{json.dumps(dict(json.loads(sink_params), **{'in': 'in'}))}"
-    else:
-        source_codelet = "- type: nvidia::gxf::PyCodeletV0\n  parameters: " \
-                         f"{{codelet_name: FrameSource, codelet_file: {CODELETS}, " \
-                         f"codelet_params: {params}}}"
-        sink_codelet = "- type: nvidia::gxf::PyCodeletV0\n  parameters: " \
-                       f"{{codelet_name: CountingSink, codelet_file: {CODELETS}, " \
-                       f"codelet_params: {sink_params}}}"
+    source_params = {"shape": [3, size, size], "per_tick": batch, "frames": frames,
+                     "warmup": batch, "batched": batched}
+    sink_params = {"result": result, "warmup": batch, "per_message": per_message,
+                   "tensor": "logits" if model else "images"}
+    source_codelet = _codelet("FrameSource", source_params, "out")
+    sink_codelet = _codelet("CountingSink", sink_params, "in")
     text = f"""
 name: source
 components:
