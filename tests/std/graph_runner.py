@@ -35,6 +35,19 @@ def scheduler_threads():
     return names
 
 
+def scheduler_threads_after_join(settle_s=1.0):
+    """scheduler_threads() once the kernel has let go of threads already joined: pthread_join
+    returns when the exiting thread clears its tid, before the kernel removes it from
+    /proc/self/task, so a joined worker can stay listed for a moment on a loaded machine. A
+    thread still listed after `settle_s` is one that was not joined."""
+    end = time.perf_counter() + settle_s
+    names = scheduler_threads()
+    while names and time.perf_counter() < end:
+        time.sleep(0.01)
+        names = scheduler_threads()
+    return names
+
+
 def spin_python(seconds):
     """Keep the GIL busy with pure Python work for `seconds`."""
     end = time.perf_counter() + seconds
@@ -97,7 +110,7 @@ def run_once(graph, manifest, options):
         else:
             core.graph_wait(context)
         result["run_s"] = time.perf_counter() - start
-        result["threads_after_wait"] = scheduler_threads()
+        result["threads_after_wait"] = scheduler_threads_after_join()
         result["status"] = {core.entity_get_name(context, eid): core.entity_get_status(context, eid)
                             for eid in core.entity_find_all(context)}
         core.graph_deactivate(context)
@@ -108,7 +121,7 @@ def run_once(graph, manifest, options):
     except Exception as error:  # reported to the parent test, which decides
         result["error"] = error_report(error)
         result["error_type"] = type(error).__name__
-        result["threads_after_wait"] = scheduler_threads()
+        result["threads_after_wait"] = scheduler_threads_after_join()
     finally:
         core.context_destroy(context)
     return result
